@@ -1,0 +1,306 @@
+"""Per-article extraction: one article in, its quotes out (a pure step), and a streaming batch.
+
+Order of work for one article:
+1. quotation marks to spans on the raw text (``marks``);
+2. parse only the paragraphs that hold a quotation mark or a cue word;
+3. cue-governed attributions in each parse (``attribution``), their content snapped to whole
+   quotations and typed direct / mixed / indirect;
+4. quotations no cue governs: a cue just before or after in the same sentence, a dash credit,
+   a colon at the end of the previous paragraph, or a continuation of the previous speaker;
+5. "Name: words" credits (headlines, transcripts).
+"""
+
+from __future__ import annotations
+
+import bisect
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+from spacy.language import Language
+
+from quotes.attribution import Attribution, attributions
+from quotes.cues import CueLexicon, load_lexicon
+from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
+from quotes.nlp import load_model
+from quotes.standoff import Article, ArticleError, Quote, Span
+
+# Gap between a quotation and its cue that still reads as one attribution: '," said', '," he said'.
+MAX_CUE_GAP = 80
+# A quotation no one is credited with is kept only when it is this long (a scare quote is not).
+MIN_UNCREDITED_WORDS = 1_000_000  # never: an uncredited quotation is not reported
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“‘']")
+_DASH_CREDIT = re.compile(r"\s*[—―–]+\s*|\s+-{1,2}\s+")
+_NAME = re.compile(r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)){0,5}")
+_COLON_CREDIT = re.compile(r"[\"“”']*((?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*):\s+(?=\S)")
+
+
+@dataclass
+class ArticleResult:
+    """What one article gave: its quotes, or the error that stopped it."""
+
+    article: Article | ArticleError
+    quotes: list[Quote] = field(default_factory=list)
+    error: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _not_speakers() -> frozenset[str]:
+    text = (resources.files("quotes") / "rules" / "not_speakers.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _needs_parse(paragraph: str, lexicon: CueLexicon) -> bool:
+    return any(mark in paragraph for mark in "\"“”„«»‘’'") or lexicon.mentions_cue(paragraph)
+
+
+def _alnum(text: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if text[i].isalnum()]
+
+
+def _snap(text: str, fragments: list[Span], quotes: list[QuoteSpan]) -> tuple[tuple[Span, ...], str]:
+    """Extend content to whole quotations it touches; type it by how much is inside quotations."""
+    touched = [q for q in quotes if any(q.span.overlaps(f) for f in fragments)]
+    spans = sorted(fragments + [q.span for q in touched], key=lambda s: s.start)
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    if not touched:
+        return tuple(merged), "indirect"
+    outside = [i for f in merged for i in _alnum(text, f.start, f.end) if not any(q.start <= i < q.end for q in touched)]
+    if not outside:
+        return tuple(q.span for q in touched), "direct"
+    return tuple(merged), "mixed"
+
+
+def _to_quote(text: str, found: Attribution, offset: int, quotes: list[QuoteSpan]) -> Quote:
+    fragments = [Span(a + offset, b + offset) for a, b in found.content]
+    snapped, kind = _snap(text, fragments, quotes)
+    cue_start, cue_end = found.cue.span
+    speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
+    return Quote(snapped, kind, speaker, Span(cue_start + offset, cue_end + offset),
+                 found.cue.cue.name, found.cue.cue.cls, found.rule, found.confidence)
+
+
+def _without_nested(quotes: list[Quote]) -> list[Quote]:
+    """Each word belongs to one attribution: an attribution inside another's content goes."""
+    kept = []
+    for quote in quotes:
+        host = next(
+            (other for other in quotes if other is not quote and other.cue is not None and quote.cue is not None
+             and any(f.contains(quote.cue) for f in other.fragments)
+             and Span(other.start, other.end).contains(Span(quote.start, quote.end))),
+            None,
+        )
+        if host is None:
+            kept.append(quote)
+    # Two cues claiming the same words (a parse quirk): keep the more confident.
+    kept.sort(key=lambda q: -q.confidence)
+    final: list[Quote] = []
+    for quote in kept:
+        if not any(Span(q.start, q.end).overlaps(Span(quote.start, quote.end)) and _share(q, quote) > 0.5 for q in final):
+            final.append(quote)
+    return sorted(final, key=lambda q: q.start)
+
+
+def _share(a: Quote, b: Quote) -> float:
+    chars_a = {i for f in a.fragments for i in range(f.start, f.end)}
+    chars_b = {i for f in b.fragments for i in range(f.start, f.end)}
+    return len(chars_a & chars_b) / max(1, min(len(chars_a), len(chars_b)))
+
+
+def _gap_is_clause_internal(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return end - start <= MAX_CUE_GAP and not _SENTENCE_END.search(gap) and not any(c in gap for c in "\"“”\n")
+
+
+def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offsets: list[int]) -> Quote | None:
+    """A cue just after ('"Q," she said') or just before ('she said: "Q"') the quotation."""
+    best = None
+    for found, offset in zip(cue_only, offsets):
+        cue_start, cue_end = (found.cue.span[0] + offset, found.cue.span[1] + offset)
+        if cue_start >= span.end and _gap_is_clause_internal(text, span.end, cue_start):
+            distance = cue_start - span.end
+        elif cue_end <= span.start and _gap_is_clause_internal(text, cue_end, span.start):
+            distance = span.start - cue_end + 1  # after the quote reads first on a tie
+        else:
+            continue
+        if best is None or distance < best[0]:
+            speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
+            best = (distance, Quote((span.span,), "direct", speaker, Span(cue_start, cue_end),
+                                    found.cue.cue.name, found.cue.cue.cls, "adjacent-cue", 0.75))
+    return best[1] if best else None
+
+
+def _credit_by_dash(text: str, span: QuoteSpan, paragraph: Span) -> Quote | None:
+    """'"Q" — Jane Doe': a dash and a name after the quotation, ending the paragraph or clause."""
+    dash = _DASH_CREDIT.match(text, span.end, paragraph.end)
+    if not dash:
+        return None
+    name = _NAME.match(text, dash.end(), paragraph.end)
+    if not name:
+        return None
+    rest = text[name.end() : paragraph.end].strip()
+    if rest and rest[0] not in ",.;(":
+        return None
+    cue = Span(dash.start() + len(dash.group()) - len(dash.group().lstrip()), dash.end())
+    cue = Span(cue.start, cue.start + len(text[cue.start : cue.end].rstrip()))
+    return Quote((span.span,), "direct", Span(name.start(), name.end()), cue, "dash", "neutral", "dash-credit", 0.7)
+
+
+def _colon_credits(text: str, paragraphs: list[Span], found: list[Quote]) -> list[Quote]:
+    """'Name: words' at the start of a paragraph (headlines, interview transcripts)."""
+    credits = []
+    for paragraph in paragraphs:
+        match = _COLON_CREDIT.match(text, paragraph.start, paragraph.end)
+        if not match or match.group(1).lower() in _not_speakers():
+            continue
+        content = Span(match.end(), paragraph.end)
+        if any(Span(q.start, q.end).overlaps(content) for q in found):
+            continue
+        speaker = Span(match.start(1), match.end(1))
+        cue = Span(match.end(1), match.end(1) + 1)
+        credits.append(Quote((content,), "indirect", speaker, cue, ":", "neutral", "colon-credit", 0.6))
+    return credits
+
+
+def _index(starts: list[int], position: int) -> int:
+    return max(0, bisect.bisect_right(starts, position) - 1)
+
+
+def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> list[Quote]:
+    """Every quote and attributed statement in one article, in text order."""
+    lexicon = lexicon or load_lexicon()
+    text = article.text
+    spans = find_quote_spans(text)
+    paragraphs = paragraph_spans(text)
+    quoted = [(s.start, s.end) for s in spans]
+    parsed = [p for p in paragraphs if _needs_parse(text[p.start : p.end], lexicon)]
+
+    quotes: list[Quote] = []
+    cue_only: list[Attribution] = []
+    cue_offsets: list[int] = []
+    for paragraph, doc in zip(parsed, nlp.pipe(text[p.start : p.end] for p in parsed)):
+        local = [(a - paragraph.start, b - paragraph.start) for a, b in quoted if paragraph.start <= a < paragraph.end]
+        for found in attributions(doc, lexicon, local):
+            if found.content:
+                quotes.append(_to_quote(text, found, paragraph.start, spans))
+            else:
+                cue_only.append(found)
+                cue_offsets.append(paragraph.start)
+    quotes = _without_nested(quotes)
+
+    for span in spans:
+        if any(q.start <= span.start and span.end <= q.end for q in quotes):
+            continue
+        paragraph = paragraphs[_index([p.start for p in paragraphs], span.start)]
+        credited = _credit_by_dash(text, span, paragraph)
+        credited = credited or _credit_by_cue(text, span, cue_only, cue_offsets)
+        if credited is None and _join_as_fragment(text, span, quotes):
+            continue
+        credited = credited or _continuation(text, span, paragraphs, quotes)
+        if credited is not None:
+            quotes.append(credited)
+            quotes.sort(key=lambda q: q.start)
+    quotes.extend(_colon_credits(text, paragraphs, quotes))
+    quotes.sort(key=lambda q: q.start)
+    return _link_continuations(quotes)
+
+
+def _join_as_fragment(text: str, span: QuoteSpan, quotes: list[Quote]) -> bool:
+    """'"Q1," she said, "Q2."' is one quote in two fragments: add Q2 to the quote Q1 began."""
+    for quote in quotes:
+        if quote.type == "indirect" or quote.cue is None or not quote.end <= quote.cue.start < span.start:
+            continue
+        credit_end = max(quote.cue.end, quote.speaker.end if quote.speaker else 0)
+        gap = text[credit_end : span.start]
+        if _gap_is_clause_internal(text, credit_end, span.start) and gap.rstrip().endswith((",", ":")):
+            quote.fragments = (*quote.fragments, span.span)
+            return True
+    return False
+
+
+def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], quotes: list[Quote]) -> Quote | None:
+    """A quotation after a credited one, in the same paragraph or as a paragraph of its own."""
+    starts = [p.start for p in paragraphs]
+    here = _index(starts, span.start)
+    previous = [q for q in quotes if q.end <= span.start and q.speaker is not None]
+    if not previous:
+        return None
+    last = previous[-1]
+    last_paragraph = _index(starts, last.start)
+    paragraph = paragraphs[here]
+    outside = text[paragraph.start : span.start] + text[span.end : paragraph.end]
+    if last_paragraph == here:
+        rule = "continuation"
+    elif last_paragraph == here - 1 and not any(c.isalnum() for c in outside) and last.type != "indirect":
+        rule = "paragraph-continuation"
+    else:
+        return None
+    return Quote((span.span,), "direct", last.speaker, last.cue, last.cue_lemma, last.cue_class, rule, 0.65)
+
+
+def _link_continuations(quotes: list[Quote]) -> list[Quote]:
+    for i, quote in enumerate(quotes):
+        if quote.rule in ("continuation", "paragraph-continuation"):
+            quote.continues = next(
+                (j for j in range(i - 1, -1, -1) if quotes[j].speaker == quote.speaker and quotes[j].cue == quote.cue
+                 and quotes[j].rule not in ("continuation", "paragraph-continuation")),
+                None,
+            )
+    return quotes
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of sentences (NLTK's Punkt with default parameters: no data to download)."""
+    return [start for start, _ in _punkt().span_tokenize(text)] or [0]
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    return PunktSentenceTokenizer()
+
+
+# --- batches ---------------------------------------------------------------------------------
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_model(model)
+
+
+def _work(item: Article | ArticleError) -> ArticleResult:
+    if isinstance(item, ArticleError):
+        return ArticleResult(item, error=item.error)
+    try:
+        assert _WORKER_NLP is not None
+        return ArticleResult(item, extract_article(item, _WORKER_NLP))
+    except Exception as error:  # one bad article never sinks a batch
+        return ArticleResult(item, error=f"extraction failed: {type(error).__name__}: {error}")
+
+
+def default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def extract_all(items: Iterable[Article | ArticleError], model: str | None = None,
+                processes: int | None = None) -> Iterator[ArticleResult]:
+    """Extract from a stream of articles, in input order, using ``processes`` worker processes."""
+    processes = default_processes() if processes is None else processes
+    if processes <= 1:
+        _init_worker(model)
+        yield from map(_work, items)
+        return
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
+        yield from pool.imap(_work, items, chunksize=2)
