@@ -21,6 +21,7 @@ MENTION_RIGHT = {"prep", "pobj", "compound", "flat", "nummod", "poss", "case", "
 MENTION_STOP = {"appos", "relcl", "acl", "punct", "advcl", "parataxis"}
 EDGE_PUNCT = set(" \t\n,;:—–-")
 TRAILING_PUNCT = EDGE_PUNCT | {"."}
+OBJECT_PREPS = {"as", "of", "for", "over", "about", "with", "to"}
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
+    if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
         return subject_of(verb.head, depth - 1)
     return None
 
@@ -157,8 +158,14 @@ def _parenthetical_hole(match: CueMatch, speaker: Token | None) -> tuple[int, in
     return _span_chars(first, last)
 
 
-def content_of(match: CueMatch) -> tuple[tuple[tuple[int, int], ...], str, float]:
-    """The content governed by a cue: (fragments, rule name, confidence); empty when none."""
+def content_of(
+    match: CueMatch, quoted: list[tuple[int, int]] = (), lexicon_cue_verbs: frozenset[int] = frozenset()
+) -> tuple[tuple[tuple[int, int], ...], str, float]:
+    """The content governed by a cue: (fragments, rule name, confidence); empty when none.
+
+    ``quoted`` are the quotations of the ``Doc`` (character spans); ``lexicon_cue_verbs`` the token
+    indices of the other cues, where a coordinated clause stops belonging to this one.
+    """
     verb, cue, doc = match.token, match.cue, match.token.doc
     if "by" in cue.frames:  # according to S, C  /  C, according to S
         sentence = verb.sent
@@ -175,7 +182,12 @@ def content_of(match: CueMatch) -> tuple[tuple[tuple[int, int], ...], str, float
 
     clauses = [c for c in children if c.dep_ in ("ccomp", "csubj")]
     if "clause" in cue.frames and clauses:
-        pieces = [_subtree_chars(c) for c in clauses]
+        following = _quotation_right_after(match, quoted)
+        if following is not None and not any(c.i < verb.i and _inside(c, quoted) for c in clauses):
+            # '…when pressed, the mother replied, "Q"': the parse took the clause before as the
+            # complement, but the words said are the quotation the cue introduces.
+            return ((following[0], following[1]),), "cue-quote", 0.8
+        pieces = [_clause_chars(c, lexicon_cue_verbs) for c in clauses]
         return _clean(doc, pieces), "ccomp", 0.9
 
     colon = next((c for c in children if c.text == ":" and c.i > verb.i), None)
@@ -193,33 +205,80 @@ def content_of(match: CueMatch) -> tuple[tuple[tuple[int, int], ...], str, float
 
     speaker = subject_of(verb)
     head = verb.head
+    set_off = _set_off_by_commas(verb, speaker)
     if (
         "clause" in cue.frames
         and verb.dep_ in ("parataxis", "ccomp", "conj", "advcl")
-        and head is not verb
+        and head != verb
         and head.pos_ in ("VERB", "AUX")
         and speaker is not None
-        and speaker.i > head.i
+        and (speaker.i > head.i or set_off)
     ):
         # "C, S said, D": the cue interrupts or follows the clause it reports.
-        hole = _parenthetical_hole(match, speaker if speaker.head is verb else None)
+        hole = _parenthetical_hole(match, speaker if speaker.head == verb else None)
         pieces = _minus(_subtree_chars(head), hole)
         return _clean(doc, pieces), "parenthetical", 0.8
 
     if "object" in cue.frames:
-        for child in children:
-            if child.dep_ in ("dobj", "attr") and child.i > verb.i:
-                end = max((c.right_edge for c in children if c.i >= child.i and c.dep_ in ("prep", "dobj", "advcl")),
-                          key=lambda t: t.i)
-                return _clean(doc, [_span_chars(child.left_edge, end)]), "object", 0.6
+        obj = next((c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+        if obj is None and verb.dep_ == "relcl" and verb.head.i < verb.i:
+            # 'what she called a "rant"': the object is the relative word, the complement follows.
+            complement = [c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and c.i > verb.i]
+            if complement:
+                return _clean(doc, [_span_chars(verb.head, complement[-1].right_edge)]), "object", 0.6
+        if obj is not None:
+            end = obj.right_edge
+            for child in children:  # 'called X Y', 'blasted X as Y', 'accused X of Y'
+                if child.i > end.i and (
+                    child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS)
+                ):
+                    end = child.right_edge
+            return _clean(doc, [_span_chars(obj.left_edge, end)]), "object", 0.6
     return (), "", 0.0
+
+
+def _set_off_by_commas(verb: Token, speaker: Token | None) -> bool:
+    """True for a parenthetical credit: ', Mr. Obama said,' between commas (or ending the clause)."""
+    doc = verb.doc
+    first = min(speaker.left_edge.i, verb.i) if speaker is not None and speaker.head == verb else verb.i
+    before = doc[first - 1].text if first > 0 else ""
+    after_index = verb.i + 1
+    while after_index < len(doc) and doc[after_index].dep_ in ("advmod", "npadvmod") and doc[after_index].head == verb:
+        after_index += 1
+    after = doc[after_index].text if after_index < len(doc) else "."
+    return before == "," and after in (",", ".", ";")
+
+
+def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:
+    """A complement's extent, stopping before a coordinated cue ('…opposed to the test and warned…')."""
+    last = clause.right_edge
+    for child in clause.rights:
+        if child.dep_ == "conj" and child.i in cue_verbs and not any(g.dep_ in SUBJECTS for g in child.children):
+            cut = child.left_edge.i - 1
+            while cut > clause.i and (clause.doc[cut].dep_ == "cc" or clause.doc[cut].is_punct):
+                cut -= 1
+            last = clause.doc[cut]
+            break
+    return _span_chars(clause.left_edge, last)
+
+
+def _quotation_right_after(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that starts just after the cue ('replied, "…'), if any."""
+    end = match.span[1]
+    text = match.token.doc.text
+    for start, stop in quoted:
+        if start >= end and len(text[end:start]) <= 3 and all(ch in " ,:" for ch in text[end:start]):
+            return start, stop
+    return None
 
 
 def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> list[Attribution]:
     """Every cue in ``doc`` whose parse gives it content, with its speaker mention."""
     found = []
-    for match in find_cues(doc, lexicon, quoted):
-        content, rule, confidence = content_of(match)
+    matches = find_cues(doc, lexicon, quoted)
+    cue_verbs = frozenset(m.token.i for m in matches)
+    for match in matches:
+        content, rule, confidence = content_of(match, quoted, cue_verbs)
         if not content:
             found.append(Attribution(match, _speaker_span(match), (), "cue-only", 0.0))
             continue

@@ -118,8 +118,21 @@ def _share(a: Quote, b: Quote) -> float:
 
 
 def _gap_is_clause_internal(text: str, start: int, end: int) -> bool:
+    """No sentence end, paragraph break or other quotation between ``start`` and ``end``."""
     gap = text[start:end]
-    return end - start <= MAX_CUE_GAP and not _SENTENCE_END.search(gap) and not any(c in gap for c in "\"“”\n")
+    return (
+        end - start <= MAX_CUE_GAP
+        and not _SENTENCE_END.search(text, start, min(len(text), end + 2))
+        and not any(c in gap for c in "\"“”«»\n")
+        and "''" not in gap
+        and "``" not in gap
+    )
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """True when only a sentence end, a colon or a paragraph start stands before ``position``."""
+    before = text[:position].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:\"”'" or before.endswith("''")
 
 
 def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offsets: list[int]) -> Quote | None:
@@ -127,10 +140,12 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offs
     best = None
     for found, offset in zip(cue_only, offsets):
         cue_start, cue_end = (found.cue.span[0] + offset, found.cue.span[1] + offset)
-        if cue_start >= span.end and _gap_is_clause_internal(text, span.end, cue_start):
-            distance = cue_start - span.end
-        elif cue_end <= span.start and _gap_is_clause_internal(text, cue_end, span.start):
-            distance = span.start - cue_end + 1  # after the quote reads first on a tie
+        if (cue_start >= span.end and _gap_is_clause_internal(text, span.end, cue_start)
+                and _opens_sentence(text, span.start)):
+            distance = cue_start - span.end  # '"Q," she said'
+        elif (cue_end <= span.start and _gap_is_clause_internal(text, cue_end, span.start)
+                and text[cue_end : span.start].rstrip().endswith((",", ":"))):
+            distance = span.start - cue_end + 1  # 'she said: "Q"'; after the quote reads first on a tie
         else:
             continue
         if best is None or distance < best[0]:
@@ -156,7 +171,7 @@ def _credit_by_dash(text: str, span: QuoteSpan, paragraph: Span) -> Quote | None
     return Quote((span.span,), "direct", Span(name.start(), name.end()), cue, "dash", "neutral", "dash-credit", 0.7)
 
 
-def _colon_credits(text: str, paragraphs: list[Span], found: list[Quote]) -> list[Quote]:
+def _colon_credits(text: str, paragraphs: list[Span]) -> list[Quote]:
     """'Name: words' at the start of a paragraph (headlines, interview transcripts)."""
     credits = []
     for paragraph in paragraphs:
@@ -164,8 +179,6 @@ def _colon_credits(text: str, paragraphs: list[Span], found: list[Quote]) -> lis
         if not match or match.group(1).lower() in _not_speakers():
             continue
         content = Span(match.end(), paragraph.end)
-        if any(Span(q.start, q.end).overlaps(content) for q in found):
-            continue
         speaker = Span(match.start(1), match.end(1))
         cue = Span(match.end(1), match.end(1) + 1)
         credits.append(Quote((content,), "indirect", speaker, cue, ":", "neutral", "colon-credit", 0.6))
@@ -196,22 +209,20 @@ def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
             else:
                 cue_only.append(found)
                 cue_offsets.append(paragraph.start)
-    quotes = _without_nested(quotes)
+    quotes = _without_nested(quotes + _colon_credits(text, paragraphs))
 
     for span in spans:
         if any(q.start <= span.start and span.end <= q.end for q in quotes):
             continue
         paragraph = paragraphs[_index([p.start for p in paragraphs], span.start)]
         credited = _credit_by_dash(text, span, paragraph)
-        credited = credited or _credit_by_cue(text, span, cue_only, cue_offsets)
         if credited is None and _join_as_fragment(text, span, quotes):
             continue
+        credited = credited or _credit_by_cue(text, span, cue_only, cue_offsets)
         credited = credited or _continuation(text, span, paragraphs, quotes)
         if credited is not None:
             quotes.append(credited)
             quotes.sort(key=lambda q: q.start)
-    quotes.extend(_colon_credits(text, paragraphs, quotes))
-    quotes.sort(key=lambda q: q.start)
     return _link_continuations(quotes)
 
 
