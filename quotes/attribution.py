@@ -17,6 +17,8 @@ from quotes.cues import Cue, CueLexicon
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Children of a speaker's head that belong to the mention ("a spokesman for the department").
 MENTION_RIGHT = {"prep", "pobj", "compound", "flat", "nummod", "poss", "case", "conj", "cc", "amod", "npadvmod"}
+# Children of a speaker's head before it that belong to the mention ("Secretary of Defense Dr. Mark T.").
+MENTION_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "advmod", "predet"}
 # Dependents that interrupt or follow a mention and are not part of it.
 MENTION_STOP = {"appos", "relcl", "acl", "punct", "advcl", "parataxis"}
 EDGE_PUNCT = set(" \t\n,;:—–-")
@@ -88,17 +90,29 @@ def mention_span(head: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``head``, without appositives or clauses."""
     tokens = [head]
     for child in head.lefts:
-        if child.dep_ not in MENTION_STOP:
+        if child.dep_ in MENTION_LEFT:
             tokens.extend(child.subtree)
     for child in head.rights:
         if child.dep_ in MENTION_STOP:
             break
         if child.dep_ in MENTION_RIGHT:
             tokens.extend(child.subtree)
-    tokens = [t for t in tokens if not (t.is_punct and t.text not in ".'’&")] or [head]
-    first = min(tokens, key=lambda t: t.i)
-    last = max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
+    # The mention is the unbroken run around the head: a comma, a quotation mark or a token
+    # outside the phrase ends it.
+    indices = {t.i for t in tokens}
+    doc = head.doc
+    first = last = head.i
+    while first - 1 in indices and not _breaks_mention(doc[first - 1]):
+        first -= 1
+    while last + 1 in indices and not _breaks_mention(doc[last + 1]):
+        last += 1
+    while last > head.i and doc[last].is_punct and doc[last].text not in ".)":
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _breaks_mention(token: Token) -> bool:
+    return token.is_punct and token.text not in ".'’&-()" or token.is_quote
 
 
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
@@ -212,11 +226,13 @@ def content_of(
         and head != verb
         and head.pos_ in ("VERB", "AUX")
         and speaker is not None
-        and (speaker.i > head.i or set_off)
+        and set_off
     ):
         # "C, S said, D": the cue interrupts or follows the clause it reports.
         hole = _parenthetical_hole(match, speaker if speaker.head == verb else None)
         pieces = _minus(_subtree_chars(head), hole)
+        if len(pieces) == 2 and _starts_coordinate_clause(doc, pieces[1][0]):
+            pieces = pieces[:1]  # "C1, S said, and C2": the credit closes C1
         return _clean(doc, pieces), "parenthetical", 0.8
 
     if "object" in cue.frames:
@@ -237,16 +253,23 @@ def content_of(
     return (), "", 0.0
 
 
+def _starts_coordinate_clause(doc: Doc, char: int) -> bool:
+    """True when the words from ``char`` on begin with 'and', 'but' or 'or'."""
+    words = doc.text[char:].lstrip(" ,;").split(maxsplit=1)
+    return bool(words) and words[0].lower() in ("and", "but", "or", "while")
+
+
 def _set_off_by_commas(verb: Token, speaker: Token | None) -> bool:
     """True for a parenthetical credit: ', Mr. Obama said,' between commas (or ending the clause)."""
     doc = verb.doc
     first = min(speaker.left_edge.i, verb.i) if speaker is not None and speaker.head == verb else verb.i
     before = doc[first - 1].text if first > 0 else ""
     after_index = verb.i + 1
-    while after_index < len(doc) and doc[after_index].dep_ in ("advmod", "npadvmod") and doc[after_index].head == verb:
-        after_index += 1
+    for child in verb.rights:  # 'said Thursday', 'said in a statement'
+        if child.i == after_index and child.dep_ in ("advmod", "npadvmod", "prep", "agent", "dative", "dobj"):
+            after_index = child.right_edge.i + 1
     after = doc[after_index].text if after_index < len(doc) else "."
-    return before == "," and after in (",", ".", ";")
+    return before == "," and after in (",", ".", ";", "!", "?", "—", "--")
 
 
 def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:

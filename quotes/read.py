@@ -1,0 +1,180 @@
+"""Reading articles: .txt files and folders (with a manifest CSV or a front-matter header),
+JSONL and CSV with one article per row. A stream: nothing holds a whole corpus.
+
+An input that cannot be read becomes an ``ArticleError`` in the stream, so a batch reports it
+and goes on; no article is silently dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from quotes.standoff import Article, ArticleError
+
+ARTICLE_FIELDS = ("outlet", "title", "date", "url", "event_id")
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+MANIFEST_NAME = "manifest.csv"  # in a folder of .txt files: their metadata, not articles
+TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# Credit lines and datelines that name the outlet: "According to CNN" as a first line,
+# "WASHINGTON (Reuters) -", "(AP) —".
+_CREDIT_LINE = re.compile(r"\A\s*(?:According to|Source:|Via|By)\s+([A-Z][\w.&'’ -]{1,40}?)\s*[.:]?\s*\r?\n")
+_DATELINE = re.compile(r"\A\s*(?:[A-Z][A-Za-z.,' -]{1,60}\s)?\((AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z]{2,10})\)\s*[—–-]")
+_AGENCIES = {"AP": "Associated Press", "AFP": "Agence France-Presse", "UPI": "United Press International"}
+
+csv.field_size_limit(sys.maxsize)
+
+
+class InputError(ValueError):
+    """A path that cannot be read at all (missing, unknown type); the message says what to do."""
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """UTF-8 (BOM removed), else cp1252 with a warning; raises ``ValueError`` for binary data."""
+    if b"\x00" in data[:4096]:
+        raise ValueError("binary file, not text (holds NUL bytes)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), [f"{source}: not UTF-8; read as cp1252 (Windows-1252)"]
+    except UnicodeDecodeError as error:
+        raise ValueError(f"undecodable text (neither UTF-8 nor cp1252: {error.reason} at byte {error.start})") from None
+
+
+def outlet_from_text(text: str) -> tuple[str, str]:
+    """The outlet a credit line or dateline names, and which of the two it was; else unknown."""
+    if match := _CREDIT_LINE.match(text):
+        return match.group(1).strip(), "credit line"
+    if match := _DATELINE.match(text):
+        agency = match.group(1)
+        return _AGENCIES.get(agency, agency), "dateline"
+    return "unknown", "unknown"
+
+
+def make_article(id: str, text: str, source: str, meta: dict | None = None, warnings: list[str] | None = None) -> Article:
+    """An ``Article`` with metadata taken from ``meta``; the outlet falls back to the text's credit."""
+    meta = {k: v for k, v in (meta or {}).items() if v not in (None, "")}
+    outlet, outlet_from = meta.get("outlet"), "metadata"
+    if not outlet:
+        outlet, outlet_from = outlet_from_text(text)
+    known = {"id", "text", "quotes", "annotations", *ARTICLE_FIELDS}
+    return Article(
+        id=str(id), text=text, outlet=str(outlet), title=meta.get("title"), date=meta.get("date"),
+        url=meta.get("url"), event_id=None if meta.get("event_id") is None else str(meta["event_id"]),
+        source=source, outlet_from=outlet_from,
+        extra={k: v for k, v in meta.items() if k not in known}, warnings=list(warnings or []),
+    )
+
+
+def read_manifest(path: Path | str) -> dict[str, dict]:
+    """A manifest CSV (columns file, outlet, publisher, title, date, url) keyed by file name."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: manifest not found; give a CSV with a 'file' column")
+    text, _ = decode(path.read_bytes(), str(path))
+    rows = list(csv.DictReader(text.splitlines()))
+    if not rows or "file" not in rows[0]:
+        raise InputError(f"{path}: manifest has no 'file' column (expected file,outlet,publisher,title,date,url)")
+    return {Path(row["file"]).name: row for row in rows}
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str, int]:
+    """``key: value`` lines between ``---`` fences at the top; returns (meta, body, body offset)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    meta = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, text[match.end() :], match.end()
+
+
+def read_text_file(path: Path, manifest: dict[str, dict] | None = None) -> Article | ArticleError:
+    """One .txt article; its id is the file name without suffix."""
+    source = str(path)
+    try:
+        text, warnings = decode(path.read_bytes(), source)
+    except (OSError, ValueError) as error:
+        return ArticleError(path.stem, source, f"{source}: {error}")
+    meta, body, _ = _front_matter(text)
+    if not body.strip():
+        return ArticleError(path.stem, source, f"{source}: empty file, no article text")
+    meta = {**(manifest or {}).get(path.name, {}), **meta}
+    return make_article(meta.pop("id", None) or path.stem, body, source, meta, warnings)
+
+
+def read_rows(path: Path) -> Iterator[Article | ArticleError]:
+    """Articles from a JSONL or CSV file, one per row (``id``, ``text`` and any metadata)."""
+    source = str(path)
+    try:
+        text, warnings = decode(path.read_bytes(), source)
+    except (OSError, ValueError) as error:
+        yield ArticleError(path.stem, source, f"{source}: {error}")
+        return
+    if path.suffix.lower() == ".csv":
+        rows: Iterable[tuple[int, dict | str]] = enumerate(csv.DictReader(text.splitlines(keepends=True)), start=2)
+    else:
+        rows = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
+    count = 0
+    for number, row in rows:
+        count += 1
+        where = f"{source}:{number}"
+        if isinstance(row, str):
+            try:
+                row = json.loads(row)
+            except json.JSONDecodeError as error:
+                yield ArticleError(f"{path.stem}:{number}", where, f"{where}: malformed JSON ({error.msg})")
+                continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+            yield ArticleError(str((row or {}).get("id") or f"{path.stem}:{number}") if isinstance(row, dict)
+                               else f"{path.stem}:{number}", where, f"{where}: row has no 'text'")
+            continue
+        yield make_article(row.get("id") or f"{path.stem}:{number}", row["text"], where, row, warnings)
+    if count == 0:
+        yield ArticleError(path.stem, source, f"{source}: empty file, no rows")
+
+
+def read_articles(paths: Iterable[Path | str], manifest: Path | str | None = None) -> Iterator[Article | ArticleError]:
+    """Every article under ``paths`` (files or folders), in order. Raises ``InputError`` only
+    for a path that does not exist or has a type it cannot read; bad content is an ``ArticleError``."""
+    rows = read_manifest(manifest) if manifest else None
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            folder_manifest = rows
+            if folder_manifest is None and (path / MANIFEST_NAME).is_file():
+                folder_manifest = read_manifest(path / MANIFEST_NAME)
+            skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
+            files = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES and p.name not in skip
+            )
+            if not files:
+                raise InputError(f"{path}: folder holds no .txt, .jsonl or .csv articles")
+            for file in files:
+                yield from _read_file(file, folder_manifest)
+        else:
+            yield from _read_file(path, rows)
+
+
+def _read_file(path: Path, manifest: dict[str, dict] | None) -> Iterator[Article | ArticleError]:
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        yield from read_rows(path)
+    elif suffix in TEXT_SUFFIXES:
+        yield read_text_file(path, manifest)
+    else:
+        raise InputError(f"{path}: unknown file type {suffix or '(none)'}; give .txt, .jsonl or .csv")

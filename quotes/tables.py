@@ -1,0 +1,184 @@
+"""Results as pandas tables (``articles`` and ``quotes``) and their atomic writers.
+
+Column meanings are documented in ``ARTICLE_COLUMNS`` and ``QUOTE_COLUMNS`` (and the README).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from quotes.extract import ArticleResult, sentence_starts
+from quotes.marks import paragraph_spans
+from quotes.standoff import Article
+
+ARTICLE_COLUMNS = {
+    "article_id": "the article's id (file name without suffix, or the row's id)",
+    "source": "file (and line or row) it was read from",
+    "outlet": "outlet from metadata, else from a credit line or dateline in the text, else 'unknown'",
+    "outlet_from": "where the outlet came from: metadata, credit line, dateline or unknown",
+    "title": "title from metadata",
+    "date": "date from metadata",
+    "url": "URL from metadata",
+    "event_id": "story identifier from metadata, for grouping coverage of one event",
+    "status": "'ok', or 'error' when the article could not be read or processed",
+    "error": "what went wrong, for status 'error'",
+    "warnings": "non-fatal notes (e.g. text read as cp1252)",
+    "chars": "length of the text in characters",
+    "words": "number of whitespace-separated words",
+    "paragraphs": "number of non-empty lines",
+    "quotes": "number of quotes found",
+    "direct": "number of direct quotes (content entirely inside quotation marks)",
+    "mixed": "number of mixed quotes (reported clause with quoted fragments)",
+    "indirect": "number of indirect (reported) statements",
+}
+QUOTE_COLUMNS = {
+    "article_id": "the article it comes from",
+    "outlet": "the article's outlet",
+    "quote_index": "position of the quote within its article (0, 1, ...)",
+    "type": "direct, mixed or indirect",
+    "content": "the content, verbatim: text[start:end] (fragments may leave the credit in between)",
+    "start": "character offset where the content starts",
+    "end": "character offset where the content ends",
+    "fragments": "JSON list of [start, end] pieces of a discontinuous content",
+    "speaker": "the speaker mention as written ('he', 'the Defense Department'), empty when none",
+    "speaker_start": "offset of the speaker mention",
+    "speaker_end": "end offset of the speaker mention",
+    "cue": "the cue as written ('said', 'according to', ':', '—')",
+    "cue_start": "offset of the cue",
+    "cue_end": "end offset of the cue",
+    "cue_lemma": "the cue's lexicon entry ('say', 'call for')",
+    "cue_class": "neutral, evaluative, belief, intention or evidence (rules/cues)",
+    "sentence_index": "sentence of the article where the content starts (0-based)",
+    "paragraph_index": "paragraph (non-empty line) where the content starts (0-based)",
+    "position": "relative position of the content start in the article, 0 to 1",
+    "confidence": "how much the rule that found it is trusted, 0 to 1",
+    "rule": "the pattern that found it (ccomp, parenthetical, adjacent-cue, continuation...)",
+    "continues": "quote_index of the quote this one continues (same speaker), else empty",
+}
+
+
+def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
+    """One row per quote of ``result``, with the columns of ``QUOTE_COLUMNS``."""
+    text = article.text
+    sentences = sentence_starts(text)
+    paragraphs = [p.start for p in paragraph_spans(text)]
+    rows = []
+    for index, quote in enumerate(result.quotes):
+        record = quote.to_standoff(text)
+        rows.append({
+            "article_id": article.id,
+            "outlet": article.outlet,
+            "quote_index": index,
+            "type": quote.type,
+            "content": record["text"],
+            "start": quote.start,
+            "end": quote.end,
+            "fragments": json.dumps(record["fragments"]),
+            "speaker": record["speaker"],
+            "speaker_start": record["speaker_start"],
+            "speaker_end": record["speaker_end"],
+            "cue": record["cue"],
+            "cue_start": record["cue_start"],
+            "cue_end": record["cue_end"],
+            "cue_lemma": quote.cue_lemma,
+            "cue_class": quote.cue_class,
+            "sentence_index": max(0, bisect.bisect_right(sentences, quote.start) - 1),
+            "paragraph_index": max(0, bisect.bisect_right(paragraphs, quote.start) - 1),
+            "position": round(quote.start / max(1, len(text)), 4),
+            "confidence": record["confidence"],
+            "rule": quote.rule,
+            "continues": quote.continues,
+        })
+    return rows
+
+
+def article_row(result: ArticleResult) -> dict:
+    """One row of the ``articles`` table (failed articles included, with their error)."""
+    item = result.article
+    if not isinstance(item, Article):
+        return {"article_id": item.id, "source": item.source, "outlet": "unknown", "status": "error",
+                "error": item.error}
+    types = [q.type for q in result.quotes]
+    return {
+        "article_id": item.id, "source": item.source, "outlet": item.outlet, "outlet_from": item.outlet_from,
+        "title": item.title, "date": item.date, "url": item.url, "event_id": item.event_id,
+        "status": "error" if result.error else "ok", "error": result.error,
+        "warnings": "; ".join(item.warnings) or None, "chars": len(item.text), "words": len(item.text.split()),
+        "paragraphs": len(paragraph_spans(item.text)), "quotes": len(types), "direct": types.count("direct"),
+        "mixed": types.count("mixed"), "indirect": types.count("indirect"),
+    }
+
+
+class Tables:
+    """The ``articles`` and ``quotes`` DataFrames of a run, built from a stream of results."""
+
+    def __init__(self, results: Iterable[ArticleResult]):
+        articles, quotes = [], []
+        self.results: list[ArticleResult] = []
+        for result in results:
+            self.results.append(result)
+            articles.append(article_row(result))
+            if isinstance(result.article, Article):
+                quotes.extend(quote_rows(result.article, result))
+        self.articles = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
+        self.quotes = pd.DataFrame(quotes, columns=list(QUOTE_COLUMNS))
+        for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
+            self.quotes[column] = self.quotes[column].astype("Int64")
+
+
+def standoff_record(result: ArticleResult) -> dict:
+    """The JSONL line of one article: ``id`` and ``quotes`` in the shared standoff format."""
+    item = result.article
+    record = {"id": item.id}
+    if isinstance(item, Article):
+        record.update({"outlet": item.outlet, "title": item.title, "date": item.date, "url": item.url})
+        if item.event_id is not None:
+            record["event_id"] = item.event_id
+        record["quotes"] = [q.to_standoff(item.text) for q in result.quotes]
+    else:
+        record["quotes"] = []
+    if result.error:
+        record["error"] = result.error
+    return record
+
+
+def write_atomic(path: Path | str, write: Callable[[str], None]) -> None:
+    """Call ``write(temporary_path)`` then move the file into place, so no half-written output."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
+    """Write a table as CSV or Parquet, by the suffix of ``path``."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False))
+    elif suffix == ".parquet":
+        write_atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
+    else:
+        raise ValueError(f"{path}: unknown table type {suffix or '(none)'}; use .csv, .parquet or .jsonl")
+
+
+def write_jsonl(results: Iterable[ArticleResult], path: Path | str) -> None:
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as out:
+            for result in results:
+                out.write(json.dumps(standoff_record(result), ensure_ascii=False) + "\n")
+
+    write_atomic(path, write)
