@@ -204,6 +204,9 @@ def content_of(
         pieces = [_clause_chars(c, lexicon_cue_verbs) for c in clauses]
         return _clean(doc, pieces), "ccomp", 0.9
 
+    if "clause" in cue.frames and (clause := _garden_path_clause(verb)) is not None:
+        return _clean(doc, [clause]), "object-clause", 0.75
+
     colon = next((c for c in children if c.text == ":" and c.i > verb.i), None)
     if colon is None and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
         colon = doc[verb.i + 1]
@@ -251,6 +254,24 @@ def content_of(
                     end = child.right_edge
             return _clean(doc, [_span_chars(obj.left_edge, end)]), "object", 0.6
     return (), "", 0.0
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _garden_path_clause(verb: Token) -> tuple[int, int] | None:
+    """'the US assessed a group was responsible': the parse made 'a group' the object of the cue
+    and left 'was' without a subject; the reported clause runs from the object to that verb's end."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.right_edge.i + 1 >= len(verb.doc):
+        return None
+    following = verb.doc[obj.right_edge.i + 1]
+    if following.tag_ not in FINITE_TAGS:
+        return None
+    finite = following.head if following.dep_ in ("aux", "auxpass", "neg") else following
+    if finite.i < following.i or any(c.dep_ in SUBJECTS for c in finite.children) or finite.sent != verb.sent:
+        return None
+    return _span_chars(obj.left_edge, finite.right_edge)
 
 
 def _starts_coordinate_clause(doc: Doc, char: int) -> bool:
@@ -303,20 +324,39 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
     for match in matches:
         content, rule, confidence = content_of(match, quoted, cue_verbs)
         if not content:
-            found.append(Attribution(match, _speaker_span(match), (), "cue-only", 0.0))
+            found.append(Attribution(match, _speaker_span(match, quoted), (), "cue-only", 0.0))
             continue
-        found.append(Attribution(match, _speaker_span(match), content, rule, confidence))
+        found.append(Attribution(match, _speaker_span(match, quoted), content, rule, confidence))
     return found
 
 
-def _speaker_span(match: CueMatch) -> tuple[int, int] | None:
+def _speaker_span(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     if "by" in match.cue.frames and match.particle is not None:
         obj = next((c for c in match.particle.children if c.dep_ == "pobj"), None)
         return mention_span(obj) if obj is not None else None
     subject = subject_of(match.token)
+    if subject is not None and _inside(subject, quoted):
+        # A word of the quotation is never its speaker: the parse went wrong; the words between
+        # the closing mark and the cue ('," Secretary of Defense Dr. Mark T. Esper added') are.
+        return _credit_between(match, quoted)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ == "there":
         return None
     return mention_span(subject)
+
+
+def _credit_between(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    cue = match.token
+    closing = max((end for _, end in quoted if end <= cue.idx), default=None)
+    if closing is None:
+        return None
+    tokens = [t for t in cue.doc if closing <= t.idx < cue.idx and not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if not tokens or len(tokens) > 10 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in tokens):
+        return None
+    if any(t.is_sent_start for t in tokens[1:]) or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def sentence_of(doc: Doc, char: int) -> TokenSpan | None:

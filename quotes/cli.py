@@ -10,7 +10,7 @@ from pathlib import Path
 from quotes import evaluate
 from quotes.extract import extract_all
 from quotes.nlp import ModelNotFound, load_model
-from quotes.read import InputError, read_articles, read_rows
+from quotes.read import InputError, read_articles
 from quotes.standoff import Article
 from quotes.tables import Tables, write_frame, write_jsonl
 
@@ -42,12 +42,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     items = read_articles(args.paths, args.manifest)
     results = _progress(extract_all(items, model=args.model, processes=args.processes))
     tables = Tables(results)
+    ok = int((tables.articles["status"] == "ok").sum())
+    errors = list(tables.articles.loc[tables.articles["status"] == "error", "error"])
+    if ok == 0:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise Failure(f"no article could be processed: {errors[0] if errors else 'no input'}{more}")
     for row in tables.articles.itertuples():
         if row.status == "error":
             print(f"quotes: skipped {row.article_id}: {row.error}", file=sys.stderr)
         elif isinstance(row.warnings, str):
             print(f"quotes: warning: {row.warnings}", file=sys.stderr)
-    ok = int((tables.articles["status"] == "ok").sum())
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() == ".jsonl":
@@ -59,8 +63,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
               file=sys.stderr)
     else:
         _print_summary(tables)
-    if ok == 0:
-        raise Failure("no article could be processed")
     return 0
 
 
@@ -76,9 +78,7 @@ def _print_summary(tables: Tables) -> None:
 
 def _read_jsonl(path: str) -> list[dict]:
     docs = []
-    for item in read_rows(Path(path)) if Path(path).is_file() else ():
-        if not isinstance(item, Article):
-            raise Failure(item.error)
+    number = 0
     try:
         with open(path, encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, start=1):

@@ -34,6 +34,10 @@ from quotes.standoff import Article, ArticleError, Quote, Span
 MAX_CUE_GAP = 80
 # A quotation no one is credited with is kept only when it is this long (a scare quote is not).
 MIN_UNCREDITED_WORDS = 1_000_000  # never: an uncredited quotation is not reported
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
+    "rev", "st", "jr", "sr", "pres", "sec", "atty", "supt", "cmdr", "insp", "no", "vs", "inc", "corp", "co",
+}
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“‘']")
 _DASH_CREDIT = re.compile(r"\s*[—―–]+\s*|\s+-{1,2}\s+")
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)){0,5}")
@@ -122,11 +126,22 @@ def _gap_is_clause_internal(text: str, start: int, end: int) -> bool:
     gap = text[start:end]
     return (
         end - start <= MAX_CUE_GAP
-        and not _SENTENCE_END.search(text, start, min(len(text), end + 2))
+        and not _has_sentence_end(text, start, min(len(text), end + 2))
         and not any(c in gap for c in "\"“”«»\n")
         and "''" not in gap
         and "``" not in gap
     )
+
+
+def _has_sentence_end(text: str, start: int, end: int) -> bool:
+    """A '.', '!' or '?' followed by a capital, not after an abbreviation ('Dr.', 'T.', 'U.S.')."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == ".":
+            word = re.search(r"[\w.]*$", text[max(0, match.start() - 12) : match.start()]).group()
+            if len(word.replace(".", "")) <= 1 or word.lower().rstrip(".") in _ABBREVIATIONS or "." in word:
+                continue
+        return True
+    return False
 
 
 def _opens_sentence(text: str, position: int) -> bool:

@@ -1,0 +1,89 @@
+"""The command line: outputs, exit codes and one-line messages for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from quotes.cli import main
+from tests.conftest import SEEDS
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_extract_writes_the_chosen_format(tmp_path, capsys, suffix):
+    out = tmp_path / f"quotes{suffix}"
+    code, _, err = run(capsys, "extract", str(SEEDS), "-o", str(out), "--processes", "1")
+    assert code == 0 and out.exists(), err
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    if suffix == ".jsonl":
+        records = [json.loads(line) for line in out.read_text().splitlines()]
+        quotes = [(r["id"], q) for r in records for q in r["quotes"]]
+    else:
+        frame = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
+        quotes = [(row["article_id"], {"text": row["content"], "start": row["start"], "end": row["end"]})
+                  for row in frame.to_dict("records")]
+        articles = tmp_path / f"quotes.articles{suffix}"
+        assert articles.exists()
+    assert len(quotes) >= 10
+    for article_id, quote in quotes:  # every quote is verbatim
+        assert texts[article_id][int(quote["start"]) : int(quote["end"])] == quote["text"]
+
+
+def test_extract_summary_to_stdout(capsys):
+    code, out, _ = run(capsys, "extract", str(SEEDS), "--processes", "1")
+    assert code == 0 and "CBS News" in out and "Defense Department" in out
+
+
+def test_batch_reports_a_bad_article_and_processes_the_rest(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text('"We will win," the coach said.', encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00binary")
+    out = tmp_path / "out.csv"
+    code, _, err = run(capsys, "extract", str(tmp_path), "-o", str(out), "--processes", "1")
+    articles = pd.read_csv(tmp_path / "out.articles.csv")
+    assert code == 0 and "skipped bad" in err
+    assert sorted(articles["status"]) == ["error", "ok"] and len(pd.read_csv(out)) == 1
+
+
+@pytest.mark.parametrize("setup, args, message", [
+    (lambda d: None, ["extract", "{d}/missing.txt"], "no such file"),
+    (lambda d: (d / "a.docx").write_bytes(b"PK"), ["extract", "{d}/a.docx"], "unknown file type"),
+    (lambda d: (d / "e.txt").write_text(""), ["extract", "{d}/e.txt"], "no article could be processed"),
+    (lambda d: (d / "a.txt").write_text("Hi."), ["extract", "{d}/a.txt", "-o", "{d}/x.xlsx"], "unknown output type"),
+    (lambda d: (d / "a.txt").write_text("Hi."), ["extract", "{d}/a.txt", "--model", "no_such_model_x"],
+     "could not be loaded"),
+    (lambda d: (d / "a.txt").write_text("Hi."), ["extract", "{d}/a.txt", "--manifest", "{d}/none.csv"],
+     "manifest not found"),
+    (lambda d: (d / "g.jsonl").write_text("{bad"), ["eval", "{d}/g.jsonl"], "malformed JSON"),
+])
+def test_bad_input_is_one_line_and_non_zero(tmp_path, capsys, setup, args, message):
+    setup(tmp_path)
+    code, _, err = run(capsys, *[a.format(d=tmp_path) for a in args])
+    assert code != 0 and message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_console_script_reports_errors_without_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(tmp_path / "nope.txt")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_on_predictions_file(tmp_path, capsys):
+    text = '"We will win," the coach said.'
+    gold = {"id": "a", "text": text, "quotes": [
+        {"text": '"We will win,"', "start": 0, "end": 14, "speaker": "the coach", "speaker_start": 15,
+         "speaker_end": 24, "cue": "said", "cue_start": 25, "cue_end": 29}]}
+    (tmp_path / "g.jsonl").write_text(json.dumps(gold))
+    (tmp_path / "p.jsonl").write_text(json.dumps({"id": "a", "quotes": gold["quotes"]}))
+    code, out, _ = run(capsys, "eval", str(tmp_path / "g.jsonl"), "--pred", str(tmp_path / "p.jsonl"), "--json")
+    rows = json.loads(out)
+    assert code == 0 and all(r["f1"] == 100.0 and r["speaker_accuracy"] == 100.0 for r in rows)

@@ -1,0 +1,89 @@
+"""Reading articles in every supported form, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotes.read import InputError, outlet_from_text, read_articles
+from quotes.standoff import Article, ArticleError
+from tests.conftest import SEEDS
+
+
+def test_seed_folder_reads_manifest_metadata():
+    articles = list(read_articles([SEEDS]))
+    assert [a.outlet for a in articles] == ["CBS News", "CNN"]
+    assert all(isinstance(a, Article) and a.date == "2020-03-12" and a.extra.get("publisher") for a in articles)
+
+
+def test_front_matter_header(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\noutlet: The Daily\ntitle: A title\n---\nBody text here.\n", encoding="utf-8")
+    (article,) = read_articles([path])
+    assert (article.outlet, article.title, article.text) == ("The Daily", "A title", "Body text here.\n")
+
+
+def test_jsonl_rows_keep_extra_columns(tmp_path):
+    path = tmp_path / "a.jsonl"
+    rows = [{"id": "x1", "text": "Some text.", "outlet": "Fox News", "event_id": 7, "stance": "left"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    (article,) = read_articles([path])
+    assert (article.id, article.outlet, article.event_id, article.extra["stance"]) == ("x1", "Fox News", "7", "left")
+
+
+def test_csv_rows(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text('id,text,outlet\nr1,"Line one, with comma.\nLine two.",CNN\n', encoding="utf-8")
+    (article,) = read_articles([path])
+    assert (article.id, article.outlet, article.text) == ("r1", "CNN", "Line one, with comma.\nLine two.")
+
+
+@pytest.mark.parametrize("text, outlet, how", [
+    ("According to CNN\nThe US carried out strikes.", "CNN", "credit line"),
+    ("WASHINGTON (Reuters) - The Senate voted.", "Reuters", "dateline"),
+    ("NEW YORK (AP) — Markets fell.", "Associated Press", "dateline"),
+    ("The US carried out strikes.", "unknown", "unknown"),
+    ("According to officials, the strikes worked.", "unknown", "unknown"),
+])
+def test_outlet_from_credit_line_or_dateline(text, outlet, how):
+    assert outlet_from_text(text) == (outlet, how)
+
+
+def test_bom_crlf_and_cp1252(tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfHe said \xe2\x80\x9chi\xe2\x80\x9d.\r\n")
+    (tmp_path / "win.txt").write_bytes("He said \u201chi\u201d and caf\u00e9.".encode("cp1252"))
+    bom, win = read_articles([tmp_path])
+    assert bom.text == "He said “hi”.\r\n" and not bom.warnings
+    assert win.text == "He said “hi” and café." and "cp1252" in win.warnings[0]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("empty.txt", b"   \n", "empty file"),
+    ("binary.txt", b"\x00\x01\x02binary", "binary file"),
+    ("undecodable.txt", b"caf\x81\x8d\x8f\x90\x9d", "undecodable"),
+])
+def test_bad_text_files_become_errors_not_exceptions(tmp_path, name, data, message):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text("A fine article.", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    errors = [i for i in items if isinstance(i, ArticleError)]
+    assert len(items) == 2 and len(errors) == 1 and message in errors[0].error and name in errors[0].error
+
+
+def test_malformed_jsonl_row_is_reported_and_the_rest_read(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "One."}\n{not json\n{"id": "c"}\n{"id": "d", "text": "Four."}\n')
+    items = list(read_articles([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "ArticleError", "Article"]
+    assert "a.jsonl:2: malformed JSON" in items[1].error and "no 'text'" in items[2].error
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "missing.txt", "no such file"),
+    (lambda d: (d / "a.pdf").write_bytes(b"%PDF") and d / "a.pdf", "unknown file type"),
+    (lambda d: (d / "sub").mkdir() or d / "sub", "holds no"),
+])
+def test_unreadable_paths_raise_input_error(tmp_path, make, message):
+    with pytest.raises(InputError, match=message):
+        list(read_articles([make(tmp_path)]))

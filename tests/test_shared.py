@@ -1,0 +1,58 @@
+"""Checks on real annotated data in ../shared (skipped where it is absent)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotes.evaluate import match, score, speaker_right
+from quotes.extract import extract_all
+from quotes.standoff import Article
+from tests.conftest import SEEDS, needs_shared
+
+
+def _predict(docs, processes=2):
+    articles = (Article(d["id"], d["text"]) for d in docs)
+    return {r.article.id: [q.to_standoff(r.article.text) for q in r.quotes] for r in extract_all(articles, processes=processes)}
+
+
+def _cue_overlaps(gold, predicted):
+    cues = [gold, *gold.get("cue_alternatives", [])]
+    return predicted["cue_start"] is not None and any(
+        predicted["cue_start"] < c["cue_end"] and c["cue_start"] < predicted["cue_end"] for c in cues)
+
+
+def test_every_required_seed_quote_is_found_with_speaker_and_cue():
+    gold_docs = [json.loads(line) for line in needs_shared("seeds", "gold.jsonl").read_text().splitlines()]
+    for doc in gold_docs:
+        doc["text"] = (SEEDS / f"{doc['id']}.txt").read_text(encoding="utf-8")
+    predictions = _predict(gold_docs, processes=1)
+    for doc in gold_docs:
+        required = [q for q in doc["quotes"] if "optional" not in q.get("note", "")]
+        predicted = predictions[doc["id"]]
+        pairs = dict(match(doc["text"], required, predicted, 0.3))
+        for index, quote in enumerate(required):
+            assert index in pairs, f"missed: {quote['text'][:60]}"
+            found = predicted[pairs[index]]
+            assert speaker_right(quote, found), (quote["speaker"], found["speaker"])
+            assert _cue_overlaps(quote, found), (quote["cue"], found["cue"])
+
+
+# Floors a little under the figures in the README, so a change that loses accuracy fails here.
+FLOORS = {("direct", 0.3): 86.0, ("direct", 0.8): 81.0, ("all", 0.3): 68.5, ("all", 0.8): 62.0}
+
+
+@pytest.fixture(scope="module")
+def polnear_dev_scores():
+    docs = [json.loads(line) for line in needs_shared("eval", "polnear-dev.jsonl").read_text().splitlines()]
+    return {(s.track, s.tau): s for s in score(docs, _predict(docs))}
+
+
+@pytest.mark.parametrize("track, tau", list(FLOORS))
+def test_polnear_dev_f1_does_not_drop(polnear_dev_scores, track, tau):
+    assert 100 * polnear_dev_scores[(track, tau)].f1 >= FLOORS[(track, tau)]
+
+
+def test_polnear_dev_speaker_accuracy(polnear_dev_scores):
+    assert 100 * polnear_dev_scores[("direct", 0.3)].speaker_accuracy >= 90.0
