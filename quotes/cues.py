@@ -59,20 +59,46 @@ class CueLexicon:
 
 def _word_forms(lemmas: set[str]) -> frozenset[str]:
     irregular = {
-        "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
-        "know": ["knew", "known"], "find": ["found"], "feel": ["felt"], "show": ["shown"],
-        "see": ["saw", "seen"], "speak": ["spoke", "spoken"], "go": ["went", "gone"],
-        "make": ["made"], "take": ["took", "taken"], "seek": ["sought"], "read": ["read"],
-        "understand": ["understood"], "lash": ["lashed"], "mean": ["meant"], "learn": ["learnt"],
+        "say": ["said"],
+        "tell": ["told"],
+        "write": ["wrote", "written"],
+        "think": ["thought"],
+        "know": ["knew", "known"],
+        "find": ["found"],
+        "feel": ["felt"],
+        "show": ["shown"],
+        "see": ["saw", "seen"],
+        "speak": ["spoke", "spoken"],
+        "go": ["went", "gone"],
+        "make": ["made"],
+        "take": ["took", "taken"],
+        "seek": ["sought"],
+        "read": ["read"],
+        "understand": ["understood"],
+        "lash": ["lashed"],
+        "mean": ["meant"],
+        "learn": ["learnt"],
         "according": ["according"],
     }
     forms = set()
     for lemma in lemmas:
         word = lemma.split()[0]
         stem = word[:-1] if word.endswith("e") else word
-        forms.update({word, word + "s", word + "es", word + "ed", word + "d", stem + "ing",
-                      word + "ing", word[:-1] + "ies", word[:-1] + "ied", word + word[-1] + "ed",
-                      word + word[-1] + "ing"})
+        forms.update(
+            {
+                word,
+                word + "s",
+                word + "es",
+                word + "ed",
+                word + "d",
+                stem + "ing",
+                word + "ing",
+                word[:-1] + "ies",
+                word[:-1] + "ied",
+                word + word[-1] + "ed",
+                word + word[-1] + "ing",
+            }
+        )
         forms.update(irregular.get(word, []))
     forms.add("according")
     return frozenset(forms)

@@ -56,9 +56,14 @@ class Scores:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "track": self.track, "tau": self.tau, "gold": self.gold, "predicted": self.predicted,
-            "precision": round(100 * self.precision, 1), "recall": round(100 * self.recall, 1),
-            "f1": round(100 * self.f1, 1), "speaker_accuracy": round(100 * self.speaker_accuracy, 1),
+            "track": self.track,
+            "tau": self.tau,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "precision": round(100 * self.precision, 1),
+            "recall": round(100 * self.recall, 1),
+            "f1": round(100 * self.f1, 1),
+            "speaker_accuracy": round(100 * self.speaker_accuracy, 1),
             "quote_speaker_f1": round(100 * self.quote_speaker_f1, 1),
             "no_speaker_share": round(100 * self.no_speaker / self.predicted, 1) if self.predicted else 0.0,
             "errors": dict(self.errors),
@@ -139,7 +144,8 @@ def _classify_misses(text, gold, predicted, pairs, scores: Scores) -> None:
         if pi not in matched_pred:
             chars = content_chars(text, quote)
             touched = any(chars & content_chars(text, g) for g in gold)
-            scores.errors[f"spurious {quote.get('rule') or quote.get('type', '?')}" + (" (span off)" if touched else "")] += 1
+            label = quote.get("rule") or quote.get("type", "?")
+            scores.errors[f"spurious {label}" + (" (span off)" if touched else "")] += 1
     for gi, pi in pairs:
         if not speaker_right(gold[gi], predicted[pi]):
             kind = "no speaker" if predicted[pi].get("speaker_start") is None else "wrong speaker"

@@ -35,8 +35,36 @@ MAX_CUE_GAP = 80
 # A quotation no one is credited with is kept only when it is this long (a scare quote is not).
 MIN_UNCREDITED_WORDS = 1_000_000  # never: an uncredited quotation is not reported
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
-    "rev", "st", "jr", "sr", "pres", "sec", "atty", "supt", "cmdr", "insp", "no", "vs", "inc", "corp", "co",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "maj",
+    "adm",
+    "rev",
+    "st",
+    "jr",
+    "sr",
+    "pres",
+    "sec",
+    "atty",
+    "supt",
+    "cmdr",
+    "insp",
+    "no",
+    "vs",
+    "inc",
+    "corp",
+    "co",
 }
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“‘']")
 _DASH_CREDIT = re.compile(r"\s*[—―–]+\s*|\s+-{1,2}\s+")
@@ -79,7 +107,9 @@ def _snap(text: str, fragments: list[Span], quotes: list[QuoteSpan]) -> tuple[tu
             merged.append(span)
     if not touched:
         return tuple(merged), "indirect"
-    outside = [i for f in merged for i in _alnum(text, f.start, f.end) if not any(q.start <= i < q.end for q in touched)]
+    outside = [
+        i for f in merged for i in _alnum(text, f.start, f.end) if not any(q.start <= i < q.end for q in touched)
+    ]
     if not outside:
         return tuple(q.span for q in touched), "direct"
     return tuple(merged), "mixed"
@@ -90,8 +120,16 @@ def _to_quote(text: str, found: Attribution, offset: int, quotes: list[QuoteSpan
     snapped, kind = _snap(text, fragments, quotes)
     cue_start, cue_end = found.cue.span
     speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
-    return Quote(snapped, kind, speaker, Span(cue_start + offset, cue_end + offset),
-                 found.cue.cue.name, found.cue.cue.cls, found.rule, found.confidence)
+    return Quote(
+        snapped,
+        kind,
+        speaker,
+        Span(cue_start + offset, cue_end + offset),
+        found.cue.cue.name,
+        found.cue.cue.cls,
+        found.rule,
+        found.confidence,
+    )
 
 
 def _without_nested(quotes: list[Quote]) -> list[Quote]:
@@ -99,9 +137,15 @@ def _without_nested(quotes: list[Quote]) -> list[Quote]:
     kept = []
     for quote in quotes:
         host = next(
-            (other for other in quotes if other is not quote and other.cue is not None and quote.cue is not None
-             and any(f.contains(quote.cue) for f in other.fragments)
-             and Span(other.start, other.end).contains(Span(quote.start, quote.end))),
+            (
+                other
+                for other in quotes
+                if other is not quote
+                and other.cue is not None
+                and quote.cue is not None
+                and any(f.contains(quote.cue) for f in other.fragments)
+                and Span(other.start, other.end).contains(Span(quote.start, quote.end))
+            ),
             None,
         )
         if host is None:
@@ -110,7 +154,7 @@ def _without_nested(quotes: list[Quote]) -> list[Quote]:
     kept.sort(key=lambda q: -q.confidence)
     final: list[Quote] = []
     for quote in kept:
-        if not any(Span(q.start, q.end).overlaps(Span(quote.start, quote.end)) and _share(q, quote) > 0.5 for q in final):
+        if not any(_share(q, quote) > 0.5 for q in final):
             final.append(quote)
     return sorted(final, key=lambda q: q.start)
 
@@ -127,7 +171,7 @@ def _gap_is_clause_internal(text: str, start: int, end: int) -> bool:
     return (
         end - start <= MAX_CUE_GAP
         and not _has_sentence_end(text, start, min(len(text), end + 2))
-        and not any(c in gap for c in "\"“”«»\n")
+        and not any(c in gap for c in '"“”«»\n')
         and "''" not in gap
         and "``" not in gap
     )
@@ -153,20 +197,37 @@ def _opens_sentence(text: str, position: int) -> bool:
 def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offsets: list[int]) -> Quote | None:
     """A cue just after ('"Q," she said') or just before ('she said: "Q"') the quotation."""
     best = None
-    for found, offset in zip(cue_only, offsets):
+    for found, offset in zip(cue_only, offsets, strict=True):
         cue_start, cue_end = (found.cue.span[0] + offset, found.cue.span[1] + offset)
-        if (cue_start >= span.end and _gap_is_clause_internal(text, span.end, cue_start)
-                and _opens_sentence(text, span.start)):
+        if (
+            cue_start >= span.end
+            and _gap_is_clause_internal(text, span.end, cue_start)
+            and _opens_sentence(text, span.start)
+        ):
             distance = cue_start - span.end  # '"Q," she said'
-        elif (cue_end <= span.start and _gap_is_clause_internal(text, cue_end, span.start)
-                and text[cue_end : span.start].rstrip().endswith((",", ":"))):
+        elif (
+            cue_end <= span.start
+            and _gap_is_clause_internal(text, cue_end, span.start)
+            and text[cue_end : span.start].rstrip().endswith((",", ":"))
+        ):
             distance = span.start - cue_end + 1  # 'she said: "Q"'; after the quote reads first on a tie
         else:
             continue
         if best is None or distance < best[0]:
             speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
-            best = (distance, Quote((span.span,), "direct", speaker, Span(cue_start, cue_end),
-                                    found.cue.cue.name, found.cue.cue.cls, "adjacent-cue", 0.75))
+            best = (
+                distance,
+                Quote(
+                    (span.span,),
+                    "direct",
+                    speaker,
+                    Span(cue_start, cue_end),
+                    found.cue.cue.name,
+                    found.cue.cue.cls,
+                    "adjacent-cue",
+                    0.75,
+                ),
+            )
     return best[1] if best else None
 
 
@@ -216,7 +277,7 @@ def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
     quotes: list[Quote] = []
     cue_only: list[Attribution] = []
     cue_offsets: list[int] = []
-    for paragraph, doc in zip(parsed, nlp.pipe(text[p.start : p.end] for p in parsed)):
+    for paragraph, doc in zip(parsed, nlp.pipe(text[p.start : p.end] for p in parsed), strict=True):
         local = [(a - paragraph.start, b - paragraph.start) for a, b in quoted if paragraph.start <= a < paragraph.end]
         for found in attributions(doc, lexicon, local):
             if found.content:
@@ -278,8 +339,13 @@ def _link_continuations(quotes: list[Quote]) -> list[Quote]:
     for i, quote in enumerate(quotes):
         if quote.rule in ("continuation", "paragraph-continuation"):
             quote.continues = next(
-                (j for j in range(i - 1, -1, -1) if quotes[j].speaker == quote.speaker and quotes[j].cue == quote.cue
-                 and quotes[j].rule not in ("continuation", "paragraph-continuation")),
+                (
+                    j
+                    for j in range(i - 1, -1, -1)
+                    if quotes[j].speaker == quote.speaker
+                    and quotes[j].cue == quote.cue
+                    and quotes[j].rule not in ("continuation", "paragraph-continuation")
+                ),
                 None,
             )
     return quotes
@@ -319,8 +385,9 @@ def default_processes() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def extract_all(items: Iterable[Article | ArticleError], model: str | None = None,
-                processes: int | None = None) -> Iterator[ArticleResult]:
+def extract_all(
+    items: Iterable[Article | ArticleError], model: str | None = None, processes: int | None = None
+) -> Iterator[ArticleResult]:
     """Extract from a stream of articles, in input order, using ``processes`` worker processes."""
     processes = default_processes() if processes is None else processes
     if processes <= 1:

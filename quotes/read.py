@@ -24,7 +24,9 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 # Credit lines and datelines that name the outlet: "According to CNN" as a first line,
 # "WASHINGTON (Reuters) -", "(AP) —".
 _CREDIT_LINE = re.compile(r"\A\s*(?:According to|Source:|Via|By)\s+([A-Z][\w.&'’ -]{1,40}?)\s*[.:]?\s*\r?\n")
-_DATELINE = re.compile(r"\A\s*(?:[A-Z][A-Za-z.,' -]{1,60}\s)?\((AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z]{2,10})\)\s*[—–-]")
+_DATELINE = re.compile(
+    r"\A\s*(?:[A-Z][A-Za-z.,' -]{1,60}\s)?\((AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z]{2,10})\)\s*[—–-]"
+)
 _AGENCIES = {"AP": "Associated Press", "AFP": "Agence France-Presse", "UPI": "United Press International"}
 
 csv.field_size_limit(sys.maxsize)
@@ -60,7 +62,9 @@ def outlet_from_text(text: str) -> tuple[str, str]:
     return "unknown", "unknown"
 
 
-def make_article(id: str, text: str, source: str, meta: dict | None = None, warnings: list[str] | None = None) -> Article:
+def make_article(
+    id: str, text: str, source: str, meta: dict | None = None, warnings: list[str] | None = None
+) -> Article:
     """An ``Article`` with metadata taken from ``meta``; the outlet falls back to the text's credit."""
     meta = {k: v for k, v in (meta or {}).items() if v not in (None, "")}
     outlet, outlet_from = meta.get("outlet"), "metadata"
@@ -68,10 +72,17 @@ def make_article(id: str, text: str, source: str, meta: dict | None = None, warn
         outlet, outlet_from = outlet_from_text(text)
     known = {"id", "text", "quotes", "annotations", *ARTICLE_FIELDS}
     return Article(
-        id=str(id), text=text, outlet=str(outlet), title=meta.get("title"), date=meta.get("date"),
-        url=meta.get("url"), event_id=None if meta.get("event_id") is None else str(meta["event_id"]),
-        source=source, outlet_from=outlet_from,
-        extra={k: v for k, v in meta.items() if k not in known}, warnings=list(warnings or []),
+        id=str(id),
+        text=text,
+        outlet=str(outlet),
+        title=meta.get("title"),
+        date=meta.get("date"),
+        url=meta.get("url"),
+        event_id=None if meta.get("event_id") is None else str(meta["event_id"]),
+        source=source,
+        outlet_from=outlet_from,
+        extra={k: v for k, v in meta.items() if k not in known},
+        warnings=list(warnings or []),
     )
 
 
@@ -137,8 +148,13 @@ def read_rows(path: Path) -> Iterator[Article | ArticleError]:
                 yield ArticleError(f"{path.stem}:{number}", where, f"{where}: malformed JSON ({error.msg})")
                 continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-            yield ArticleError(str((row or {}).get("id") or f"{path.stem}:{number}") if isinstance(row, dict)
-                               else f"{path.stem}:{number}", where, f"{where}: row has no 'text'")
+            yield ArticleError(
+                str((row or {}).get("id") or f"{path.stem}:{number}")
+                if isinstance(row, dict)
+                else f"{path.stem}:{number}",
+                where,
+                f"{where}: row has no 'text'",
+            )
             continue
         yield make_article(row.get("id") or f"{path.stem}:{number}", row["text"], where, row, warnings)
     if count == 0:
@@ -159,7 +175,8 @@ def read_articles(paths: Iterable[Path | str], manifest: Path | str | None = Non
                 folder_manifest = read_manifest(path / MANIFEST_NAME)
             skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
             files = sorted(
-                p for p in path.iterdir()
+                p
+                for p in path.iterdir()
                 if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES and p.name not in skip
             )
             if not files:

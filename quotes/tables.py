@@ -72,30 +72,32 @@ def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
     rows = []
     for index, quote in enumerate(result.quotes):
         record = quote.to_standoff(text)
-        rows.append({
-            "article_id": article.id,
-            "outlet": article.outlet,
-            "quote_index": index,
-            "type": quote.type,
-            "content": record["text"],
-            "start": quote.start,
-            "end": quote.end,
-            "fragments": json.dumps(record["fragments"]),
-            "speaker": record["speaker"],
-            "speaker_start": record["speaker_start"],
-            "speaker_end": record["speaker_end"],
-            "cue": record["cue"],
-            "cue_start": record["cue_start"],
-            "cue_end": record["cue_end"],
-            "cue_lemma": quote.cue_lemma,
-            "cue_class": quote.cue_class,
-            "sentence_index": max(0, bisect.bisect_right(sentences, quote.start) - 1),
-            "paragraph_index": max(0, bisect.bisect_right(paragraphs, quote.start) - 1),
-            "position": round(quote.start / max(1, len(text)), 4),
-            "confidence": record["confidence"],
-            "rule": quote.rule,
-            "continues": quote.continues,
-        })
+        rows.append(
+            {
+                "article_id": article.id,
+                "outlet": article.outlet,
+                "quote_index": index,
+                "type": quote.type,
+                "content": record["text"],
+                "start": quote.start,
+                "end": quote.end,
+                "fragments": json.dumps(record["fragments"]),
+                "speaker": record["speaker"],
+                "speaker_start": record["speaker_start"],
+                "speaker_end": record["speaker_end"],
+                "cue": record["cue"],
+                "cue_start": record["cue_start"],
+                "cue_end": record["cue_end"],
+                "cue_lemma": quote.cue_lemma,
+                "cue_class": quote.cue_class,
+                "sentence_index": max(0, bisect.bisect_right(sentences, quote.start) - 1),
+                "paragraph_index": max(0, bisect.bisect_right(paragraphs, quote.start) - 1),
+                "position": round(quote.start / max(1, len(text)), 4),
+                "confidence": record["confidence"],
+                "rule": quote.rule,
+                "continues": quote.continues,
+            }
+        )
     return rows
 
 
@@ -103,16 +105,33 @@ def article_row(result: ArticleResult) -> dict:
     """One row of the ``articles`` table (failed articles included, with their error)."""
     item = result.article
     if not isinstance(item, Article):
-        return {"article_id": item.id, "source": item.source, "outlet": "unknown", "status": "error",
-                "error": item.error}
+        return {
+            "article_id": item.id,
+            "source": item.source,
+            "outlet": "unknown",
+            "status": "error",
+            "error": item.error,
+        }
     types = [q.type for q in result.quotes]
     return {
-        "article_id": item.id, "source": item.source, "outlet": item.outlet, "outlet_from": item.outlet_from,
-        "title": item.title, "date": item.date, "url": item.url, "event_id": item.event_id,
-        "status": "error" if result.error else "ok", "error": result.error,
-        "warnings": "; ".join(item.warnings) or None, "chars": len(item.text), "words": len(item.text.split()),
-        "paragraphs": len(paragraph_spans(item.text)), "quotes": len(types), "direct": types.count("direct"),
-        "mixed": types.count("mixed"), "indirect": types.count("indirect"),
+        "article_id": item.id,
+        "source": item.source,
+        "outlet": item.outlet,
+        "outlet_from": item.outlet_from,
+        "title": item.title,
+        "date": item.date,
+        "url": item.url,
+        "event_id": item.event_id,
+        "status": "error" if result.error else "ok",
+        "error": result.error,
+        "warnings": "; ".join(item.warnings) or None,
+        "chars": len(item.text),
+        "words": len(item.text.split()),
+        "paragraphs": len(paragraph_spans(item.text)),
+        "quotes": len(types),
+        "direct": types.count("direct"),
+        "mixed": types.count("mixed"),
+        "indirect": types.count("indirect"),
     }
 
 

@@ -30,8 +30,10 @@ def test_extract_writes_the_chosen_format(tmp_path, capsys, suffix):
         quotes = [(r["id"], q) for r in records for q in r["quotes"]]
     else:
         frame = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
-        quotes = [(row["article_id"], {"text": row["content"], "start": row["start"], "end": row["end"]})
-                  for row in frame.to_dict("records")]
+        quotes = [
+            (row["article_id"], {"text": row["content"], "start": row["start"], "end": row["end"]})
+            for row in frame.to_dict("records")
+        ]
         articles = tmp_path / f"quotes.articles{suffix}"
         assert articles.exists()
     assert len(quotes) >= 10
@@ -54,17 +56,30 @@ def test_batch_reports_a_bad_article_and_processes_the_rest(tmp_path, capsys):
     assert sorted(articles["status"]) == ["error", "ok"] and len(pd.read_csv(out)) == 1
 
 
-@pytest.mark.parametrize("setup, args, message", [
-    (lambda d: None, ["extract", "{d}/missing.txt"], "no such file"),
-    (lambda d: (d / "a.docx").write_bytes(b"PK"), ["extract", "{d}/a.docx"], "unknown file type"),
-    (lambda d: (d / "e.txt").write_text(""), ["extract", "{d}/e.txt"], "no article could be processed"),
-    (lambda d: (d / "a.txt").write_text("Hi."), ["extract", "{d}/a.txt", "-o", "{d}/x.xlsx"], "unknown output type"),
-    (lambda d: (d / "a.txt").write_text("Hi."), ["extract", "{d}/a.txt", "--model", "no_such_model_x"],
-     "could not be loaded"),
-    (lambda d: (d / "a.txt").write_text("Hi."), ["extract", "{d}/a.txt", "--manifest", "{d}/none.csv"],
-     "manifest not found"),
-    (lambda d: (d / "g.jsonl").write_text("{bad"), ["eval", "{d}/g.jsonl"], "malformed JSON"),
-])
+@pytest.mark.parametrize(
+    "setup, args, message",
+    [
+        (lambda d: None, ["extract", "{d}/missing.txt"], "no such file"),
+        (lambda d: (d / "a.docx").write_bytes(b"PK"), ["extract", "{d}/a.docx"], "unknown file type"),
+        (lambda d: (d / "e.txt").write_text(""), ["extract", "{d}/e.txt"], "no article could be processed"),
+        (
+            lambda d: (d / "a.txt").write_text("Hi."),
+            ["extract", "{d}/a.txt", "-o", "{d}/x.xlsx"],
+            "unknown output type",
+        ),
+        (
+            lambda d: (d / "a.txt").write_text("Hi."),
+            ["extract", "{d}/a.txt", "--model", "no_such_model_x"],
+            "could not be loaded",
+        ),
+        (
+            lambda d: (d / "a.txt").write_text("Hi."),
+            ["extract", "{d}/a.txt", "--manifest", "{d}/none.csv"],
+            "manifest not found",
+        ),
+        (lambda d: (d / "g.jsonl").write_text("{bad"), ["eval", "{d}/g.jsonl"], "malformed JSON"),
+    ],
+)
 def test_bad_input_is_one_line_and_non_zero(tmp_path, capsys, setup, args, message):
     setup(tmp_path)
     code, _, err = run(capsys, *[a.format(d=tmp_path) for a in args])
@@ -72,16 +87,31 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path, capsys, setup, args, messa
 
 
 def test_console_script_reports_errors_without_traceback(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(tmp_path / "nope.txt")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "quotes.cli", "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True
+    )
     assert result.returncode == 1 and "no such file" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_eval_on_predictions_file(tmp_path, capsys):
     text = '"We will win," the coach said.'
-    gold = {"id": "a", "text": text, "quotes": [
-        {"text": '"We will win,"', "start": 0, "end": 14, "speaker": "the coach", "speaker_start": 15,
-         "speaker_end": 24, "cue": "said", "cue_start": 25, "cue_end": 29}]}
+    gold = {
+        "id": "a",
+        "text": text,
+        "quotes": [
+            {
+                "text": '"We will win,"',
+                "start": 0,
+                "end": 14,
+                "speaker": "the coach",
+                "speaker_start": 15,
+                "speaker_end": 24,
+                "cue": "said",
+                "cue_start": 25,
+                "cue_end": 29,
+            }
+        ],
+    }
     (tmp_path / "g.jsonl").write_text(json.dumps(gold))
     (tmp_path / "p.jsonl").write_text(json.dumps({"id": "a", "quotes": gold["quotes"]}))
     code, out, _ = run(capsys, "eval", str(tmp_path / "g.jsonl"), "--pred", str(tmp_path / "p.jsonl"), "--json")

@@ -14,8 +14,9 @@ def test_package_lexicon_has_classes_and_phrases():
     assert {cue.cls for cue in lexicon.verbs.values()} <= set(CLASSES)
 
 
-@pytest.mark.parametrize("word, expected", [("said", True), ("insisted", True), ("according", True),
-                                            ("telling", True), ("tomato", False)])
+@pytest.mark.parametrize(
+    "word, expected", [("said", True), ("insisted", True), ("according", True), ("telling", True), ("tomato", False)]
+)
 def test_word_forms_prefilter(word, expected):
     assert load_lexicon().mentions_cue(f"The {word} thing") is expected
 
@@ -27,8 +28,9 @@ def test_user_file_adds_and_overrides(tmp_path, monkeypatch):
     assert lexicon.verb("opine").cls == "evaluative" and lexicon.verb("say").cls == "evaluative"
 
 
-@pytest.mark.parametrize("line, message", [("say", "expected"), ("say\tloud", "class"),
-                                           ("say\tneutral\tsideways", "unknown frame")])
+@pytest.mark.parametrize(
+    "line, message", [("say", "expected"), ("say\tloud", "class"), ("say\tneutral\tsideways", "unknown frame")]
+)
 def test_bad_lexicon_lines_name_the_line(line, message):
     with pytest.raises(ValueError, match=message):
         read_cue_file("mine.tsv", line)

@@ -19,14 +19,17 @@ def q(start, end, speaker=None, **extra):
 GOLD = [q(0, 28, (29, 38)), q(45, 74, (56, 58))]
 
 
-@pytest.mark.parametrize("pred, tau, matched", [
-    ([q(0, 28)], 0.8, 1),            # exact
-    ([q(0, 12)], 0.3, 1),            # covers a third of the gold characters
-    ([q(0, 12)], 0.8, 0),            # but not 80 %
-    ([q(0, 44)], 0.3, 1),            # overshoots into the credit, still half inside
-    ([q(0, 74)], 0.3, 0),            # spanning two quotes: under half of it is in either
-    ([q(29, 44)], 0.3, 0),           # only the credit
-])
+@pytest.mark.parametrize(
+    "pred, tau, matched",
+    [
+        ([q(0, 28)], 0.8, 1),  # exact
+        ([q(0, 12)], 0.3, 1),  # covers a third of the gold characters
+        ([q(0, 12)], 0.8, 0),  # but not 80 %
+        ([q(0, 44)], 0.3, 1),  # overshoots into the credit, still half inside
+        ([q(0, 74)], 0.3, 0),  # spanning two quotes: under half of it is in either
+        ([q(29, 44)], 0.3, 0),  # only the credit
+    ],
+)
 def test_match_thresholds(pred, tau, matched):
     assert len(match(TEXT, GOLD, pred, tau)) == matched
 
@@ -47,9 +50,15 @@ def test_continuations_fold_into_one_attribution():
     assert merged["fragments"] == [(0, 10), (20, 30)] and merged["end"] == 30
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('"Yes," he said', True), ("''Yes,'' he said", True), ("‘Yes’", True), ("he is ready", False),
-    ("the team’s win", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"Yes," he said', True),
+        ("''Yes,'' he said", True),
+        ("‘Yes’", True),
+        ("he is ready", False),
+        ("the team’s win", False),
+    ],
+)
 def test_direct_track_needs_a_quotation_mark(text, expected):
     assert has_quotation_mark(text, {"start": 0, "end": len(text)}) is expected

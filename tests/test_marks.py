@@ -11,26 +11,32 @@ def quoted(text: str) -> list[str]:
     return [text[s.start : s.end] for s in find_quote_spans(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('"Hello," he said.', ['"Hello,"']),
-    ("“Hello,” he said.", ["“Hello,”"]),
-    ("''Hello,'' he said.", ["''Hello,''"]),
-    ("``Hello,'' he said.", ["``Hello,''"]),
-    ("Il a dit « bonjour » hier.", ["« bonjour »"]),
-    ("Er sagte „Hallo“ gestern.", ["„Hallo“"]),
-    ("She called it ‘a disgrace’ on Monday.", ["‘a disgrace’"]),
-    ("She called it 'a disgrace' on Monday.", ["'a disgrace'"]),
-    ('"One." Then "two."', ['"One."', '"two."']),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"Hello," he said.', ['"Hello,"']),
+        ("“Hello,” he said.", ["“Hello,”"]),
+        ("''Hello,'' he said.", ["''Hello,''"]),
+        ("``Hello,'' he said.", ["``Hello,''"]),
+        ("Il a dit « bonjour » hier.", ["« bonjour »"]),
+        ("Er sagte „Hallo“ gestern.", ["„Hallo“"]),
+        ("She called it ‘a disgrace’ on Monday.", ["‘a disgrace’"]),
+        ("She called it 'a disgrace' on Monday.", ["'a disgrace'"]),
+        ('"One." Then "two."', ['"One."', '"two."']),
+    ],
+)
 def test_quotation_conventions(text, expected):
     assert quoted(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Don't stop; it's the students' turn.",
-    "Rock 'n' roll in the '90s.",
-    "Kata’ib Hezbollah’s fighters",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't stop; it's the students' turn.",
+        "Rock 'n' roll in the '90s.",
+        "Kata’ib Hezbollah’s fighters",
+    ],
+)
 def test_apostrophes_are_not_quotes(text):
     assert quoted(text) == []
 
@@ -51,10 +57,12 @@ def test_newswire_paragraphs_open_without_closing():
     text = '"First paragraph of the quote.\n"Second paragraph ends it."'
     spans = find_quote_spans(text)
     assert [(text[s.start : s.end], s.closed) for s in spans] == [
-        ('"First paragraph of the quote.', False), ('"Second paragraph ends it."', True)]
+        ('"First paragraph of the quote.', False),
+        ('"Second paragraph ends it."', True),
+    ]
 
 
-@pytest.mark.parametrize("text", ['"', '"""', "“ ” “", "a\" b\" c\"", "”closing first“", "'", "''''"])
+@pytest.mark.parametrize("text", ['"', '"""', "“ ” “", 'a" b" c"', "”closing first“", "'", "''''"])
 def test_unbalanced_marks_never_raise(text):
     for span in find_quote_spans(text):
         assert 0 <= span.start < span.end <= len(text)

@@ -12,15 +12,27 @@ DIRECT = [
     ('"We will rebuild the bridge," said Mayor Ann Lee.', '"We will rebuild the bridge,"', "Mayor Ann Lee", "said"),
     ('Mayor Ann Lee said, "We will rebuild the bridge."', '"We will rebuild the bridge."', "Mayor Ann Lee", "said"),
     ('The minister said: "Prices will fall next year."', '"Prices will fall next year."', "The minister", "said"),
-    ('"The virus spreads fast," Maria Costa, a doctor at the city hospital, said.',
-     '"The virus spreads fast,"', "Maria Costa", "said"),
-    ("“We will not tolerate attacks,” the company statement read.", "“We will not tolerate attacks,”",
-     "the company statement", "read"),
-    ('The statement added, "These groups must cease their attacks."', '"These groups must cease their attacks."',
-     "The statement", "added"),
+    (
+        '"The virus spreads fast," Maria Costa, a doctor at the city hospital, said.',
+        '"The virus spreads fast,"',
+        "Maria Costa",
+        "said",
+    ),
+    (
+        "“We will not tolerate attacks,” the company statement read.",
+        "“We will not tolerate attacks,”",
+        "the company statement",
+        "read",
+    ),
+    (
+        'The statement added, "These groups must cease their attacks."',
+        '"These groups must cease their attacks."',
+        "The statement",
+        "added",
+    ),
     ('"We did nothing wrong," Smith added in the statement.', '"We did nothing wrong,"', "Smith", "added"),
     ("''It is a slow-moving issue,'' Mr. Obama said.", "''It is a slow-moving issue,''", "Mr. Obama", "said"),
-    ('«Nous allons gagner», the coach told reporters.', "«Nous allons gagner»", "the coach", "told"),
+    ("«Nous allons gagner», the coach told reporters.", "«Nous allons gagner»", "the coach", "told"),
 ]
 
 
@@ -34,7 +46,8 @@ def test_two_fragments_are_one_quote(nlp):
     text = '"We knew the risks," she said, "and we took them anyway."'
     quotes = extract_article(Article("t", text), nlp)
     assert len(quotes) == 1
-    assert [text[f.start : f.end] for f in quotes[0].fragments] == ['"We knew the risks,"', '"and we took them anyway."']
+    fragments = [text[f.start : f.end] for f in quotes[0].fragments]
+    assert fragments == ['"We knew the risks,"', '"and we took them anyway."']
     assert text[quotes[0].speaker.start : quotes[0].speaker.end] == "she"
 
 
@@ -53,17 +66,22 @@ def test_quote_paragraph_continues_previous_speaker(nlp):
 
 
 def test_newswire_multi_paragraph_quote(nlp):
-    text = ('"The first part of what I said goes here, and it goes on," Jones said. "Then more.\n'
-            '"And the last paragraph closes it."')
+    text = (
+        '"The first part of what I said goes here, and it goes on," Jones said. "Then more.\n'
+        '"And the last paragraph closes it."'
+    )
     quotes = extract_article(Article("t", text), nlp)
     assert [text[q.start : q.end] for q in quotes][-1] == '"And the last paragraph closes it."'
     assert all(q.speaker == quotes[0].speaker for q in quotes)
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("“Trump must stop portraying us as dangerous gangsters.” ― Carla Sanchez", "Carla Sanchez"),
-    ('"The vote was rigged from the start" - Jane Doe, activist', "Jane Doe"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Trump must stop portraying us as dangerous gangsters.” ― Carla Sanchez", "Carla Sanchez"),
+        ('"The vote was rigged from the start" - Jane Doe, activist', "Jane Doe"),
+    ],
+)
 def test_dash_credit(extract, text, speaker):
     assert [(t, s, c) for t, _, s, c in extract(text)][0][1] == speaker
 
@@ -73,12 +91,15 @@ def test_according_to_with_a_quote(extract):
     assert extract(text)[0][2:] == ("the report", "According to")
 
 
-@pytest.mark.parametrize("text", [
-    'He watched "Gone with the Wind" last night.',
-    'The so-called "reform" failed to pass the Senate.',
-    "The film 'Casablanca' plays tonight at the cinema.",
-    "The students' books were stacked on the desk.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He watched "Gone with the Wind" last night.',
+        'The so-called "reform" failed to pass the Senate.',
+        "The film 'Casablanca' plays tonight at the cinema.",
+        "The students' books were stacked on the desk.",
+    ],
+)
 def test_titles_and_scare_quotes_are_not_quotes(extract, text):
     assert extract(text) == []
 
@@ -88,18 +109,42 @@ INDIRECT = [
     ("The mayor said the bridge would reopen in May.", "the bridge would reopen in May", "The mayor", "said"),
     ("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "said"),
     ("The bridge will reopen in May, said the mayor.", "The bridge will reopen in May", "the mayor", "said"),
-    ("A US defense official told CNN that the strikes were carried out by manned aircraft.",
-     "that the strikes were carried out by manned aircraft", "A US defense official", "told"),
-    ("According to the ministry, the talks will resume on Monday.", "the talks will resume on Monday",
-     "the ministry", "According to"),
-    ("The talks will resume on Monday, according to the ministry.", "The talks will resume on Monday",
-     "the ministry", "according to"),
-    ("The company said in a statement that it had fired the manager.", "that it had fired the manager",
-     "The company", "said"),
-    ("Officials warned that the storm could worsen overnight.", "that the storm could worsen overnight",
-     "Officials", "warned"),
-    ("The senator called for an independent inquiry into the spending.",
-     "an independent inquiry into the spending", "The senator", "called for"),
+    (
+        "A US defense official told CNN that the strikes were carried out by manned aircraft.",
+        "that the strikes were carried out by manned aircraft",
+        "A US defense official",
+        "told",
+    ),
+    (
+        "According to the ministry, the talks will resume on Monday.",
+        "the talks will resume on Monday",
+        "the ministry",
+        "According to",
+    ),
+    (
+        "The talks will resume on Monday, according to the ministry.",
+        "The talks will resume on Monday",
+        "the ministry",
+        "according to",
+    ),
+    (
+        "The company said in a statement that it had fired the manager.",
+        "that it had fired the manager",
+        "The company",
+        "said",
+    ),
+    (
+        "Officials warned that the storm could worsen overnight.",
+        "that the storm could worsen overnight",
+        "Officials",
+        "warned",
+    ),
+    (
+        "The senator called for an independent inquiry into the spending.",
+        "an independent inquiry into the spending",
+        "The senator",
+        "called for",
+    ),
 ]
 
 
@@ -117,15 +162,20 @@ def test_parenthetical_credit_has_two_fragments(nlp):
     text = "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world."
     quote = extract_article(Article("t", text), nlp)[0]
     assert [text[f.start : f.end] for f in quote.fragments] == [
-        "Climate change", "is the greatest long-term threat facing the world"]
+        "Climate change",
+        "is the greatest long-term threat facing the world",
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "The strikes were aimed at five weapon storage facilities.",
-    "He said nothing at all.",
-    "The weapons used to attack the base were stored nearby.",
-    "There are at least 5,200 U.S. troops in Iraq.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strikes were aimed at five weapon storage facilities.",
+        "He said nothing at all.",
+        "The weapons used to attack the base were stored nearby.",
+        "There are at least 5,200 U.S. troops in Iraq.",
+    ],
+)
 def test_no_attribution_without_a_governed_statement(extract, text):
     assert extract(text) == []
 

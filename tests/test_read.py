@@ -39,13 +39,16 @@ def test_csv_rows(tmp_path):
     assert (article.id, article.outlet, article.text) == ("r1", "CNN", "Line one, with comma.\nLine two.")
 
 
-@pytest.mark.parametrize("text, outlet, how", [
-    ("According to CNN\nThe US carried out strikes.", "CNN", "credit line"),
-    ("WASHINGTON (Reuters) - The Senate voted.", "Reuters", "dateline"),
-    ("NEW YORK (AP) — Markets fell.", "Associated Press", "dateline"),
-    ("The US carried out strikes.", "unknown", "unknown"),
-    ("According to officials, the strikes worked.", "unknown", "unknown"),
-])
+@pytest.mark.parametrize(
+    "text, outlet, how",
+    [
+        ("According to CNN\nThe US carried out strikes.", "CNN", "credit line"),
+        ("WASHINGTON (Reuters) - The Senate voted.", "Reuters", "dateline"),
+        ("NEW YORK (AP) — Markets fell.", "Associated Press", "dateline"),
+        ("The US carried out strikes.", "unknown", "unknown"),
+        ("According to officials, the strikes worked.", "unknown", "unknown"),
+    ],
+)
 def test_outlet_from_credit_line_or_dateline(text, outlet, how):
     assert outlet_from_text(text) == (outlet, how)
 
@@ -58,11 +61,14 @@ def test_bom_crlf_and_cp1252(tmp_path):
     assert win.text == "He said “hi” and café." and "cp1252" in win.warnings[0]
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("empty.txt", b"   \n", "empty file"),
-    ("binary.txt", b"\x00\x01\x02binary", "binary file"),
-    ("undecodable.txt", b"caf\x81\x8d\x8f\x90\x9d", "undecodable"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.txt", b"   \n", "empty file"),
+        ("binary.txt", b"\x00\x01\x02binary", "binary file"),
+        ("undecodable.txt", b"caf\x81\x8d\x8f\x90\x9d", "undecodable"),
+    ],
+)
 def test_bad_text_files_become_errors_not_exceptions(tmp_path, name, data, message):
     (tmp_path / name).write_bytes(data)
     (tmp_path / "good.txt").write_text("A fine article.", encoding="utf-8")
@@ -79,11 +85,14 @@ def test_malformed_jsonl_row_is_reported_and_the_rest_read(tmp_path):
     assert "a.jsonl:2: malformed JSON" in items[1].error and "no 'text'" in items[2].error
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda d: d / "missing.txt", "no such file"),
-    (lambda d: (d / "a.pdf").write_bytes(b"%PDF") and d / "a.pdf", "unknown file type"),
-    (lambda d: (d / "sub").mkdir() or d / "sub", "holds no"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: (d / "a.pdf").write_bytes(b"%PDF") and d / "a.pdf", "unknown file type"),
+        (lambda d: (d / "sub").mkdir() or d / "sub", "holds no"),
+    ],
+)
 def test_unreadable_paths_raise_input_error(tmp_path, make, message):
     with pytest.raises(InputError, match=message):
         list(read_articles([make(tmp_path)]))

@@ -14,13 +14,15 @@ from tests.conftest import SEEDS, needs_shared
 
 def _predict(docs, processes=2):
     articles = (Article(d["id"], d["text"]) for d in docs)
-    return {r.article.id: [q.to_standoff(r.article.text) for q in r.quotes] for r in extract_all(articles, processes=processes)}
+    results = extract_all(articles, processes=processes)
+    return {r.article.id: [q.to_standoff(r.article.text) for q in r.quotes] for r in results}
 
 
 def _cue_overlaps(gold, predicted):
     cues = [gold, *gold.get("cue_alternatives", [])]
     return predicted["cue_start"] is not None and any(
-        predicted["cue_start"] < c["cue_end"] and c["cue_start"] < predicted["cue_end"] for c in cues)
+        predicted["cue_start"] < c["cue_end"] and c["cue_start"] < predicted["cue_end"] for c in cues
+    )
 
 
 def test_every_required_seed_quote_is_found_with_speaker_and_cue():
