@@ -110,9 +110,14 @@ def _snap(text: str, fragments: list[Span], quotes: list[QuoteSpan]) -> tuple[tu
     outside = [
         i for f in merged for i in _alnum(text, f.start, f.end) if not any(q.start <= i < q.end for q in touched)
     ]
-    if not outside:
+    if not outside or _only_complementizer(text, outside):
         return tuple(q.span for q in touched), "direct"
     return tuple(merged), "mixed"
+
+
+def _only_complementizer(text: str, outside: list[int]) -> bool:
+    """'saying that, "Q"': the words outside the quotation are just 'that'."""
+    return "".join(text[i] for i in outside).lower() == "that"
 
 
 def _to_quote(text: str, found: Attribution, offset: int, quotes: list[QuoteSpan]) -> Quote:
@@ -231,6 +236,25 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offs
     return best[1] if best else None
 
 
+def _credit_by_colon_paragraph(
+    text: str, span: QuoteSpan, paragraphs: list[Span], cue_only: list[Attribution], offsets: list[int]
+) -> Quote | None:
+    """'He said:' ending one paragraph, the quotation opening the next."""
+    here = _index([p.start for p in paragraphs], span.start)
+    if here == 0 or any(c.isalnum() for c in text[paragraphs[here].start : span.start]):
+        return None
+    previous = paragraphs[here - 1]
+    if not text[previous.start : previous.end].endswith(":"):
+        return None
+    cues = [(found, offset) for found, offset in zip(cue_only, offsets, strict=True) if offset == previous.start]
+    if not cues:
+        return None
+    found, offset = cues[-1]
+    speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
+    cue = Span(found.cue.span[0] + offset, found.cue.span[1] + offset)
+    return Quote((span.span,), "direct", speaker, cue, found.cue.cue.name, found.cue.cue.cls, "colon-paragraph", 0.75)
+
+
 def _credit_by_dash(text: str, span: QuoteSpan, paragraph: Span) -> Quote | None:
     """'"Q" — Jane Doe': a dash and a name after the quotation, ending the paragraph or clause."""
     dash = _DASH_CREDIT.match(text, span.end, paragraph.end)
@@ -295,6 +319,7 @@ def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
         if credited is None and _join_as_fragment(text, span, quotes):
             continue
         credited = credited or _credit_by_cue(text, span, cue_only, cue_offsets)
+        credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, cue_only, cue_offsets)
         credited = credited or _continuation(text, span, paragraphs, quotes)
         if credited is not None:
             quotes.append(credited)

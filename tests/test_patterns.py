@@ -185,3 +185,17 @@ def test_quotes_are_verbatim_with_crlf_and_unbalanced_marks(nlp):
     for quote in extract_article(Article("t", text), nlp):
         for fragment in quote.fragments:
             assert 0 <= fragment.start < fragment.end <= len(text)
+
+
+def test_colon_at_paragraph_end_credits_the_next_quotation(nlp):
+    text = 'The senator spoke at length.\nHe said:\n"We have a situation here that nobody wants to name."'
+    (quote,) = extract_article(Article("t", text), nlp)
+    assert text[quote.start : quote.end].startswith('"We have') and quote.rule == "colon-paragraph"
+    assert text[quote.speaker.start : quote.speaker.end] == "He"
+
+
+def test_colon_credit_needs_a_cue():
+    text = 'Contents:\n"Chapter one is called the start of something."'
+    from quotes.nlp import load_model
+
+    assert extract_article(Article("t", text), load_model()) == []
