@@ -32,8 +32,6 @@ from quotes.standoff import Article, ArticleError, Quote, Span
 
 # Gap between a quotation and its cue that still reads as one attribution: '," said', '," he said'.
 MAX_CUE_GAP = 80
-# A quotation no one is credited with is kept only when it is this long (a scare quote is not).
-MIN_UNCREDITED_WORDS = 1_000_000  # never: an uncredited quotation is not reported
 _ABBREVIATIONS = {
     "mr",
     "mrs",
@@ -120,21 +118,19 @@ def _only_complementizer(text: str, outside: list[int]) -> bool:
     return "".join(text[i] for i in outside).lower() == "that"
 
 
+def _credited(
+    found: Attribution, offset: int, fragments: tuple[Span, ...], kind: str, rule: str, confidence: float
+) -> Quote:
+    """A ``Quote`` of ``fragments`` with the cue and speaker of ``found`` shifted to article offsets."""
+    speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
+    cue = Span(found.cue.span[0] + offset, found.cue.span[1] + offset)
+    return Quote(fragments, kind, speaker, cue, found.cue.cue.name, found.cue.cue.cls, rule, confidence)
+
+
 def _to_quote(text: str, found: Attribution, offset: int, quotes: list[QuoteSpan]) -> Quote:
     fragments = [Span(a + offset, b + offset) for a, b in found.content]
     snapped, kind = _snap(text, fragments, quotes)
-    cue_start, cue_end = found.cue.span
-    speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
-    return Quote(
-        snapped,
-        kind,
-        speaker,
-        Span(cue_start + offset, cue_end + offset),
-        found.cue.cue.name,
-        found.cue.cue.cls,
-        found.rule,
-        found.confidence,
-    )
+    return _credited(found, offset, snapped, kind, found.rule, found.confidence)
 
 
 def _without_nested(quotes: list[Quote]) -> list[Quote]:
@@ -219,20 +215,7 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offs
         else:
             continue
         if best is None or distance < best[0]:
-            speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
-            best = (
-                distance,
-                Quote(
-                    (span.span,),
-                    "direct",
-                    speaker,
-                    Span(cue_start, cue_end),
-                    found.cue.cue.name,
-                    found.cue.cue.cls,
-                    "adjacent-cue",
-                    0.75,
-                ),
-            )
+            best = (distance, _credited(found, offset, (span.span,), "direct", "adjacent-cue", 0.75))
     return best[1] if best else None
 
 
@@ -250,9 +233,7 @@ def _credit_by_colon_paragraph(
     if not cues:
         return None
     found, offset = cues[-1]
-    speaker = Span(found.speaker[0] + offset, found.speaker[1] + offset) if found.speaker else None
-    cue = Span(found.cue.span[0] + offset, found.cue.span[1] + offset)
-    return Quote((span.span,), "direct", speaker, cue, found.cue.cue.name, found.cue.cue.cls, "colon-paragraph", 0.75)
+    return _credited(found, offset, (span.span,), "direct", "colon-paragraph", 0.75)
 
 
 def _credit_by_dash(text: str, span: QuoteSpan, paragraph: Span) -> Quote | None:
