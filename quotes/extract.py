@@ -195,10 +195,10 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in "\n.!?:\"”'" or before.endswith("''")
 
 
-def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offsets: list[int]) -> Quote | None:
+def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[tuple[Attribution, int]]) -> Quote | None:
     """A cue just after ('"Q," she said') or just before ('she said: "Q"') the quotation."""
     best = None
-    for found, offset in zip(cue_only, offsets, strict=True):
+    for found, offset in cue_only:
         cue_start, cue_end = (found.cue.span[0] + offset, found.cue.span[1] + offset)
         if (
             cue_start >= span.end
@@ -220,16 +220,15 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[Attribution], offs
 
 
 def _credit_by_colon_paragraph(
-    text: str, span: QuoteSpan, paragraphs: list[Span], cue_only: list[Attribution], offsets: list[int]
+    text: str, span: QuoteSpan, paragraphs: list[Span], here: int, cue_only: list[tuple[Attribution, int]]
 ) -> Quote | None:
-    """'He said:' ending one paragraph, the quotation opening the next."""
-    here = _index([p.start for p in paragraphs], span.start)
+    """'He said:' ending paragraph ``here - 1``, the quotation opening paragraph ``here``."""
     if here == 0 or any(c.isalnum() for c in text[paragraphs[here].start : span.start]):
         return None
     previous = paragraphs[here - 1]
     if not text[previous.start : previous.end].endswith(":"):
         return None
-    cues = [(found, offset) for found, offset in zip(cue_only, offsets, strict=True) if offset == previous.start]
+    cues = [(found, offset) for found, offset in cue_only if offset == previous.start]
     if not cues:
         return None
     found, offset = cues[-1]
@@ -280,28 +279,27 @@ def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
     parsed = [p for p in paragraphs if _needs_parse(text[p.start : p.end], lexicon)]
 
     quotes: list[Quote] = []
-    cue_only: list[Attribution] = []
-    cue_offsets: list[int] = []
+    cue_only: list[tuple[Attribution, int]] = []  # cues with no content of their own, and their paragraph offset
     for paragraph, doc in zip(parsed, nlp.pipe(text[p.start : p.end] for p in parsed), strict=True):
         local = [(a - paragraph.start, b - paragraph.start) for a, b in quoted if paragraph.start <= a < paragraph.end]
         for found in attributions(doc, lexicon, local):
             if found.content:
                 quotes.append(_to_quote(text, found, paragraph.start, spans))
             else:
-                cue_only.append(found)
-                cue_offsets.append(paragraph.start)
+                cue_only.append((found, paragraph.start))
     quotes = _without_nested(quotes + _colon_credits(text, paragraphs))
 
+    starts = [p.start for p in paragraphs]
     for span in spans:
         if any(q.start <= span.start and span.end <= q.end for q in quotes):
             continue
-        paragraph = paragraphs[_index([p.start for p in paragraphs], span.start)]
-        credited = _credit_by_dash(text, span, paragraph)
+        here = _index(starts, span.start)
+        credited = _credit_by_dash(text, span, paragraphs[here])
         if credited is None and _join_as_fragment(text, span, quotes):
             continue
-        credited = credited or _credit_by_cue(text, span, cue_only, cue_offsets)
-        credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, cue_only, cue_offsets)
-        credited = credited or _continuation(text, span, paragraphs, quotes)
+        credited = credited or _credit_by_cue(text, span, cue_only)
+        credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only)
+        credited = credited or _continuation(text, span, paragraphs, here, quotes)
         if credited is not None:
             quotes.append(credited)
             quotes.sort(key=lambda q: q.start)
@@ -321,20 +319,22 @@ def _join_as_fragment(text: str, span: QuoteSpan, quotes: list[Quote]) -> bool:
     return False
 
 
-def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], quotes: list[Quote]) -> Quote | None:
-    """A quotation after a credited one, in the same paragraph or as a paragraph of its own."""
-    starts = [p.start for p in paragraphs]
-    here = _index(starts, span.start)
+def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int, quotes: list[Quote]) -> Quote | None:
+    """A quotation after a credited one, in the same paragraph (``here``) or as a paragraph of its own."""
     previous = [q for q in quotes if q.end <= span.start and q.speaker is not None]
     if not previous:
         return None
     last = previous[-1]
-    last_paragraph = _index(starts, last.start)
     paragraph = paragraphs[here]
     outside = text[paragraph.start : span.start] + text[span.end : paragraph.end]
-    if last_paragraph == here:
+    if last.start >= paragraph.start:
         rule = "continuation"
-    elif last_paragraph == here - 1 and not any(c.isalnum() for c in outside) and last.type != "indirect":
+    elif (
+        here > 0
+        and last.start >= paragraphs[here - 1].start
+        and not any(c.isalnum() for c in outside)
+        and last.type != "indirect"
+    ):
         rule = "paragraph-continuation"
     else:
         return None
