@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as TokenSpan
 
 from quotes.cues import Cue, CueLexicon
 
@@ -358,11 +357,3 @@ def _credit_between(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int
     if any(t.is_sent_start for t in tokens[1:]) or any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def sentence_of(doc: Doc, char: int) -> TokenSpan | None:
-    """The sentence holding character ``char`` of ``doc``."""
-    for sentence in doc.sents:
-        if sentence.start_char <= char < sentence.end_char:
-            return sentence
-    return None

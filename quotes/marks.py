@@ -43,16 +43,6 @@ class QuoteSpan:
     def span(self) -> Span:
         return Span(self.start, self.end)
 
-    def inner(self, text: str) -> Span:
-        """The span between the marks (the quoted words themselves)."""
-        start = self.start
-        while start < self.end and text[start] in QUOTE_CHARS:
-            start += 1
-        end = self.end
-        while end > start and (text[end - 1] in QUOTE_CHARS or text[end - 1].isspace()):
-            end -= 1
-        return Span(start, end)
-
 
 def paragraph_spans(text: str) -> list[Span]:
     """Non-empty lines of ``text`` (news paragraphs), without their surrounding white space."""
