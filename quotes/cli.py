@@ -55,7 +55,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() == ".jsonl":
-            write_jsonl(tables.results, out)
+            write_jsonl(tables.standoff, out)
         else:
             write_frame(tables.quotes, out)
             write_frame(tables.articles, out.with_name(f"{out.stem}.articles{out.suffix}"))

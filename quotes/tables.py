@@ -140,9 +140,10 @@ class Tables:
 
     def __init__(self, results: Iterable[ArticleResult]):
         articles, quotes = [], []
-        self.results: list[ArticleResult] = []
+        # The standoff records, not the results: a result holds its article's whole text.
+        self.standoff: list[dict] = []
         for result in results:
-            self.results.append(result)
+            self.standoff.append(standoff_record(result))
             articles.append(article_row(result))
             if isinstance(result.article, Article):
                 quotes.extend(quote_rows(result.article, result))
@@ -194,10 +195,12 @@ def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
         raise ValueError(f"{path}: unknown table type {suffix or '(none)'}; use .csv, .parquet or .jsonl")
 
 
-def write_jsonl(results: Iterable[ArticleResult], path: Path | str) -> None:
+def write_jsonl(records: Iterable[dict], path: Path | str) -> None:
+    """Write standoff records (``standoff_record``), one article a line."""
+
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8") as out:
-            for result in results:
-                out.write(json.dumps(standoff_record(result), ensure_ascii=False) + "\n")
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     write_atomic(path, write)
