@@ -23,11 +23,14 @@ from importlib import resources
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from quotes.attribution import SUBJECTS as SUBJECT_DEPS
 from quotes.attribution import Attribution, attributions
 from quotes.cues import CueLexicon, load_lexicon
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import load_model
+from quotes.speakers import Entity, MediaMention, media_mentions, resolve_speakers
 from quotes.standoff import Article, ArticleError, Quote, Span
 
 # Gap between a quotation and its cue that still reads as one attribution: '," said', '," he said'.
@@ -77,6 +80,7 @@ class ArticleResult:
     article: Article | ArticleError
     quotes: list[Quote] = field(default_factory=list)
     error: str | None = None
+    media: list[MediaMention] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -269,18 +273,59 @@ def _index(starts: list[int], position: int) -> int:
     return max(0, bisect.bisect_right(starts, position) - 1)
 
 
+def parse_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> list[tuple[Span, Doc]]:
+    """Parse the paragraphs that hold a quotation mark or a cue word; the rest is never parsed."""
+    lexicon = lexicon or load_lexicon()
+    text = article.text
+    parsed = [p for p in paragraph_spans(text) if _needs_parse(text[p.start : p.end], lexicon)]
+    return list(zip(parsed, nlp.pipe(text[p.start : p.end] for p in parsed), strict=True))
+
+
+def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]]) -> list[Entity]:
+    """Named entities of the whole article, in article offsets (none when the model has no NER).
+
+    Parsed paragraphs give theirs with whether each heads a subject; the other paragraphs go
+    through the recogniser alone (a speaker named there is the antecedent of a later "he"), and
+    an entity opening its sentence counts as the subject.
+    """
+    entities = [
+        Entity(paragraph.start + e.start_char, paragraph.start + e.end_char, e.label_, _main_subject(e.root))
+        for paragraph, doc in parses
+        for e in doc.ents
+    ]
+    if "ner" not in nlp.pipe_names:
+        return entities
+    done = {paragraph.start for paragraph, _ in parses}
+    rest = [p for p in paragraph_spans(article.text) if p.start not in done]
+    with nlp.select_pipes(enable=["ner"]):
+        for paragraph, doc in zip(rest, nlp.pipe(article.text[p.start : p.end] for p in rest), strict=True):
+            for e in doc.ents:
+                opening = not doc.text[: e.start_char].strip() or doc.text[: e.start_char].rstrip()[-1] in ".!?"
+                entities.append(Entity(paragraph.start + e.start_char, paragraph.start + e.end_char, e.label_, opening))
+    return sorted(entities, key=lambda e: e.start)
+
+
+def _main_subject(token) -> bool:
+    """The subject of a sentence's main verb ("McLenney said Clinton..." is McLenney's sentence)."""
+    return token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ROOT", "conj", "advcl")
+
+
 def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> list[Quote]:
     """Every quote and attributed statement in one article, in text order."""
     lexicon = lexicon or load_lexicon()
+    return quotes_in(article, parse_article(article, nlp, lexicon), lexicon)
+
+
+def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexicon) -> list[Quote]:
+    """The quotes of one article from the parses of ``parse_article``."""
     text = article.text
     spans = find_quote_spans(text)
     paragraphs = paragraph_spans(text)
     quoted = [(s.start, s.end) for s in spans]
-    parsed = [p for p in paragraphs if _needs_parse(text[p.start : p.end], lexicon)]
 
     quotes: list[Quote] = []
     cue_only: list[tuple[Attribution, int]] = []  # cues with no content of their own, and their paragraph offset
-    for paragraph, doc in zip(parsed, nlp.pipe(text[p.start : p.end] for p in parsed), strict=True):
+    for paragraph, doc in parses:
         local = [(a - paragraph.start, b - paragraph.start) for a, b in quoted if paragraph.start <= a < paragraph.end]
         for found in attributions(doc, lexicon, local):
             if found.content:
@@ -304,6 +349,18 @@ def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
             quotes.append(credited)
             quotes.sort(key=lambda q: q.start)
     return _link_continuations(quotes)
+
+
+def analyse_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> ArticleResult:
+    """The whole per-article step: quotes, their resolved speakers, and the outlets the text names."""
+    lexicon = lexicon or load_lexicon()
+    parses = parse_article(article, nlp, lexicon)
+    quotes = quotes_in(article, parses, lexicon)
+    speakers = resolve_speakers(article, quotes, entities_in(article, nlp, parses))
+    for quote, speaker in zip(quotes, speakers, strict=True):
+        quote.speaker_name, quote.speaker_kind = speaker.name, speaker.kind
+        quote.speaker_title, quote.via = speaker.title, speaker.via
+    return ArticleResult(article, quotes, media=media_mentions(article, quotes, speakers))
 
 
 def _join_as_fragment(text: str, span: QuoteSpan, quotes: list[Quote]) -> bool:
@@ -382,7 +439,7 @@ def _work(item: Article | ArticleError) -> ArticleResult:
         return ArticleResult(item, error=item.error)
     try:
         assert _WORKER_NLP is not None
-        return ArticleResult(item, extract_article(item, _WORKER_NLP))
+        return analyse_article(item, _WORKER_NLP)
     except Exception as error:  # one bad article never sinks a batch
         return ArticleResult(item, error=f"extraction failed: {type(error).__name__}: {error}")
 

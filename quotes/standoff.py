@@ -68,6 +68,11 @@ class Quote:
     rule: str = ""  # which pattern produced it, for error analysis
     confidence: float = 0.5
     continues: int | None = None  # index of the quote this one continues (same speaker)
+    # Filled by speaker resolution (``speakers``): who the mention is, and the outlet relaying it.
+    speaker_name: str | None = None
+    speaker_kind: str = "unknown"
+    speaker_title: str | None = None
+    via: str | None = None
 
     @property
     def start(self) -> int:
@@ -96,4 +101,8 @@ class Quote:
             "rule": self.rule,
             "confidence": round(self.confidence, 2),
             "continues": self.continues,
+            "speaker_name": self.speaker_name,
+            "speaker_kind": self.speaker_kind,
+            "speaker_title": self.speaker_title,
+            "via": self.via,
         }

@@ -1,0 +1,94 @@
+"""The speaker rule lists of ``rules/speakers/`` (titles, aliases, capitals, outlets...), loaded once.
+
+Users add aliases with their own TSV files (same format as ``aliases.tsv``) named in the
+``QUOTES_ALIASES`` environment variable (several joined with ``:``); their lines win.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+ALIASES_ENV = "QUOTES_ALIASES"
+
+
+def _lines(name: str) -> list[str]:
+    text = (resources.files("quotes") / "rules" / "speakers" / name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def alias_key(name: str) -> str:
+    """Lookup key: case, periods, a leading 'the', "'s" and the U.S./US spelling do not matter."""
+    key = name.lower().replace(".", "").replace("’", "'")
+    key = re.sub(r"'s?$", "", key)
+    key = re.sub(r"^the\s+", "", key.strip())
+    return re.sub(r"\s+", " ", key).strip()
+
+
+@dataclass(frozen=True)
+class SpeakerRules:
+    """Everything the resolver reads from data files."""
+
+    titles: frozenset[str]  # words that end a title before a name ("secretary", "sen.")
+    honorifics: frozenset[str]  # dropped from names and titles ("mr.", "dr.")
+    anonymous_heads: frozenset[str]  # "official", "sources"
+    org_words: dict[str, str]  # word -> "organisation" or "government"
+    aliases: dict[str, tuple[str, str]]  # alias_key -> (canonical name, kind)
+    capitals: dict[str, str]  # alias_key of a capital -> country
+    media: dict[str, str]  # outlet as written -> outlet
+    gender: dict[str, str]  # first name, honorific or role noun -> "m" or "f"
+    gendered_roles: frozenset[str]  # the role nouns among them ("mother", "spokeswoman")
+
+    def media_pattern(self) -> re.Pattern[str]:
+        names = sorted(self.media, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def _read_aliases(lines: list[str], aliases: dict[str, tuple[str, str]]) -> None:
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            kind = parts[2].strip() if len(parts) > 2 and parts[2].strip() else "organisation"
+            aliases[alias_key(parts[0])] = (parts[1].strip(), kind)
+
+
+@lru_cache(maxsize=4)
+def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> SpeakerRules:
+    """The package's lists plus the user's alias files (argument, else ``$QUOTES_ALIASES``)."""
+    if extra_alias_files is None:
+        extra_alias_files = tuple(p for p in os.environ.get(ALIASES_ENV, "").split(":") if p)
+    titles, honorifics = set(), set()
+    for line in _lines("titles.txt"):
+        word = line.strip().lower()
+        if word.startswith("honorific "):
+            honorifics.add(word.split(None, 1)[1])
+        else:
+            titles.add(word)
+    org_words = {}
+    for line in _lines("org_words.txt"):
+        parts = line.split()
+        org_words[parts[-1].lower()] = "government" if parts[0] == "government" and len(parts) > 1 else "organisation"
+    aliases: dict[str, tuple[str, str]] = {}
+    _read_aliases(_lines("aliases.tsv"), aliases)
+    for path in extra_alias_files:
+        file_lines = Path(path).read_text(encoding="utf-8").splitlines()
+        _read_aliases([x for x in file_lines if x.strip() and not x.startswith("#")], aliases)
+    capitals = {alias_key(a): b.strip() for a, b in (line.split("\t")[:2] for line in _lines("capitals.tsv"))}
+    media = {a.strip(): b.strip() for a, b in (line.split("\t")[:2] for line in _lines("media.tsv"))}
+    return SpeakerRules(
+        titles=frozenset(titles | honorifics),
+        honorifics=frozenset(honorifics),
+        anonymous_heads=frozenset(line.strip().lower() for line in _lines("anonymous.txt")),
+        org_words=org_words,
+        aliases=aliases,
+        capitals=capitals,
+        media=media,
+        gender={a.strip().lower(): b.strip() for a, b in (line.split("\t")[:2] for line in _lines("gender.tsv"))},
+        gendered_roles=frozenset(
+            line.split("\t")[0].lower() for line in _lines("gender.tsv") if line.rstrip().endswith("\trole")
+        ),
+    )

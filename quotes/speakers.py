@@ -1,0 +1,565 @@
+"""Who spoke: each quote's speaker mention resolved to a named speaker, within one article.
+
+A pure per-article step after extraction. It reads the quotes' speaker mentions, the named entities
+of the parsed paragraphs, and the rule lists of ``rules/speakers/``:
+
+- names lose their titles and honorifics, and name variants merge ("Esper", "Mr. Esper" and
+  "Secretary of Defense Dr. Mark T. Esper" are "Mark T. Esper");
+- organisations go through the alias table ("the Pentagon", "DoD" are the U.S. Department of
+  Defense), capitals speak for their country ("Tehran" is Iran);
+- pronouns ("he", "who", "its foreign ministry") and descriptions that refer back ("the department",
+  "the statement", "the president") take the nearest fitting speaker or entity before them;
+- unnamed sources ("a US defense official", "sources") are anonymous;
+- a quote relayed by an outlet ("According to AFP, Tehran warned...") gets ``via``, and every
+  outlet the text names is listed as a media mention with its role.
+
+Cross-article identity (one id for "Esper" in every outlet) is a separate step: ``identities``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from quotes.marks import find_quote_spans
+from quotes.read import outlet_from_text
+from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules
+from quotes.standoff import Article, Quote, Span
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+WRITER_PRONOUNS = {"i", "we", "me", "us"}  # outside a quotation: the article's writer
+THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them"}
+RELATIVE_PRONOUNS = {"who", "that", "whom", "which"}
+PRONOUNS = PERSON_PRONOUNS | WRITER_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS
+POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "group"}
+# A speaker that is a document or a spokesperson speaks for whoever issued it or employs them.
+DOCUMENT_NOUNS = {
+    "statement",
+    "release",
+    "report",
+    "letter",
+    "memo",
+    "filing",
+    "complaint",
+    "tweet",
+    "post",
+    "email",
+    "announcement",
+    "readout",
+    "document",
+    "transcript",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "representative",
+}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der", "di"}
+KINDS = ("person", "organisation", "government", "anonymous", "media", "unnamed", "author", "unknown")
+_DETERMINERS = re.compile(r"^(?:the|a|an|one|two|three|several|some|many|other|another|senior|top)\s+", re.I)
+# "an architect who said": a relative pronoun right after a common noun speaks for that noun.
+_RELATIVE_HEAD = re.compile(
+    r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
+)
+_PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
+_APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of a parsed paragraph, in article offsets; ``subject`` when it heads a subject."""
+
+    start: int
+    end: int
+    label: str  # spaCy's: PERSON, ORG, GPE, NORP
+    subject: bool = False
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote's speaker mention is, as far as the article tells."""
+
+    name: str | None  # canonical name within the article; None when unknown
+    kind: str  # one of KINDS
+    title: str | None = None  # role or title the text gives ("Secretary of Defense")
+    via: str | None = None  # the outlet that relayed the quote
+    mention: str = "none"  # how the text names them: name, pronoun, description, none
+    antecedent: Span | None = None  # the earlier mention a pronoun or description was resolved to
+
+
+@dataclass(frozen=True)
+class MediaMention:
+    """An outlet named in an article's text, and what it does there."""
+
+    outlet: str
+    mention: str
+    start: int
+    end: int
+    role: str  # credit line, dateline, interviewed, relayed a quote, reported, quoted, mentioned
+
+
+UNKNOWN = Speaker(None, "unknown")
+
+
+@dataclass(frozen=True)
+class _Referent:
+    """Something a later pronoun or description can point back to."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    subject: bool
+    gender: str | None = None  # "m", "f" or unknown
+    plural: bool = False
+
+
+def clean_mention(mention: str) -> str:
+    """The mention without a leading article, possessive, parenthesis or trailing apposition."""
+    text = re.sub(r"\s*\([^)]*\)", "", mention).split(",")[0].strip()
+    text = re.sub(r"['’]s?$", "", text).strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip()
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or token.lower() in NAME_PARTICLES
+
+
+def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | None]:
+    """("Secretary of Defense Dr. Mark T. Esper") -> ("Mark T. Esper", "Secretary of Defense")."""
+    tokens = clean_mention(mention).split()
+    # "partner at Lenox", "director of the FBI": the name is not in what follows a lowercase head.
+    cut = next((i for i in range(1, len(tokens)) if tokens[i] in _PREPOSITIONS and tokens[i - 1].islower()), None)
+    tokens = tokens[:cut]
+    last_title = max((i for i, t in enumerate(tokens) if t.lower().strip(",") in rules.titles), default=-1)
+    rest = tokens[last_title + 1 :]
+    start = len(rest)
+    while start > 0 and _capitalised(rest[start - 1]):
+        start -= 1
+    name_tokens = rest[start:]
+    while name_tokens and name_tokens[0].lower() in NAME_PARTICLES:
+        name_tokens = name_tokens[1:]
+    if not name_tokens and last_title > 0 and tokens[last_title - 1].lower() in rules.honorifics:
+        name_tokens, last_title = [tokens[last_title]], last_title - 1  # "Mr. Justice" is a name
+    title_tokens = [t for t in tokens[: last_title + 1] + rest[:start] if t.lower() not in rules.honorifics]
+    name = " ".join(name_tokens) or None
+    return name, " ".join(title_tokens) or None
+
+
+def _surname(name: str) -> str:
+    tokens = [t for t in name.split() if t.lower().strip(",") not in NAME_SUFFIXES]
+    return (tokens or name.split())[-1].lower().strip(".,")
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """'Mark' and 'M.' agree; 'Mark' and 'Mary' do not."""
+    a, b = a.lower().strip("."), b.lower().strip(".")
+    return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+
+
+def same_person(short: str, full: str) -> bool:
+    """True when ``short`` can name the person ``full`` names ('Esper' / 'Mark T. Esper')."""
+    s, f = short.split(), full.split()
+    if not s or not f or _surname(short) != _surname(full):
+        return False
+    return len(s) == 1 or len(f) == 1 or _first_names_agree(s[0], f[0])
+
+
+class _People:
+    """Person names of one article, merged by surname and agreeing first names."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def add(self, name: str) -> None:
+        if name not in self.names:
+            self.names.append(name)
+
+    def canonical(self, name: str) -> str:
+        """The longest name of the article for the same person ('Esper' -> 'Mark T. Esper')."""
+        matches = [n for n in self.names if same_person(name, n)]
+        if len(name.split()) == 1:
+            # A bare surname stays as it is when two different people share it.
+            firsts = {n.split()[0].lower()[0] for n in matches if len(n.split()) > 1}
+            if len(firsts) > 1:
+                return name
+        return max(matches + [name], key=lambda n: (len(n.split()), len(n)))
+
+
+def _kind_of_org(name: str, rules: SpeakerRules) -> str | None:
+    words = [w.lower().strip(".,'’s") for w in name.split()]
+    kinds = [rules.org_words[w] for w in words if w in rules.org_words]
+    if not kinds:
+        return None
+    return "government" if "government" in kinds else "organisation"
+
+
+def _looks_like_person(words: list[str], rules: SpeakerRules) -> bool:
+    """A known first name, or a middle initial, in two to four capitalised words."""
+    return 2 <= len(words) <= 4 and (
+        rules.gender.get(words[0].lower()) is not None or any(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-1])
+    )
+
+
+def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speaker | None:
+    """A speaker for a mention that names someone, or None when it names no one (a description)."""
+    cleaned = clean_mention(mention)
+    if not cleaned:
+        return None
+    if (hit := rules.aliases.get(alias_key(cleaned))) is not None:
+        return Speaker(hit[0], hit[1], mention="name")
+    if (country := rules.capitals.get(alias_key(cleaned))) is not None:
+        return Speaker(country, "government", mention="name")
+    if cleaned in rules.media:
+        return Speaker(rules.media[cleaned], "media", mention="name")
+    words = cleaned.split()
+    if words[-1].lower() in rules.anonymous_heads:
+        return Speaker(f"anonymous {_DETERMINERS.sub('', cleaned)}", "anonymous", mention="description")
+    if not any(w[:1].isupper() for w in words):
+        return None
+    org_kind = _kind_of_org(cleaned, rules)
+    if label == "ORG" and not org_kind and _looks_like_person(words, rules):
+        label = "PERSON"  # the recogniser's slip: "Keith Lamont Scott" as an organisation
+    if label in ("ORG", "NORP", "GPE") or (org_kind and label != "PERSON"):
+        kind = org_kind or ("government" if label == "GPE" else "organisation")
+        return Speaker(cleaned, kind, mention="name")
+    name, title = split_title(mention, rules)
+    if name is None:
+        return None
+    return Speaker(name, "person", title=title, mention="name")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    match = _SENTENCE_BREAK.search(text, position)
+    return match.start() + 1 if match else len(text)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+class _Resolver:
+    """Resolves the speaker mentions of one article in text order."""
+
+    def __init__(self, article: Article, entities: list[Entity], rules: SpeakerRules):
+        self.text = article.text
+        self.rules = rules
+        self.people = _People()
+        self.referents: list[_Referent] = []
+        found = []
+        for entity in entities:
+            if entity.label not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            speaker = classify_name(self.text[entity.start : entity.end], entity.label, rules)
+            if speaker is None or speaker.kind == "anonymous":
+                continue
+            if speaker.kind == "person":
+                self.people.add(speaker.name)
+            found.append((entity, speaker))
+        self.genders = self._gender_evidence([(e, s) for e, s in found if s.kind == "person"])
+        for entity, speaker in found:
+            plural = entity.label == "NORP"
+            self.referents.append(
+                _Referent(entity.start, entity.end, speaker, entity.subject, self._gender(speaker), plural)
+            )
+        self.referents.extend(self._gendered_descriptions())
+        # A name inside a quotation is the quoted speaker's word, not the writer's antecedent.
+        quoted = [q.span for q in find_quote_spans(self.text)]
+        self.referents = sorted(
+            (r for r in self.referents if not any(q.start <= r.start < q.end for q in quoted)), key=lambda r: r.start
+        )
+
+    def _gendered_descriptions(self) -> list[_Referent]:
+        """'the woman', 'my father': unnamed people a later 'she' or 'he' can point back to."""
+        roles = "|".join(sorted(self.rules.gendered_roles, key=len, reverse=True))
+        pattern = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z]+\s+)?({roles})\b")
+        found = []
+        for match in pattern.finditer(self.text):
+            before = self.text[: match.start()].rstrip()
+            if before and before[-1] not in ".!?\n\"”":
+                continue  # only as a sentence's subject: "The woman's enthusiasm", not "the second woman"
+            description = match.group(0)
+            name = description if description.split()[0].lower() in ("my", "his", "her", "their", "our") else (
+                _DETERMINERS.sub("", description)
+            )
+            speaker = Speaker(name, "unnamed", mention="description")
+            found.append(
+                _Referent(match.start(), match.end(), speaker, True, self.rules.gender[match.group(1)], False)
+            )
+        return found
+
+    def _gender(self, speaker: Speaker) -> str | None:
+        """'m' or 'f' from a first name, else the article's honorifics and pronouns, else a role noun."""
+        if speaker.kind == "person" and speaker.name:
+            name = self.people.canonical(speaker.name)
+            first = name.split()[0].lower()
+            if first in self.rules.gender:
+                return self.rules.gender[first]
+            if name in self.genders:
+                return self.genders[name]
+            titles = (speaker.title or "").lower().split()
+            return next((self.rules.gender[w] for w in reversed(titles) if w in self.rules.gender), None)
+        if speaker.kind in ("unnamed", "anonymous") and speaker.name:
+            return next((self.rules.gender[w] for w in reversed(speaker.name.lower().split()) if w in self.rules.gender), None)
+        return None
+
+    def _gender_evidence(self, people: list[tuple[Entity, Speaker]]) -> dict[str, str]:
+        """'Clinton said she...': the first he/she/his/her after a name, before any other name."""
+        votes: dict[str, list[str]] = {}
+        starts = sorted(e.start for e, _ in people)
+        for entity, speaker in people:
+            name = self.people.canonical(speaker.name)
+            before = self.text[max(0, entity.start - 6) : entity.start].lower()
+            for honorific, gender in (("mr", "m"), ("mrs", "f"), ("ms", "f")):
+                if re.search(rf"\b{honorific}\.?\s+$", before):
+                    votes.setdefault(name, []).extend([gender] * 3)
+            limit = min([s for s in starts if s > entity.start] + [_sentence_end(self.text, entity.end)])
+            # Only close by, in the same clause: "Clinton said she", "Trump and his".
+            window = re.split(r"[,;:—]|\band\b|\bbut\b", self.text[entity.end : limit])[0]
+            pronoun = re.match(r"(?:\W*\w+){0,4}?\W*\b(he|his|him|she|her)\b", window, re.I)
+            if pronoun:
+                votes.setdefault(name, []).append("m" if pronoun.group(1).lower() in ("he", "his", "him") else "f")
+        return {name: max(set(v), key=v.count) for name, v in votes.items()}
+
+    def remember(self, span: Span, speaker: Speaker) -> None:
+        if speaker.name and speaker.kind not in ("unknown", "author"):
+            head = speaker.name.split()[-1].lower()
+            plural = speaker.kind != "person" and head.endswith("s")
+            self.referents.append(_Referent(span.start, span.end, speaker, True, self._gender(speaker), plural))
+
+    def person(self, speaker: Speaker) -> Speaker:
+        return replace(speaker, name=self.people.canonical(speaker.name)) if speaker.kind == "person" else speaker
+
+    def resolve(self, mention: Span | None, previous: list[Speaker]) -> Speaker:
+        if mention is None:
+            return UNKNOWN
+        words = self.text[mention.start : mention.end].split()
+        if not words:
+            return UNKNOWN
+        first = words[0].lower()
+        if len(words) == 1 and first in PRONOUNS:
+            return self._pronoun(first, mention)
+        if (named := self._apposition(mention)) is not None:
+            return named  # "His former partner, Lawrence B. Cummings, said"
+        if first in POSSESSIVES and len(words) > 1:
+            return self._possessive(first, words[1:], mention)
+        mention_text = self.text[mention.start : mention.end]
+        label = self._label_at(mention)
+        named = classify_name(mention_text, label, self.rules)
+        if named is not None:
+            if named.kind == "person":
+                self.people.add(named.name)
+            return self.person(named)
+        return self._description(mention_text, mention, previous)
+
+    def _apposition(self, mention: Span) -> Speaker | None:
+        """A name set off by commas right after a description names its speaker."""
+        match = _APPOSITION.match(self.text, mention.end)
+        if not match:
+            return None
+        own = classify_name(self.text[mention.start : mention.end], None, self.rules)
+        if own is not None and own.kind != "anonymous":
+            return None
+        named = classify_name(match.group(1), "PERSON", self.rules)
+        if named is None or named.kind != "person":
+            return None
+        self.people.add(named.name)
+        return self.person(replace(named, mention="description"))
+
+    def _possessive(self, word: str, rest: list[str], mention: Span) -> Speaker:
+        """'its foreign ministry' is Iran's; 'his spokesman' speaks for him; 'his wife' is unnamed."""
+        want = POSSESSIVES[word]
+        gender = {"his": "m", "her": "f"}.get(word)
+        owner = self._antecedent(mention.start, want, gender=gender) if want == "person" else None
+        owner = owner or self._antecedent(mention.start, "thing" if want == "thing" else "group")
+        if owner is None:
+            return Speaker(None, "unknown", mention="pronoun")
+        role = " ".join(rest)
+        where = Span(owner.start, owner.end)
+        if rest[-1].lower() in DOCUMENT_NOUNS:
+            return replace(self.person(owner.speaker), mention="pronoun", antecedent=where)
+        if owner.speaker.kind in ("government", "organisation"):
+            return Speaker(f"{owner.speaker.name} ({role})", owner.speaker.kind, mention="pronoun", antecedent=where)
+        owner_name = self.person(owner.speaker).name
+        return Speaker(f"{owner_name}'s {role}", "unnamed", mention="pronoun", antecedent=where)
+
+    def _label_at(self, mention: Span) -> str | None:
+        """The entity label of the mention's last word, its head ("Defense" in a title is not)."""
+        end = mention.start + len(self.text[mention.start : mention.end].rstrip(" ,.'’s"))
+        for referent in self.referents:
+            if referent.start < end <= referent.end:
+                return {"person": "PERSON", "government": "GPE"}.get(referent.speaker.kind, "ORG")
+        return None
+
+    def _pronoun(self, word: str, mention: Span) -> Speaker:
+        if word in WRITER_PRONOUNS:
+            return Speaker("the writer", "author", mention="pronoun")
+        if word in RELATIVE_PRONOUNS and (noun := _RELATIVE_HEAD.search(self.text, max(0, mention.start - 80), mention.start)):
+            if noun.group(1).split()[-1] not in ("and", "but", "or", "said", "says"):
+                return Speaker(_DETERMINERS.sub("", noun.group(1)), "unnamed", mention="pronoun")
+        if word in RELATIVE_PRONOUNS:
+            want = "which" if word == "which" else "who"
+            found = self._antecedent(mention.start, want, window=_sentence_start(self.text, mention.start))
+        elif word in PERSON_PRONOUNS:
+            found = self._antecedent(mention.start, "person", gender={"he": "m", "him": "m"}.get(word, "f"))
+        elif word in THING_PRONOUNS:
+            found = self._antecedent(mention.start, "thing")
+        else:
+            found = self._antecedent(mention.start, "group")
+        if found is None:
+            return Speaker(None, "unknown", mention="pronoun")
+        return replace(self.person(found.speaker), mention="pronoun", antecedent=Span(found.start, found.end))
+
+    def _antecedent(
+        self, position: int, want: str, window: int | None = None, gender: str | None = None
+    ) -> _Referent | None:
+        """The nearest earlier referent that fits: a subject of the last three sentences first."""
+        kinds = {
+            "person": ("person", "unnamed", "anonymous"),
+            "thing": ("organisation", "government", "media"),
+            "group": ("organisation", "government", "unnamed", "anonymous"),
+            "who": ("person", "unnamed", "anonymous", "organisation"),
+            "which": ("organisation", "government", "media"),
+        }.get(want, KINDS)
+        before = [
+            r
+            for r in self.referents
+            if r.end <= position
+            and (window is None or r.start >= window)
+            and r.speaker.kind in kinds
+            and (want != "person" or ((r.speaker.kind == "person" or r.gender) and not r.plural))
+            and (want != "thing" or not r.plural)
+            and (want != "who" or r.speaker.kind != "organisation" or r.plural)
+            and (gender is None or r.gender in (None, gender))
+        ]
+        if not before:
+            return None
+        recent = _sentence_start(self.text, position)
+        for _ in range(2):  # this sentence and the two before it
+            recent = _sentence_start(self.text, max(0, len(self.text[:recent].rstrip()) - 1))
+        near = [r for r in before if r.start >= recent]
+        subjects = [r for r in near if r.subject]
+        if want == "thing":
+            before = near = subjects  # "it" needs an organisation as subject in sight
+        elif want == "group":
+            before = near = [r for r in near if r.plural] or subjects
+        for pool in (subjects, near, [r for r in before if r.subject], before):
+            if pool:
+                return max(pool, key=lambda r: r.start)
+        return None  # "it" or "they" with nothing fitting in sight: better unknown than a guess
+
+    def _description(self, mention_text: str, mention: Span, previous: list[Speaker]) -> Speaker:
+        """'the department', 'the statement', 'the president', 'a Pentagon spokesman', 'critics'."""
+        cleaned = clean_mention(mention_text)
+        words = cleaned.split()
+        head = words[-1].lower() if words else ""
+        if head in DOCUMENT_NOUNS:
+            issuer = " ".join(words[:-1])
+            if issuer:
+                found = self.resolve_text(issuer, mention, previous)
+                if found.kind != "unknown":
+                    return replace(found, title=found.title or head if found.kind == "person" else found.title)
+            recent = [s for s in previous if s.name and s.kind != "unknown"]
+            if recent:
+                return replace(recent[-1], mention="description")
+        if head in self.rules.org_words or head in self.rules.titles:
+            wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
+            for referent in sorted(self.referents, key=lambda r: -r.start):
+                if referent.end > mention.start or referent.speaker.kind not in wanted:
+                    continue
+                described = f"{referent.speaker.name} {referent.speaker.title or ''}".lower()
+                if head in described or head in self.text[referent.start : referent.end].lower():
+                    return replace(
+                        referent.speaker, mention="description", antecedent=Span(referent.start, referent.end)
+                    )
+        return Speaker(_DETERMINERS.sub("", cleaned) or None, "unnamed", mention="description")
+
+    def resolve_text(self, words: str, mention: Span, previous: list[Speaker]) -> Speaker:
+        """Resolve part of a mention ('the department' of 'the department statement')."""
+        named = classify_name(words, None, self.rules)
+        if named is not None:
+            return self.person(named)
+        if clean_mention(words).lower() in self.rules.org_words or clean_mention(words).lower() in self.rules.titles:
+            found = self._description(words, mention, previous)
+            return found if found.kind != "unnamed" else UNKNOWN
+        return UNKNOWN
+
+
+def resolve_speakers(
+    article: Article, quotes: list[Quote], entities: list[Entity], rules: SpeakerRules | None = None
+) -> list[Speaker]:
+    """One ``Speaker`` per quote, in the quotes' order; quotes are in text order."""
+    rules = rules or load_speaker_rules()
+    resolver = _Resolver(article, entities, rules)
+    resolved: list[Speaker] = []
+    for quote in quotes:
+        speaker = resolver.resolve(quote.speaker, resolved)
+        if quote.speaker is not None:
+            resolver.remember(quote.speaker, speaker)
+        via = relayed_by(article.text, quote, speaker, rules)
+        resolved.append(replace(speaker, via=via) if via else speaker)
+    return resolved
+
+
+_ACCORDING = re.compile(r"(\w+)\s+to\s+(?:the\s+)?$")
+_REPORTED_AFTER = re.compile(r"\s+(?:(?:was|were)\s+(?:the\s+)?first\s+to\s+report|(?:first\s+)?report(?:ed|s))\b")
+_REPORTED_BEFORE = re.compile(r"\breported\s+by\s+(?:the\s+)?$")
+_INTERVIEWED = re.compile(r"\b(?:told|tells|telling|said\s+to|speaking\s+to|interview\s+with)\s+(?:the\s+)?$", re.I)
+
+
+def _relay_phrase(text: str, start: int, end: int) -> bool:
+    """'According to AFP,' (misspellings included), 'AFP reported', 'reported by AFP'."""
+    before = text[max(0, start - 30) : start]
+    according = _ACCORDING.search(before)
+    if according and fuzz.ratio(according.group(1).lower(), "according") >= 75:
+        return True
+    return bool(_REPORTED_BEFORE.search(before) or _REPORTED_AFTER.match(text, end))
+
+
+def relayed_by(text: str, quote: Quote, speaker: Speaker, rules: SpeakerRules) -> str | None:
+    """The outlet a quote is credited through in its own sentence, when it is not the speaker."""
+    if speaker.kind == "media":
+        return None
+    anchor = min(x.start for x in (quote.cue, quote.speaker, quote.fragments[0]) if x is not None)
+    sentence = _sentence_start(text, anchor)
+    for match in rules.media_pattern().finditer(text, sentence, anchor):
+        if _relay_phrase(text, match.start(), match.end()):
+            return rules.media[match.group()]
+    return None
+
+
+def media_mentions(
+    article: Article, quotes: list[Quote], speakers: list[Speaker], rules: SpeakerRules | None = None
+) -> list[MediaMention]:
+    """Every outlet the text names, with its role: credit line, interviewed, relayed a quote..."""
+    rules = rules or load_speaker_rules()
+    text = article.text
+    # The first line credits an outlet whatever the metadata says ("According to CNN").
+    credit_kind = outlet_from_text(text)[1]
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    relays = {s.via for s in speakers if s.via}
+    speaker_spans = [q.speaker for q, s in zip(quotes, speakers, strict=True) if q.speaker and s.kind == "media"]
+    found = []
+    for match in rules.media_pattern().finditer(text):
+        outlet, start, end = rules.media[match.group()], match.start(), match.end()
+        before = text[max(0, start - 30) : start]
+        if start < first_line_end and credit_kind != "unknown":
+            role = credit_kind
+        elif _INTERVIEWED.search(before):
+            role = "interviewed"
+        elif outlet in relays and _relay_phrase(text, start, end):
+            role = "relayed a quote"
+        elif _relay_phrase(text, start, end):
+            role = "reported"
+        elif any(s.start <= start < s.end for s in speaker_spans):
+            role = "quoted"
+        else:
+            role = "mentioned"
+        found.append(MediaMention(outlet, match.group(), start, end, role))
+    return found
