@@ -20,8 +20,7 @@ from pathlib import Path
 from quotes.cues import load_lexicon
 from quotes.extract import entities_in, parse_article, quotes_in
 from quotes.nlp import load_model
-from quotes.speakers import POSSESSIVES, PRONOUNS
-from quotes.speakers import resolve_speakers
+from quotes.speakers import POSSESSIVES, PRONOUNS, resolve_speakers
 from quotes.standoff import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +43,9 @@ def pronoun_rows(path: Path) -> tuple[list[dict], dict[str, str]]:
         texts[article.id] = article.text
         parses = parse_article(article, nlp, lexicon)
         quotes = quotes_in(article, parses, lexicon)
-        for quote, speaker in zip(quotes, resolve_speakers(article, quotes, entities_in(article, nlp, parses)), strict=True):
+        for quote, speaker in zip(
+            quotes, resolve_speakers(article, quotes, entities_in(article, nlp, parses)), strict=True
+        ):
             if quote.speaker is None:
                 continue
             mention = article.text[quote.speaker.start : quote.speaker.end]
@@ -72,7 +73,9 @@ def main() -> None:
     args = parser.parse_args()
     rows, texts = pronoun_rows(args.docs)
     named = [r for r in rows if r["speaker_name"]]
-    print(f"pronoun speaker mentions: {len(rows)}; resolved to a name: {len(named)} ({100 * len(named) / len(rows):.1f}%)")
+    print(
+        f"pronoun speaker mentions: {len(rows)}; resolved to a name: {len(named)} ({100 * len(named) / len(rows):.1f}%)"
+    )
 
     verdicts = {}
     if SAMPLE_FILE.exists():
@@ -99,7 +102,9 @@ def main() -> None:
             end = int(row["speaker_end"])
             context = f"{text[max(0, start - 400) : start]}[[{text[start:end]}]]{text[end : end + 60]}"
             context = context.replace("\n", " / ")
-            print(f"\n[{i}] {row['pronoun']!r} -> {row['speaker_name']!r} ({row['verdict'] or 'unjudged'})\n…{context}…")
+            print(
+                f"\n[{i}] {row['pronoun']!r} -> {row['speaker_name']!r} ({row['verdict'] or 'unjudged'})\n…{context}…"
+            )
 
 
 if __name__ == "__main__":

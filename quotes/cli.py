@@ -59,6 +59,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             write_frame(tables.quotes, out)
             write_frame(tables.articles, out.with_name(f"{out.stem}.articles{out.suffix}"))
+            write_frame(tables.speakers, out.with_name(f"{out.stem}.speakers{out.suffix}"))
+            write_frame(tables.media_mentions, out.with_name(f"{out.stem}.media{out.suffix}"))
         print(
             f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}",
             file=sys.stderr,
@@ -72,7 +74,7 @@ def _print_summary(tables: Tables) -> None:
     columns = ["article_id", "outlet", "status", "quotes", "direct", "mixed", "indirect"]
     print(tables.articles[columns].to_string(index=False))
     if len(tables.quotes):
-        shown = tables.quotes[["article_id", "type", "speaker", "cue", "content"]].copy()
+        shown = tables.quotes[["article_id", "type", "speaker_name", "cue", "content"]].copy()
         shown["content"] = shown["content"].str.replace(r"\s+", " ", regex=True).str.slice(0, 70)
         print()
         print(shown.to_string(index=False))

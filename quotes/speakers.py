@@ -222,6 +222,8 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
         return Speaker(f"anonymous {_DETERMINERS.sub('', cleaned)}", "anonymous", mention="description")
     if not any(w[:1].isupper() for w in words):
         return None
+    if label is None and len(words) == 1 and words[0].endswith("s") and words[0][1:].islower():
+        return None  # "Critics said": a sentence-initial common noun, not a name
     org_kind = _kind_of_org(cleaned, rules)
     if label == "ORG" and not org_kind and _looks_like_person(words, rules):
         label = "PERSON"  # the recogniser's slip: "Keith Lamont Scott" as an organisation
@@ -282,16 +284,16 @@ class _Resolver:
         found = []
         for match in pattern.finditer(self.text):
             before = self.text[: match.start()].rstrip()
-            if before and before[-1] not in ".!?\n\"”":
+            if before and before[-1] not in '.!?\n"”':
                 continue  # only as a sentence's subject: "The woman's enthusiasm", not "the second woman"
             description = match.group(0)
-            name = description if description.split()[0].lower() in ("my", "his", "her", "their", "our") else (
-                _DETERMINERS.sub("", description)
+            name = (
+                description
+                if description.split()[0].lower() in ("my", "his", "her", "their", "our")
+                else (_DETERMINERS.sub("", description))
             )
             speaker = Speaker(name, "unnamed", mention="description")
-            found.append(
-                _Referent(match.start(), match.end(), speaker, True, self.rules.gender[match.group(1)], False)
-            )
+            found.append(_Referent(match.start(), match.end(), speaker, True, self.rules.gender[match.group(1)], False))
         return found
 
     def _gender(self, speaker: Speaker) -> str | None:
@@ -306,7 +308,9 @@ class _Resolver:
             titles = (speaker.title or "").lower().split()
             return next((self.rules.gender[w] for w in reversed(titles) if w in self.rules.gender), None)
         if speaker.kind in ("unnamed", "anonymous") and speaker.name:
-            return next((self.rules.gender[w] for w in reversed(speaker.name.lower().split()) if w in self.rules.gender), None)
+            return next(
+                (self.rules.gender[w] for w in reversed(speaker.name.lower().split()) if w in self.rules.gender), None
+            )
         return None
 
     def _gender_evidence(self, people: list[tuple[Entity, Speaker]]) -> dict[str, str]:
@@ -400,7 +404,9 @@ class _Resolver:
     def _pronoun(self, word: str, mention: Span) -> Speaker:
         if word in WRITER_PRONOUNS:
             return Speaker("the writer", "author", mention="pronoun")
-        if word in RELATIVE_PRONOUNS and (noun := _RELATIVE_HEAD.search(self.text, max(0, mention.start - 80), mention.start)):
+        if word in RELATIVE_PRONOUNS and (
+            noun := _RELATIVE_HEAD.search(self.text, max(0, mention.start - 80), mention.start)
+        ):
             if noun.group(1).split()[-1] not in ("and", "but", "or", "said", "says"):
                 return Speaker(_DETERMINERS.sub("", noun.group(1)), "unnamed", mention="pronoun")
         if word in RELATIVE_PRONOUNS:
@@ -468,6 +474,10 @@ class _Resolver:
             recent = [s for s in previous if s.name and s.kind != "unknown"]
             if recent:
                 return replace(recent[-1], mention="description")
+            issuer_found = self._antecedent(mention.start, "which")  # "The Pentagon issued a statement."
+            if issuer_found is not None:
+                where = Span(issuer_found.start, issuer_found.end)
+                return replace(issuer_found.speaker, mention="description", antecedent=where)
         if head in self.rules.org_words or head in self.rules.titles:
             wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
             for referent in sorted(self.referents, key=lambda r: -r.start):
@@ -478,7 +488,7 @@ class _Resolver:
                     return replace(
                         referent.speaker, mention="description", antecedent=Span(referent.start, referent.end)
                     )
-        return Speaker(_DETERMINERS.sub("", cleaned) or None, "unnamed", mention="description")
+        return Speaker(_DETERMINERS.sub("", cleaned).lower() or None, "unnamed", mention="description")
 
     def resolve_text(self, words: str, mention: Span, previous: list[Speaker]) -> Speaker:
         """Resolve part of a mention ('the department' of 'the department statement')."""

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes.extract import ArticleResult, sentence_starts
+from quotes.identities import link_speakers
 from quotes.marks import paragraph_spans
 from quotes.standoff import Article
 
@@ -61,6 +62,20 @@ QUOTE_COLUMNS = {
     "confidence": "how much the rule that found it is trusted, 0 to 1",
     "rule": "the pattern that found it (ccomp, parenthetical, adjacent-cue, continuation...)",
     "continues": "quote_index of the quote this one continues (same speaker), else empty",
+    "speaker_id": "the speaker's id in the run (see the speakers table); empty when unknown",
+    "speaker_name": "who spoke, resolved: canonical name across the run ('Mark T. Esper' for 'he')",
+    "speaker_kind": "person, organisation, government, anonymous, media, unnamed, author or unknown",
+    "speaker_title": "title or role the text gives the speaker ('Secretary of Defense')",
+    "via": "the outlet that relayed the quote ('According to AFP, Tehran warned...')",
+}
+MEDIA_COLUMNS = {
+    "article_id": "the article naming the outlet",
+    "outlet": "the article's own outlet",
+    "mentioned": "the outlet named in the text",
+    "mention": "as written",
+    "start": "offset of the mention",
+    "end": "end offset of the mention",
+    "role": "credit line, dateline, interviewed ('told CNN'), relayed a quote, reported, quoted or mentioned",
 }
 
 
@@ -96,6 +111,11 @@ def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
                 "confidence": record["confidence"],
                 "rule": quote.rule,
                 "continues": quote.continues,
+                "speaker_id": None,  # set by the cross-article step (``identities``)
+                "speaker_name": quote.speaker_name,
+                "speaker_kind": quote.speaker_kind,
+                "speaker_title": quote.speaker_title,
+                "via": quote.via,
             }
         )
     return rows
@@ -136,10 +156,14 @@ def article_row(result: ArticleResult) -> dict:
 
 
 class Tables:
-    """The ``articles`` and ``quotes`` DataFrames of a run, built from a stream of results."""
+    """The tables of a run, built from a stream of results.
+
+    ``articles`` (one row per input), ``quotes`` (one per quote, speakers resolved across the run),
+    ``speakers`` (one per speaker identity) and ``media_mentions`` (outlets the texts name).
+    """
 
     def __init__(self, results: Iterable[ArticleResult]):
-        articles, quotes = [], []
+        articles, quotes, media = [], [], []
         # The standoff records, not the results: a result holds its article's whole text.
         self.standoff: list[dict] = []
         for result in results:
@@ -147,10 +171,40 @@ class Tables:
             articles.append(article_row(result))
             if isinstance(result.article, Article):
                 quotes.extend(quote_rows(result.article, result))
+                media.extend(media_rows(result))
         self.articles = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
         self.quotes = pd.DataFrame(quotes, columns=list(QUOTE_COLUMNS))
+        self.media_mentions = pd.DataFrame(media, columns=list(MEDIA_COLUMNS))
         for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
             self.quotes[column] = self.quotes[column].astype("Int64")
+        speaker_id, speaker_name, self.speakers = link_speakers(self.quotes)
+        self.quotes["speaker_id"], self.quotes["speaker_name"] = speaker_id, speaker_name
+        self._add_ids_to_standoff()
+
+    def _add_ids_to_standoff(self) -> None:
+        ids = {
+            (row.article_id, row.quote_index): (row.speaker_id, row.speaker_name)
+            for row in self.quotes[["article_id", "quote_index", "speaker_id", "speaker_name"]].itertuples()
+        }
+        for record in self.standoff:
+            for index, quote in enumerate(record["quotes"]):
+                quote["speaker_id"], quote["speaker_name"] = ids.get((record["id"], index), (None, None))
+
+
+def media_rows(result: ArticleResult) -> list[dict]:
+    """One row per outlet named in the article's text."""
+    return [
+        {
+            "article_id": result.article.id,
+            "outlet": result.article.outlet,
+            "mentioned": m.outlet,
+            "mention": m.mention,
+            "start": m.start,
+            "end": m.end,
+            "role": m.role,
+        }
+        for m in result.media
+    ]
 
 
 def standoff_record(result: ArticleResult) -> dict:
@@ -162,6 +216,7 @@ def standoff_record(result: ArticleResult) -> dict:
         if item.event_id is not None:
             record["event_id"] = item.event_id
         record["quotes"] = [q.to_standoff(item.text) for q in result.quotes]
+        record["media_mentions"] = [{"outlet": m.outlet, "mention": m.mention, "role": m.role} for m in result.media]
     else:
         record["quotes"] = []
     if result.error:

@@ -58,3 +58,22 @@ def test_polnear_dev_f1_does_not_drop(polnear_dev_scores, track, tau):
 
 def test_polnear_dev_speaker_accuracy(polnear_dev_scores):
     assert 100 * polnear_dev_scores[("direct", 0.3)].speaker_accuracy >= 90.0
+
+
+def test_seed_speakers_resolve_to_their_canonical_names_and_media_are_listed():
+    from quotes.rules_data import alias_key
+
+    gold_docs = [json.loads(line) for line in needs_shared("seeds", "gold.jsonl").read_text().splitlines()]
+    articles = [Article(d["id"], d["text"], outlet=d["outlet"]) for d in gold_docs]
+    results = {r.article.id: r for r in extract_all(articles, processes=1)}
+    for doc in gold_docs:
+        result = results[doc["id"]]
+        for quote in doc["quotes"]:
+            if "optional" in (quote.get("note") or ""):
+                continue
+            found = next(q for q in result.quotes if q.speaker and q.speaker.start == quote["speaker_start"])
+            # "Iran (Ministry of Foreign Affairs)" is Iran's; "U.S." and "US" are one spelling.
+            assert alias_key(quote["speaker_canonical"]).startswith(alias_key(found.speaker_name)), found.speaker_name
+            assert found.via == quote.get("via")
+        listed = {m.outlet for m in result.media}
+        assert {m["outlet"] for m in doc.get("media_mentions", [])} <= listed

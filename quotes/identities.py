@@ -1,0 +1,119 @@
+"""One identity per speaker across the articles and outlets of a run: a step over the quotes table.
+
+Per-article resolution (``speakers``) names "Esper" as "Mark T. Esper" when the article gives the
+full name; this step joins what articles name differently: a surname alone joins the one full name
+of the run with that surname, full names join when their first names agree, and organisations join
+when their names are the same up to case, punctuation and word order (rapidfuzz). Unnamed and
+anonymous speakers are never merged across articles; unknown ones get no id and are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from quotes.rules_data import alias_key
+from quotes.speakers import same_person
+
+SPEAKER_COLUMNS = {
+    "speaker_id": "stable id of the speaker within the run (slug of the name; article-scoped for unnamed)",
+    "name": "canonical name: the fullest form the run gives ('Mark T. Esper', 'U.S. Department of Defense')",
+    "kind": "person, organisation, government, anonymous, media, unnamed or author",
+    "titles": "titles and roles the texts give, ';'-separated",
+    "aliases": "speaker mentions as written, ';'-separated",
+    "quotes": "number of quotes attributed to the speaker",
+    "articles": "number of articles quoting the speaker",
+    "outlets": "outlets quoting the speaker, ';'-separated",
+}
+NAMED_KINDS = ("person", "organisation", "government", "media")
+# Organisation names this similar (token order ignored) are one organisation.
+ORG_SIMILARITY = 92
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
+
+
+def _person_ids(names: list[str]) -> dict[str, str]:
+    """Canonical full name for each person name of the run."""
+    full = sorted({n for n in names if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
+    clusters: list[str] = []  # the fullest name of each person
+    canonical = {}
+    for name in full:
+        home = next((c for c in clusters if same_person(name, c)), None)
+        if home is None:
+            clusters.append(name)
+            home = name
+        canonical[name] = home
+    for name in {n for n in names if len(n.split()) == 1}:
+        homes = [c for c in clusters if same_person(name, c)]
+        canonical[name] = homes[0] if len(homes) == 1 else name
+    return canonical
+
+
+def _org_ids(names: list[str]) -> dict[str, str]:
+    canonical: dict[str, str] = {}
+    keys: list[tuple[str, str]] = []  # (key, canonical name)
+    for name in sorted(set(names), key=lambda n: (-names.count(n), n)):
+        key = alias_key(name)
+        home = next((c for k, c in keys if k == key or fuzz.token_sort_ratio(k, key) >= ORG_SIMILARITY), None)
+        if home is None:
+            keys.append((key, name))
+            home = name
+        canonical[name] = home
+    return canonical
+
+
+def link_speakers(quotes: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """``speaker_id`` and run-wide ``speaker_name`` for each quote row, and the ``speakers`` table."""
+    names = quotes["speaker_name"].where(quotes["speaker_name"].notna(), None)
+    kinds = quotes["speaker_kind"].fillna("unknown")
+    canonical: dict[tuple[str, str], str] = {}
+    persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
+    canonical.update({("person", n): c for n, c in _person_ids(persons).items()})
+    for kind in ("organisation", "government", "media"):
+        found = [n for n, k in zip(names, kinds, strict=True) if n and k == kind]
+        canonical.update({(kind, n): c for n, c in _org_ids(found).items()})
+
+    ids, run_names = [], []
+    for name, kind, article in zip(names, kinds, quotes["article_id"], strict=True):
+        if not name or kind == "unknown":
+            ids.append(None)
+            run_names.append(name)
+        elif kind in NAMED_KINDS:
+            run_name = canonical[(kind, name)]
+            ids.append(_slug(run_name))
+            run_names.append(run_name)
+        else:  # unnamed, anonymous, the writer: one article's, never merged across articles
+            ids.append(f"{_slug(name)}@{article}")
+            run_names.append(name)
+    speaker_id = pd.Series(ids, index=quotes.index, dtype="object")
+    speaker_name = pd.Series(run_names, index=quotes.index, dtype="object")
+    return speaker_id, speaker_name, _speakers_table(quotes.assign(speaker_id=speaker_id, speaker_name=speaker_name))
+
+
+def _joined(values: pd.Series) -> str:
+    seen = [v for v in dict.fromkeys(values.dropna().astype(str)) if v]
+    return "; ".join(seen)
+
+
+def _speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    known = quotes[quotes["speaker_id"].notna()]
+    if known.empty:
+        return pd.DataFrame(columns=list(SPEAKER_COLUMNS))
+    grouped = known.groupby("speaker_id", sort=False)
+    table = pd.DataFrame(
+        {
+            "speaker_id": list(grouped.groups),
+            "name": grouped["speaker_name"].first().values,
+            "kind": grouped["speaker_kind"].first().values,
+            "titles": grouped["speaker_title"].agg(_joined).values,
+            "aliases": grouped["speaker"].agg(_joined).values,
+            "quotes": grouped.size().values,
+            "articles": grouped["article_id"].nunique().values,
+            "outlets": grouped["outlet"].agg(_joined).values,
+        }
+    )
+    return table.sort_values(["quotes", "name"], ascending=[False, True]).reset_index(drop=True)
