@@ -10,6 +10,7 @@ anonymous speakers are never merged across articles; unknown ones get no id and 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -56,7 +57,8 @@ def _person_ids(names: list[str]) -> dict[str, str]:
 def _org_ids(names: list[str]) -> dict[str, str]:
     canonical: dict[str, str] = {}
     keys: list[tuple[str, str]] = []  # (key, canonical name)
-    for name in sorted(set(names), key=lambda n: (-names.count(n), n)):
+    counts = Counter(names)
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
         key = alias_key(name)
         home = next((c for k, c in keys if k == key or fuzz.token_sort_ratio(k, key) >= ORG_SIMILARITY), None)
         if home is None:

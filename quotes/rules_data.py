@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,9 +43,18 @@ class SpeakerRules:
     gender: dict[str, str]  # first name, honorific or role noun -> "m" or "f"
     gendered_roles: frozenset[str]  # the role nouns among them ("mother", "spokeswoman")
 
+    # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
+    @cached_property
     def media_pattern(self) -> re.Pattern[str]:
+        """Any outlet of ``media`` as a whole word, longest names first."""
         names = sorted(self.media, key=len, reverse=True)
         return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+    @cached_property
+    def gendered_role_pattern(self) -> re.Pattern[str]:
+        """'the woman', 'my father': a determiner or possessive, an optional word, a role noun."""
+        roles = "|".join(sorted(self.gendered_roles, key=len, reverse=True))
+        return re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z]+\s+)?({roles})\b")
 
 
 def _read_aliases(lines: list[str], aliases: dict[str, tuple[str, str]]) -> None:

@@ -279,10 +279,8 @@ class _Resolver:
 
     def _gendered_descriptions(self) -> list[_Referent]:
         """'the woman', 'my father': unnamed people a later 'she' or 'he' can point back to."""
-        roles = "|".join(sorted(self.rules.gendered_roles, key=len, reverse=True))
-        pattern = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z]+\s+)?({roles})\b")
         found = []
-        for match in pattern.finditer(self.text):
+        for match in self.rules.gendered_role_pattern.finditer(self.text):
             before = self.text[: match.start()].rstrip()
             if before and before[-1] not in '.!?\n"”':
                 continue  # only as a sentence's subject: "The woman's enthusiasm", not "the second woman"
@@ -495,7 +493,8 @@ class _Resolver:
         named = classify_name(words, None, self.rules)
         if named is not None:
             return self.person(named)
-        if clean_mention(words).lower() in self.rules.org_words or clean_mention(words).lower() in self.rules.titles:
+        head = clean_mention(words).lower()
+        if head in self.rules.org_words or head in self.rules.titles:
             found = self._description(words, mention, previous)
             return found if found.kind != "unnamed" else UNKNOWN
         return UNKNOWN
@@ -538,7 +537,7 @@ def relayed_by(text: str, quote: Quote, speaker: Speaker, rules: SpeakerRules) -
         return None
     anchor = min(x.start for x in (quote.cue, quote.speaker, quote.fragments[0]) if x is not None)
     sentence = _sentence_start(text, anchor)
-    for match in rules.media_pattern().finditer(text, sentence, anchor):
+    for match in rules.media_pattern.finditer(text, sentence, anchor):
         if _relay_phrase(text, match.start(), match.end()):
             return rules.media[match.group()]
     return None
@@ -556,7 +555,7 @@ def media_mentions(
     relays = {s.via for s in speakers if s.via}
     speaker_spans = [q.speaker for q, s in zip(quotes, speakers, strict=True) if q.speaker and s.kind == "media"]
     found = []
-    for match in rules.media_pattern().finditer(text):
+    for match in rules.media_pattern.finditer(text):
         outlet, start, end = rules.media[match.group()], match.start(), match.end()
         before = text[max(0, start - 30) : start]
         if start < first_line_end and credit_kind != "unknown":
