@@ -1,4 +1,4 @@
-"""The ``quotes`` command: ``extract`` and ``eval``. It only calls the library."""
+"""The ``quotes`` command: ``extract``, ``report`` and ``eval``. It only calls the library."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from quotes import evaluate
 from quotes.extract import extract_all
 from quotes.nlp import ModelNotFound, load_model
 from quotes.read import InputError, read_articles
+from quotes.report import write_reports
 from quotes.standoff import Article
 from quotes.tables import Tables, write_frame, write_jsonl
 
@@ -28,6 +29,14 @@ def _progress(iterable, total=None, desc="articles"):
     return tqdm(iterable, total=total, desc=desc, unit="article")
 
 
+def _progress_over(iterable, desc: str):
+    if not sys.stderr.isatty():
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, unit="story")
+
+
 def _check_model(model: str | None) -> None:
     try:
         load_model(model)
@@ -35,12 +44,11 @@ def _check_model(model: str | None) -> None:
         raise Failure(str(error)) from None
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    if args.output and Path(args.output).suffix.lower() not in (".csv", ".parquet", ".jsonl"):
-        raise Failure(f"{args.output}: unknown output type; use .csv, .parquet or .jsonl")
+def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
+    """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
     _check_model(args.model)
     items = read_articles(args.paths, args.manifest)
-    results = _progress(extract_all(items, model=args.model, processes=args.processes))
+    results = _progress(extract_all(items, model=args.model, processes=args.processes, profile=profile))
     tables = Tables(results)
     ok = int((tables.articles["status"] == "ok").sum())
     errors = list(tables.articles.loc[tables.articles["status"] == "error", "error"])
@@ -52,6 +60,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"quotes: skipped {row.article_id}: {row.error}", file=sys.stderr)
         elif isinstance(row.warnings, str):
             print(f"quotes: warning: {row.warnings}", file=sys.stderr)
+    return tables
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if args.output and Path(args.output).suffix.lower() not in (".csv", ".parquet", ".jsonl"):
+        raise Failure(f"{args.output}: unknown output type; use .csv, .parquet or .jsonl")
+    tables = _run(args)
+    ok = int((tables.articles["status"] == "ok").sum())
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() == ".jsonl":
@@ -67,6 +83,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     else:
         _print_summary(tables)
+    return 0
+
+
+def default_report_dir(paths: list[str]) -> Path:
+    """reports/NAME for the first input (``seeds/`` -> ``reports/seeds``)."""
+    first = Path(paths[0])
+    name = first.name if first.is_dir() else first.stem
+    return Path("reports") / (name or "report")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    output = Path(args.output) if args.output else default_report_dir(args.paths)
+    if output.exists() and not output.is_dir():
+        raise Failure(f"{output}: exists and is not a folder; give a folder with -o")
+    tables = _run(args, profile=True)
+    if args.group_by and args.group_by not in tables.articles.columns:
+        raise Failure(
+            f"--group-by {args.group_by}: no such column; the articles have: {', '.join(tables.articles.columns)}"
+        )
+    path = write_reports(tables, output, group_by=args.group_by, progress=lambda it: _progress_over(it, "stories"))
+    print(
+        f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}", file=sys.stderr
+    )
     return 0
 
 
@@ -142,6 +181,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="output file: .csv or .parquet (quotes table, plus NAME.articles.SUFFIX), or .jsonl (standoff format)",
     )
     extract.set_defaults(run=cmd_extract)
+
+    report = sub.add_parser("report", parents=[common], help="compare outlets: markdown report, charts and tables")
+    report.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl/.csv with one article a row")
+    report.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
+    report.add_argument("-o", "--output", help="output folder (default: reports/NAME of the first input)")
+    report.add_argument(
+        "--group-by", help="a column of the articles (e.g. event_id): one report per story, plus index.md"
+    )
+    report.set_defaults(run=cmd_report)
 
     ev = sub.add_parser("eval", parents=[common], help="score extraction against gold JSONL")
     ev.add_argument("gold", help="gold JSONL (id, text, quotes), e.g. ../shared/eval/polnear-dev.jsonl")

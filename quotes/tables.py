@@ -39,6 +39,7 @@ ARTICLE_COLUMNS = {
     "mixed": "number of mixed quotes (reported clause with quoted fragments)",
     "indirect": "number of indirect (reported) statements",
 }
+# After these come the input's other metadata columns with plain values (publisher, event...).
 QUOTE_COLUMNS = {
     "article_id": "the article it comes from",
     "outlet": "the article's outlet",
@@ -76,6 +77,22 @@ MEDIA_COLUMNS = {
     "start": "offset of the mention",
     "end": "end offset of the mention",
     "role": "credit line, dateline, interviewed ('told CNN'), relayed a quote, reported, quoted or mentioned",
+}
+TEXT_PART_COLUMNS = {
+    "article_id": "the article",
+    "outlet": "the article's outlet",
+    "part": "quoted (inside the marks of its direct and mixed quotes) or narrative (all the rest)",
+    "chars": "characters of the article in this part",
+    "words": "whitespace-separated words in this part",
+    "sentences": "sentences (or sentence pieces) in this part",
+    "tone": "mean VADER compound score of those sentences, -1 to 1 (empty when none)",
+}
+TERM_COLUMNS = {
+    "article_id": "the article",
+    "outlet": "the article's outlet",
+    "part": "quoted or narrative",
+    "term": "a lower-cased content word (stop words left out)",
+    "count": "how often it occurs in this part of the article",
 }
 
 
@@ -133,6 +150,9 @@ def article_row(result: ArticleResult) -> dict:
             "error": item.error,
         }
     types = [q.type for q in result.quotes]
+    extra = {
+        k: v for k, v in item.extra.items() if k not in ARTICLE_COLUMNS and isinstance(v, str | int | float | bool)
+    }
     return {
         "article_id": item.id,
         "source": item.source,
@@ -152,6 +172,7 @@ def article_row(result: ArticleResult) -> dict:
         "direct": types.count("direct"),
         "mixed": types.count("mixed"),
         "indirect": types.count("indirect"),
+        **extra,
     }
 
 
@@ -159,11 +180,12 @@ class Tables:
     """The tables of a run, built from a stream of results.
 
     ``articles`` (one row per input), ``quotes`` (one per quote, speakers resolved across the run),
-    ``speakers`` (one per speaker identity) and ``media_mentions`` (outlets the texts name).
+    ``speakers`` (one per speaker identity) and ``media_mentions`` (outlets the texts name); and, when
+    the results carry wording profiles, ``text_parts`` and ``terms`` (else empty).
     """
 
     def __init__(self, results: Iterable[ArticleResult]):
-        articles, quotes, media = [], [], []
+        articles, quotes, media, parts, terms = [], [], [], [], []
         # The standoff records, not the results: a result holds its article's whole text.
         self.standoff: list[dict] = []
         for result in results:
@@ -172,14 +194,31 @@ class Tables:
             if isinstance(result.article, Article):
                 quotes.extend(quote_rows(result.article, result))
                 media.extend(media_rows(result))
-        self.articles = pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS))
+            if result.profile is not None:
+                parts.extend(text_part_rows(result))
+                terms.extend(term_rows(result))
+        extra_columns = list(dict.fromkeys(k for row in articles for k in row if k not in ARTICLE_COLUMNS))
+        self.articles = pd.DataFrame(articles, columns=[*ARTICLE_COLUMNS, *extra_columns])
         self.quotes = pd.DataFrame(quotes, columns=list(QUOTE_COLUMNS))
         self.media_mentions = pd.DataFrame(media, columns=list(MEDIA_COLUMNS))
+        self.text_parts = pd.DataFrame(parts, columns=list(TEXT_PART_COLUMNS))
+        self.terms = pd.DataFrame(terms, columns=list(TERM_COLUMNS))
         for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
             self.quotes[column] = self.quotes[column].astype("Int64")
         speaker_id, speaker_name, self.speakers = link_speakers(self.quotes)
         self.quotes["speaker_id"], self.quotes["speaker_name"] = speaker_id, speaker_name
         self._add_ids_to_standoff()
+
+    def subset(self, article_ids: Iterable[str]) -> Tables:
+        """The same run's tables restricted to some articles (speaker ids stay run-wide)."""
+        keep = set(article_ids)
+        part = object.__new__(Tables)
+        for name in ("articles", "quotes", "media_mentions", "text_parts", "terms"):
+            frame = getattr(self, name)
+            setattr(part, name, frame[frame["article_id"].isin(keep)].reset_index(drop=True))
+        part.speakers = self.speakers[self.speakers["speaker_id"].isin(set(part.quotes["speaker_id"].dropna()))]
+        part.standoff = [record for record in self.standoff if record["id"] in keep]
+        return part
 
     def _add_ids_to_standoff(self) -> None:
         ids = {
@@ -204,6 +243,25 @@ def media_rows(result: ArticleResult) -> list[dict]:
             "role": m.role,
         }
         for m in result.media
+    ]
+
+
+def text_part_rows(result: ArticleResult) -> list[dict]:
+    """One row per part (quoted, narrative) of the article's wording profile."""
+    item = result.article
+    return [
+        {"article_id": item.id, "outlet": item.outlet, "part": part, **values}
+        for part, values in result.profile.parts.items()
+    ]
+
+
+def term_rows(result: ArticleResult) -> list[dict]:
+    """One row per (part, term) of the article's wording profile."""
+    item = result.article
+    return [
+        {"article_id": item.id, "outlet": item.outlet, "part": part, "term": term, "count": count}
+        for part, counts in result.profile.terms.items()
+        for term, count in sorted(counts.items())
     ]
 
 

@@ -1,0 +1,165 @@
+"""The report's charts (matplotlib), each drawn from one comparison table.
+
+Every outlet keeps one colour across all charts and stories of a run (``outlet_colours``).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display needed
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from quotes.tables import write_atomic  # noqa: E402
+
+KIND_COLOURS = {
+    "person": "#4C72B0",
+    "government": "#55A868",
+    "organisation": "#C44E52",
+    "anonymous": "#8172B2",
+    "media": "#CCB974",
+    "unnamed": "#64B5CD",
+    "author": "#DD8452",
+    "unknown": "#B0B0B0",
+}
+CUE_CLASS_COLOURS = {
+    "neutral": "#9DB4C0",
+    "evaluative": "#E07A5F",
+    "belief": "#81B29A",
+    "intention": "#F2CC8F",
+    "evidence": "#3D405B",
+    "none": "#D0D0D0",
+}
+TYPE_MARKERS = {"direct": "o", "mixed": "D", "indirect": "s"}
+MAX_SPEAKERS = 15
+MAX_ARTICLE_ROWS = 30
+
+
+def outlet_colours(outlets: list[str]) -> dict[str, str]:
+    """One colour per outlet (in the given order), from matplotlib's tab10 then tab20."""
+    palette = list(plt.get_cmap("tab10").colors) + list(plt.get_cmap("tab20").colors[1::2])
+    return {outlet: matplotlib.colors.to_hex(palette[i % len(palette)]) for i, outlet in enumerate(outlets)}
+
+
+def _label(text: str, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)[:2]) or str(text)
+
+
+def quotes_per_speaker(matrix: pd.DataFrame, colours: dict[str, str]) -> Figure:
+    """Grouped horizontal bars: quotes per speaker (most quoted first), one bar per outlet."""
+    matrix = matrix.head(MAX_SPEAKERS).iloc[::-1]
+    outlets = list(matrix.columns)
+    height = 0.8 / max(1, len(outlets))
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.45 * len(matrix) * max(1, len(outlets) / 2)), layout="constrained")
+    for i, outlet in enumerate(outlets):
+        # First outlet on top within each speaker's group, as in the legend.
+        positions = [row - (i - (len(outlets) - 1) / 2) * height for row in range(len(matrix))]
+        ax.barh(positions, matrix[outlet], height=height, color=colours[outlet], label=outlet)
+    ax.set_yticks(range(len(matrix)), [_label(name) for name in matrix.index])
+    ax.set_xlabel("quotes")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(f"Quotes per speaker and outlet (top {len(matrix)})")
+    ax.legend(loc="lower right", fontsize="small")
+    return fig
+
+
+def _stacked_shares(table: pd.DataFrame, colours: dict[str, str], title: str, legend_title: str) -> Figure:
+    shares = table.div(table.sum(axis=1), axis=0).fillna(0).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 1.6 + 0.5 * len(shares)), layout="constrained")
+    left = pd.Series(0.0, index=shares.index)
+    for column in shares.columns:
+        ax.barh(
+            [_label(o, 20) for o in shares.index],
+            shares[column],
+            left=left,
+            color=colours.get(column, "#999999"),
+            label=column,
+        )
+        left += shares[column]
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's quotes")
+    ax.set_title(title)
+    ax.legend(title=legend_title, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+    return fig
+
+
+def kind_mix(table: pd.DataFrame) -> Figure:
+    """Stacked bars: each outlet's quotes by speaker kind."""
+    return _stacked_shares(table, KIND_COLOURS, "Who speaks: speaker kinds per outlet", "speaker kind")
+
+
+def cue_classes(table: pd.DataFrame) -> Figure:
+    """Stacked bars: each outlet's quotes by cue class."""
+    return _stacked_shares(table, CUE_CLASS_COLOURS, "How they said it: cue classes per outlet", "cue class")
+
+
+def positions(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
+    """Where quotes fall through each article (0 = top, 1 = end): one row per article, or per outlet when many."""
+    articles = quotes[["outlet", "article_id"]].drop_duplicates().sort_values(["outlet", "article_id"])
+    if len(articles) <= MAX_ARTICLE_ROWS:
+        rows = list(articles.itertuples(index=False))
+        labels = [_label(f"{outlet} · {article_id[:12]}", 34) for outlet, article_id in rows]
+        index = {key: n for n, key in enumerate(rows)}
+        y = [index[(o, a)] for o, a in zip(quotes["outlet"], quotes["article_id"], strict=True)]
+    else:
+        outlets = sorted(quotes["outlet"].unique())
+        labels = outlets
+        y = [outlets.index(o) for o in quotes["outlet"]]
+    fig, ax = plt.subplots(figsize=(8, 1.6 + 0.4 * len(labels)), layout="constrained")
+    frame = quotes.assign(y=y)
+    for kind, marker in TYPE_MARKERS.items():
+        part = frame[frame["type"] == kind]
+        ax.scatter(
+            part["position"],
+            part["y"],
+            c=[colours[o] for o in part["outlet"]],
+            marker=marker,
+            s=40,
+            alpha=0.75,
+            label=kind,
+            edgecolors="none",
+        )
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("position in the article (0 = first character, 1 = last)")
+    ax.set_title("Where the quotes fall")
+    legend = ax.legend(title="type", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+    for handle in legend.legend_handles:
+        handle.set_color("#555555")
+    return fig
+
+
+def distinctive_terms(quoted: pd.DataFrame, narrative: pd.DataFrame, colours: dict[str, str]) -> Figure:
+    """Per outlet (columns) and part (rows), the most distinctive terms by weighted log-odds z-score."""
+    parts = [("quoted", quoted), ("narrative", narrative)]
+    outlets = sorted(set(quoted["outlet"]) | set(narrative["outlet"]))
+    fig, axes = plt.subplots(
+        2, max(1, len(outlets)), figsize=(3.2 * max(1, len(outlets)), 7), layout="constrained", squeeze=False
+    )
+    for row, (part, table) in enumerate(parts):
+        for column, outlet in enumerate(outlets):
+            ax = axes[row][column]
+            terms = table[table["outlet"] == outlet].iloc[::-1]
+            ax.barh(terms["term"], terms["z"], color=colours[outlet])
+            ax.axvline(1.96, color="#888888", linestyle="--", linewidth=0.8)
+            ax.set_title(f"{_label(outlet, 24)}: {part}", fontsize="medium")
+            ax.tick_params(axis="y", labelsize="small")
+            if row == 1:
+                ax.set_xlabel("z (dashed: 1.96)")
+            if terms.empty:
+                ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
+    fig.suptitle("Distinctive wording (weighted log-odds, one outlet against the rest)")
+    return fig
+
+
+def save(fig: Figure, path: Path) -> None:
+    """Write ``fig`` as PNG (atomically) and free it."""
+    write_atomic(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110))
+    plt.close(fig)

@@ -1,0 +1,460 @@
+"""Compare outlets: the tables behind the report, computed from a run's tables (never from texts).
+
+A cross-article step over ``Tables`` (see ``tables``): who each outlet quotes and how much, the kind
+of voices, the same statement carried by several outlets and how its wording differs, cue verbs,
+distinctive wording and tone. Every function returns a plain DataFrame.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import numpy as np
+import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+from rapidfuzz import fuzz, process
+from scipy.cluster.hierarchy import DisjointSet
+
+from quotes.marks import QUOTE_CHARS, find_quote_spans
+from quotes.nlp import sentence_tokenizer
+from quotes.tables import Tables
+
+# Speakers that are not a voice of the story: flagged apart, never counted as a speaker.
+UNKNOWN = "unknown"
+QUOTED_TYPES = ("direct", "mixed")
+# Two quoted sentences are one statement when their wording agrees this much (rapidfuzz ratio, 0-100),
+# or when the shorter, of at least MIN_CONTAINED_WORDS words, is contained in the other at this level.
+SAME_SENTENCE = 80
+CONTAINED = 95
+MIN_CONTAINED_WORDS = 2
+_TOKENS = RegexpTokenizer(r"\w[\w'’-]*|[^\w\s]")
+_QUOTE_CHARS = set(QUOTE_CHARS)
+
+
+def outlets_of(tables: Tables) -> list[str]:
+    """The outlets of the run's readable articles, in alphabetical order (the report's order)."""
+    ok = tables.articles[tables.articles["status"] == "ok"]
+    return sorted(ok["outlet"].dropna().unique())
+
+
+def overview(tables: Tables) -> pd.DataFrame:
+    """One row per outlet: articles, words, quotes by type, speakers, and how much of the text is quoted."""
+    ok = tables.articles[tables.articles["status"] == "ok"]
+    quotes = tables.quotes
+    rows = []
+    for outlet in outlets_of(tables):
+        articles = ok[ok["outlet"] == outlet]
+        mine = quotes[quotes["outlet"] == outlet]
+        parts = tables.text_parts[tables.text_parts["outlet"] == outlet]
+        quoted_chars = parts.loc[parts["part"] == "quoted", "chars"].sum()
+        rows.append(
+            {
+                "outlet": outlet,
+                "articles": len(articles),
+                "words": int(articles["words"].sum()),
+                "quotes": len(mine),
+                "direct": int((mine["type"] == "direct").sum()),
+                "mixed": int((mine["type"] == "mixed").sum()),
+                "indirect": int((mine["type"] == "indirect").sum()),
+                "speakers": mine["speaker_id"].nunique(),
+                "unknown_speaker": int(mine["speaker_id"].isna().sum()),
+                "direct_share": _share(int((mine["type"] == "direct").sum()), len(mine)),
+                "quoted_text_share": _share(quoted_chars, parts["chars"].sum()) if len(parts) else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _share(part: float, whole: float) -> float | None:
+    return round(float(part) / float(whole), 3) if whole else None
+
+
+def voices(tables: Tables) -> pd.DataFrame:
+    """One row per outlet and speaker (unknown speakers left out): quotes, quoted words, cues, first place."""
+    quotes = tables.quotes[tables.quotes["speaker_id"].notna()].copy()
+    if quotes.empty:
+        return pd.DataFrame(
+            columns=[
+                "outlet",
+                "speaker_id",
+                "speaker_name",
+                "speaker_kind",
+                "quotes",
+                "words",
+                "cues",
+                "first_position",
+            ]
+        )
+    quotes["words"] = quotes["content"].str.split().str.len()
+    quotes["cue_word"] = quotes["cue"].fillna("").str.lower().str.strip()
+    grouped = quotes.groupby(["outlet", "speaker_id"], sort=True)
+    table = grouped.agg(
+        speaker_name=("speaker_name", "first"),
+        speaker_kind=("speaker_kind", "first"),
+        quotes=("content", "size"),
+        words=("words", "sum"),
+        cues=("cue_word", lambda cues: ", ".join(sorted({c for c in cues if c}))),
+        first_position=("position", "min"),
+    ).reset_index()
+    return table.sort_values(["outlet", "quotes", "speaker_name"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def speaker_matrix(voice_table: pd.DataFrame, value: str = "quotes") -> pd.DataFrame:
+    """Speakers by outlet: ``value`` (quotes or words) per cell, 0 where an outlet does not quote them."""
+    if voice_table.empty:
+        return pd.DataFrame()
+    matrix = voice_table.pivot_table(index="speaker_name", columns="outlet", values=value, aggfunc="sum", fill_value=0)
+    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    matrix.columns.name = None
+    return matrix.astype(int)
+
+
+def kind_mix(tables: Tables) -> pd.DataFrame:
+    """Outlets by speaker kind: number of quotes (unknown speakers in their own column)."""
+    quotes = tables.quotes
+    if quotes.empty:
+        return pd.DataFrame()
+    mix = pd.crosstab(quotes["outlet"], quotes["speaker_kind"].fillna(UNKNOWN))
+    order = sorted(mix.columns, key=lambda kind: (kind == UNKNOWN, -mix[kind].sum(), kind))
+    mix = mix[order]
+    mix.columns.name = mix.index.name = None
+    return mix
+
+
+def first_quoted(tables: Tables) -> pd.DataFrame:
+    """Per article, the first speaker it quotes (the first quote with a known speaker)."""
+    quotes = tables.quotes[tables.quotes["speaker_id"].notna()].sort_values(["article_id", "start"])
+    first = quotes.groupby("article_id", sort=False).head(1)
+    return (
+        first[["outlet", "article_id", "speaker_name", "speaker_kind", "type", "position"]]
+        .sort_values(["outlet", "article_id"])
+        .reset_index(drop=True)
+    )
+
+
+def single_outlet_speakers(voice_table: pd.DataFrame) -> pd.DataFrame:
+    """Speakers quoted by exactly one outlet (empty when the run has fewer than two outlets)."""
+    if voice_table.empty or voice_table["outlet"].nunique() < 2:
+        return voice_table.iloc[0:0]
+    counts = voice_table.groupby("speaker_id")["outlet"].nunique()
+    alone = voice_table[voice_table["speaker_id"].map(counts) == 1]
+    return alone.sort_values(["outlet", "quotes", "speaker_name"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def cue_classes(tables: Tables) -> pd.DataFrame:
+    """Outlets by cue class (neutral, evaluative, ...): number of quotes."""
+    quotes = tables.quotes
+    if quotes.empty:
+        return pd.DataFrame()
+    table = pd.crosstab(quotes["outlet"], quotes["cue_class"].fillna("none"))
+    table.columns.name = table.index.name = None
+    return table
+
+
+def cue_verbs(tables: Tables) -> pd.DataFrame:
+    """One row per outlet and cue (as written, lower-cased): class, count, and whether only this outlet uses it."""
+    quotes = tables.quotes[tables.quotes["cue"].fillna("").str.strip() != ""].copy()
+    columns = ["outlet", "cue", "cue_lemma", "cue_class", "quotes", "only_this_outlet"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    quotes["cue"] = quotes["cue"].str.lower().str.strip()
+    table = (
+        quotes.groupby(["outlet", "cue"], sort=True)
+        .agg(cue_lemma=("cue_lemma", "first"), cue_class=("cue_class", "first"), quotes=("content", "size"))
+        .reset_index()
+    )
+    outlets_per_cue = table.groupby("cue_lemma")["outlet"].nunique()
+    several = quotes["outlet"].nunique() > 1
+    table["only_this_outlet"] = several & (table["cue_lemma"].map(outlets_per_cue) == 1)
+    return table.sort_values(["outlet", "quotes", "cue"], ascending=[True, False, True]).reset_index(drop=True)[columns]
+
+
+# --- distinctive wording --------------------------------------------------------------------------
+
+
+def distinctive_terms(tables: Tables, part: str, top: int = 10) -> pd.DataFrame:
+    """Per outlet, the terms of ``part`` most distinctive against all other outlets.
+
+    Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
+    "Fightin' Words"), one outlet against the rest, the prior being the pooled counts of all outlets.
+    ``z`` is the z-score of the log-odds difference; |z| > 1.96 is the usual bar.
+    """
+    columns = ["outlet", "part", "term", "count", "others", "z"]
+    terms = tables.terms[tables.terms["part"] == part]
+    if terms.empty or terms["outlet"].nunique() < 2:
+        return pd.DataFrame(columns=columns)
+    counts = terms.pivot_table(index="term", columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    prior = counts.sum(axis=1).to_numpy(dtype=float)
+    prior_total = prior.sum()
+    rows = []
+    for outlet in counts.columns:
+        mine = counts[outlet].to_numpy(dtype=float)
+        rest = prior - mine
+        z = _log_odds_z(mine, rest, prior, prior_total)
+        best = np.argsort(-z, kind="stable")[:top]
+        rows.extend(
+            {
+                "outlet": outlet,
+                "part": part,
+                "term": counts.index[i],
+                "count": int(mine[i]),
+                "others": int(rest[i]),
+                "z": round(float(z[i]), 2),
+            }
+            for i in best
+            if mine[i] > 0
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _log_odds_z(mine: np.ndarray, rest: np.ndarray, prior: np.ndarray, prior_total: float) -> np.ndarray:
+    mine_total, rest_total = mine.sum(), rest.sum()
+    log_odds_mine = np.log((mine + prior) / (mine_total + prior_total - mine - prior))
+    log_odds_rest = np.log((rest + prior) / (rest_total + prior_total - rest - prior))
+    variance = 1.0 / (mine + prior) + 1.0 / (rest + prior)
+    return (log_odds_mine - log_odds_rest) / np.sqrt(variance)
+
+
+def tone(tables: Tables) -> pd.DataFrame:
+    """Outlets by part: mean VADER compound over the sentences of their quoted and narrative text."""
+    parts = tables.text_parts.dropna(subset=["tone"])
+    if parts.empty:
+        return pd.DataFrame(columns=["outlet", "part", "sentences", "tone"])
+    parts = parts.assign(weighted=parts["tone"] * parts["sentences"])
+    table = (
+        parts.groupby(["outlet", "part"])
+        .agg(sentences=("sentences", "sum"), weighted=("weighted", "sum"))
+        .reset_index()
+    )
+    table["tone"] = (table["weighted"] / table["sentences"]).round(3)
+    return table.drop(columns="weighted")
+
+
+# --- shared quotes --------------------------------------------------------------------------------
+
+
+def quoted_sentences(tables: Tables) -> pd.DataFrame:
+    """One row per sentence inside the quotation marks of each direct and mixed quote (the speaker's words)."""
+    rows = []
+    quotes = tables.quotes[tables.quotes["type"].isin(QUOTED_TYPES)]
+    for quote in quotes.itertuples():
+        for number, sentence in enumerate(_sentences(_quoted_pieces(quote.content, quote.type))):
+            rows.append(
+                {
+                    "outlet": quote.outlet,
+                    "article_id": quote.article_id,
+                    "quote_index": quote.quote_index,
+                    "speaker_id": quote.speaker_id,
+                    "speaker_name": quote.speaker_name,
+                    "cue": quote.cue,
+                    "sentence": number,
+                    "text": sentence,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "cue", "sentence", "text"]
+    )
+
+
+def _quoted_pieces(content: str, kind: str) -> list[str]:
+    spans = find_quote_spans(content)
+    pieces = [content[s.start : s.end] for s in spans]
+    if not pieces and kind == "direct":
+        pieces = [content]
+    return [piece.strip().strip("".join(_QUOTE_CHARS)).strip() for piece in pieces]
+
+
+def _sentences(pieces: list[str]) -> list[str]:
+    found = []
+    for piece in pieces:
+        for start, end in sentence_tokenizer().span_tokenize(piece):
+            sentence = piece[start:end].strip()
+            if any(c.isalpha() for c in sentence):
+                found.append(sentence)
+    return found
+
+
+def _normal(text: str) -> str:
+    text = "".join(" " if c in _QUOTE_CHARS and c not in "'’" else c for c in text).replace("’", "'")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def shared_statements(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The quoted sentences, each with a ``statement`` number shared by the same words in other outlets.
+
+    ``outlets`` is how many outlets carry that statement (1: only this one).
+    """
+    table = sentences.copy()
+    if table.empty:
+        return table.assign(statement=pd.Series(dtype=int), outlets=pd.Series(dtype=int))
+    normal = [_normal(t) for t in table["text"]]
+    outlet = table["outlet"].to_numpy()
+    words = np.array([len(t.split()) for t in normal])
+    # rapidfuzz's cdist scores all pairs in C++; the Python loop only visits pairs that match.
+    alike = process.cdist(normal, normal, scorer=fuzz.ratio, score_cutoff=SAME_SENTENCE) > 0
+    contained = process.cdist(normal, normal, scorer=fuzz.partial_ratio, score_cutoff=CONTAINED) > 0
+    contained &= np.minimum.outer(words, words) >= MIN_CONTAINED_WORDS
+    groups = DisjointSet(range(len(table)))
+    for i, j in zip(*np.nonzero((alike | contained) & (outlet[:, None] != outlet[None, :])), strict=True):
+        groups.merge(int(i), int(j))
+    roots = [groups[i] for i in range(len(table))]
+    numbers = {root: n for n, root in enumerate(dict.fromkeys(roots))}
+    table["statement"] = [numbers[r] for r in roots]
+    table["outlets"] = table.groupby("statement")["outlet"].transform("nunique")
+    return table
+
+
+def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
+    """For each statement carried by several outlets, where their words differ (verbatim stretches).
+
+    Each outlet's fullest version is compared with the first outlet's (alphabetical) when the two are
+    versions of one sentence (not one quoting a part of the other); quotation marks, case and curly
+    against straight apostrophes are not differences.
+    """
+    columns = ["statement", "outlet", "other_outlet", "outlet_has", "other_has"]
+    rows = []
+    shared = statements[statements["outlets"] > 1]
+    for number, group in shared.groupby("statement", sort=True):
+        longest = group.assign(length=group["text"].str.len()).sort_values(
+            ["outlet", "length"], ascending=[True, False]
+        )
+        versions = longest.groupby("outlet", sort=True).head(1)
+        reference = versions.iloc[0]
+        for other in versions.iloc[1:].itertuples():
+            if fuzz.ratio(_normal(reference["text"]), _normal(other.text)) < SAME_SENTENCE:
+                continue
+            for mine, theirs in differences(reference["text"], other.text):
+                rows.append(
+                    {
+                        "statement": number,
+                        "outlet": reference["outlet"],
+                        "other_outlet": other.outlet,
+                        "outlet_has": mine,
+                        "other_has": theirs,
+                    }
+                )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def differences(a: str, b: str) -> list[tuple[str, str]]:
+    """Stretches where ``a`` and ``b`` differ, word by word, as verbatim substrings ("" where one has nothing)."""
+    tokens_a = [s for s in _TOKENS.span_tokenize(a) if a[s[0] : s[1]] not in _QUOTE_CHARS]
+    tokens_b = [s for s in _TOKENS.span_tokenize(b) if b[s[0] : s[1]] not in _QUOTE_CHARS]
+    words_a = [_normal(a[s:e]) for s, e in tokens_a]
+    words_b = [_normal(b[s:e]) for s, e in tokens_b]
+    found = []
+    for tag, a_start, a_end, b_start, b_end in SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        mine = a[tokens_a[a_start][0] : tokens_a[a_end - 1][1]] if a_end > a_start else ""
+        theirs = b[tokens_b[b_start][0] : tokens_b[b_end - 1][1]] if b_end > b_start else ""
+        if any(c.isalnum() for c in mine + theirs):
+            found.append((mine, theirs))
+    return found
+
+
+def left_out(statements: pd.DataFrame) -> pd.DataFrame:
+    """Sentences of a shared quote that another outlet's version of the same quote does not carry."""
+    columns = ["outlet", "article_id", "quote_index", "speaker_name", "other_outlet", "text"]
+    rows = []
+    quote_key = ["outlet", "article_id", "quote_index"]
+    shared = statements[statements["outlets"] > 1]
+    for (outlet, article_id, quote_index), sentences in statements.groupby(quote_key, sort=True):
+        mine = set(sentences["statement"])
+        partners = shared[shared["statement"].isin(mine) & (shared["outlet"] != outlet)]
+        for other_outlet, theirs in partners.groupby("outlet", sort=True):
+            # The other outlet's quotes that share a statement with this one, and all their statements.
+            their_quotes = theirs[quote_key].drop_duplicates()
+            carried = set(statements.merge(their_quotes, on=quote_key)["statement"])
+            for sentence in sentences.itertuples():
+                if sentence.statement not in carried:
+                    rows.append(
+                        {
+                            "outlet": outlet,
+                            "article_id": article_id,
+                            "quote_index": quote_index,
+                            "speaker_name": sentence.speaker_name,
+                            "other_outlet": other_outlet,
+                            "text": sentence.text,
+                        }
+                    )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def single_outlet_quotes(tables: Tables, statements: pd.DataFrame) -> pd.DataFrame:
+    """Direct and mixed quotes none of whose sentences another outlet carries (needs two outlets or more)."""
+    columns = ["outlet", "article_id", "quote_index", "speaker_name", "speaker_kind", "type", "cue", "content"]
+    if statements.empty or statements["outlet"].nunique() < 2:
+        return pd.DataFrame(columns=columns)
+    widest = statements.groupby(["article_id", "quote_index"])["outlets"].max()
+    alone = widest[widest == 1].index
+    quotes = tables.quotes.set_index(["article_id", "quote_index"])
+    table = quotes.loc[quotes.index.isin(alone)].reset_index()
+    return table.sort_values(["outlet", "article_id", "quote_index"])[columns].reset_index(drop=True)
+
+
+@dataclass
+class Comparison:
+    """Every table the report shows, for one story (or a whole run)."""
+
+    outlets: list[str]
+    overview: pd.DataFrame
+    voices: pd.DataFrame
+    quotes_matrix: pd.DataFrame
+    words_matrix: pd.DataFrame
+    kind_mix: pd.DataFrame
+    first_quoted: pd.DataFrame
+    single_outlet_speakers: pd.DataFrame
+    statements: pd.DataFrame
+    wording_differences: pd.DataFrame
+    left_out: pd.DataFrame
+    single_outlet_quotes: pd.DataFrame
+    cue_classes: pd.DataFrame
+    cue_verbs: pd.DataFrame
+    distinctive_quoted: pd.DataFrame
+    distinctive_narrative: pd.DataFrame
+    tone: pd.DataFrame
+    media_mentions: pd.DataFrame
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The tables by name (matrices with their speaker index as a column)."""
+        named = {name: value for name, value in vars(self).items() if isinstance(value, pd.DataFrame)}
+        for name in ("quotes_matrix", "words_matrix", "kind_mix", "cue_classes"):
+            frame = named[name]
+            label = "speaker_name" if name.endswith("matrix") else "outlet"
+            named[name] = frame.rename_axis(label).reset_index() if not frame.empty else frame
+        return named
+
+
+def compare(tables: Tables) -> Comparison:
+    """All comparison tables of ``tables`` (one story, or any set of articles)."""
+    voice_table = voices(tables)
+    statements = shared_statements(quoted_sentences(tables))
+    return Comparison(
+        outlets=outlets_of(tables),
+        overview=overview(tables),
+        voices=voice_table,
+        quotes_matrix=speaker_matrix(voice_table, "quotes"),
+        words_matrix=speaker_matrix(voice_table, "words"),
+        kind_mix=kind_mix(tables),
+        first_quoted=first_quoted(tables),
+        single_outlet_speakers=single_outlet_speakers(voice_table),
+        statements=statements,
+        wording_differences=wording_differences(statements),
+        left_out=left_out(statements),
+        single_outlet_quotes=single_outlet_quotes(tables, statements),
+        cue_classes=cue_classes(tables),
+        cue_verbs=cue_verbs(tables),
+        distinctive_quoted=distinctive_terms(tables, "quoted"),
+        distinctive_narrative=distinctive_terms(tables, "narrative"),
+        tone=tone(tables),
+        media_mentions=tables.media_mentions.copy(),
+    )
+
+
+def is_significant(z: float) -> bool:
+    """|z| above 1.96: distinctive at the usual 5% level."""
+    return not math.isnan(z) and abs(z) > 1.96
