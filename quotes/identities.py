@@ -2,7 +2,8 @@
 
 Per-article resolution (``speakers``) names "Esper" as "Mark T. Esper" when the article gives the
 full name; this step joins what articles name differently: a surname alone joins the one full name
-of the run with that surname, full names join when their first names agree, and organisations join
+of the run with that surname (also when the parser took that surname alone for an organisation, as
+it often does with "Trump"), full names join when their first names agree, and organisations join
 when their names are the same up to case, punctuation and word order (rapidfuzz). Unnamed and
 anonymous speakers are never merged across articles; unknown ones get no id and are not counted.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -68,12 +70,38 @@ def _org_ids(names: list[str]) -> dict[str, str]:
     return canonical
 
 
-def link_speakers(quotes: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
-    """``speaker_id`` and run-wide ``speaker_name`` for each quote row, and the ``speakers`` table."""
+class LinkedSpeakers(NamedTuple):
+    """Per quote row: run-wide id, name and kind; and the ``speakers`` table."""
+
+    speaker_id: pd.Series
+    speaker_name: pd.Series
+    speaker_kind: pd.Series
+    speakers: pd.DataFrame
+
+
+def _surnames_of_people(names: list[str]) -> dict[str, int]:
+    """How many different full names of the run end in each surname."""
+    return Counter(n.split()[-1] for n in set(names) if len(n.split()) > 1)
+
+
+def _as_person(name: str | None, kind: str, surnames: dict[str, int]) -> str:
+    if kind == "organisation" and name and " " not in name and surnames.get(name) == 1:
+        return "person"
+    return kind
+
+
+def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
+    """``speaker_id``, run-wide ``speaker_name`` and ``speaker_kind`` per quote row, and the ``speakers`` table."""
     names = quotes["speaker_name"].where(quotes["speaker_name"].notna(), None)
     kinds = quotes["speaker_kind"].fillna("unknown")
-    canonical: dict[tuple[str, str], str] = {}
     persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
+    # A one-word "organisation" that is the surname of exactly one person of the run is that person.
+    surnames = _surnames_of_people(list(_person_ids(persons).values()))
+    kinds = pd.Series(
+        [_as_person(n, k, surnames) for n, k in zip(names, kinds, strict=True)], index=quotes.index, dtype="object"
+    )
+    persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
+    canonical: dict[tuple[str, str], str] = {}
     canonical.update({("person", n): c for n, c in _person_ids(persons).items()})
     for kind in ("organisation", "government", "media"):
         found = [n for n, k in zip(names, kinds, strict=True) if n and k == kind]
@@ -93,7 +121,8 @@ def link_speakers(quotes: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.DataFr
             run_names.append(name)
     speaker_id = pd.Series(ids, index=quotes.index, dtype="object")
     speaker_name = pd.Series(run_names, index=quotes.index, dtype="object")
-    return speaker_id, speaker_name, _speakers_table(quotes.assign(speaker_id=speaker_id, speaker_name=speaker_name))
+    linked = quotes.assign(speaker_id=speaker_id, speaker_name=speaker_name, speaker_kind=kinds)
+    return LinkedSpeakers(speaker_id, speaker_name, kinds, _speakers_table(linked))
 
 
 def _joined(values: pd.Series) -> str:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from quotes import charts
 from quotes.compare import Comparison, compare, is_significant, outlets_of
-from quotes.tables import Tables, write_atomic, write_frame
+from quotes.tables import Tables, write_atomic, write_frame, write_jsonl
 
 DISPLAY_CHARS = 220  # quotes longer than this are shortened with … in the report (never in the tables)
 TOP_TERMS = 8
@@ -75,13 +75,14 @@ class StoryReport:
     # --- output -----------------------------------------------------------------------------------
 
     def write(self, directory: Path | str) -> Path:
-        """Write report.md, its PNG charts and every table (CSV and Parquet) into ``directory``."""
+        """Write report.md, its PNG charts, every table (CSV and Parquet) and quotes.jsonl into ``directory``."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         chart_files = self.write_charts(directory)
         for name, frame in self.table_frames().items():
             write_frame(frame, directory / f"{name}.csv")
             write_frame(_parquet_safe(frame), directory / f"{name}.parquet")
+        write_jsonl(self.tables.standoff, directory / "quotes.jsonl")
         path = directory / "report.md"
         markdown = self.to_markdown(chart_files)
         write_atomic(path, lambda tmp: Path(tmp).write_text(markdown, encoding="utf-8"))
@@ -459,7 +460,8 @@ class StoryReport:
     def _files(self) -> str:
         names = ", ".join(f"`{name}.csv`" for name in self.table_frames())
         return (
-            f"## Tables\n\nBeside this report, each as CSV and Parquet: {names}. Columns are documented in the README."
+            f"## Tables\n\nBeside this report, each as CSV and Parquet: {names}; and `quotes.jsonl`, the quotes"
+            " in standoff form (character offsets into each text). Columns are documented in the README."
         )
 
 

@@ -205,8 +205,10 @@ class Tables:
         self.terms = pd.DataFrame(terms, columns=list(TERM_COLUMNS))
         for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
             self.quotes[column] = self.quotes[column].astype("Int64")
-        speaker_id, speaker_name, self.speakers = link_speakers(self.quotes)
-        self.quotes["speaker_id"], self.quotes["speaker_name"] = speaker_id, speaker_name
+        linked = link_speakers(self.quotes)
+        self.speakers = linked.speakers
+        self.quotes["speaker_id"], self.quotes["speaker_name"] = linked.speaker_id, linked.speaker_name
+        self.quotes["speaker_kind"] = linked.speaker_kind
         self._add_ids_to_standoff()
 
     def subset(self, article_ids: Iterable[str]) -> Tables:

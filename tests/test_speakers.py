@@ -145,7 +145,7 @@ def test_one_identity_across_articles():
             "speaker_title": [None, "Defense Secretary", None, None, None],
         }
     )
-    ids, names, speakers = link_speakers(quotes)
+    ids, names, _, speakers = link_speakers(quotes)
     assert ids[0] == ids[1] == "mark-esper"
     assert list(names[:2]) == ["Mark Esper", "Mark Esper"]
     assert pd.isna(ids[4])  # unknown speakers get no id and are not counted
@@ -164,9 +164,25 @@ def test_two_people_sharing_a_surname_stay_apart():
             "speaker_title": [None] * 3,
         }
     )
-    ids, _, _ = link_speakers(quotes)
+    ids, _, _, _ = link_speakers(quotes)
     assert ids[0] != ids[1]
     assert ids[2] == "trump"  # ambiguous surname: not forced onto either
+
+
+def test_a_surname_taken_for_an_organisation_joins_the_one_person_with_that_surname():
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "outlet": ["X", "Y", "Z"],
+            "speaker": ["Jim Mattis", "Mattis", "Google"],
+            "speaker_name": ["Jim Mattis", "Mattis", "Google"],
+            "speaker_kind": ["person", "organisation", "organisation"],
+            "speaker_title": [None] * 3,
+        }
+    )
+    linked = link_speakers(quotes)
+    assert linked.speaker_id[0] == linked.speaker_id[1] == "jim-mattis"
+    assert list(linked.speaker_kind) == ["person", "person", "organisation"]  # no person is called Google
 
 
 def test_user_alias_file(tmp_path):

@@ -1,0 +1,268 @@
+"""The comparison tables behind the report, the markdown, the charts and ``quotes report``."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from quotes import cli
+from quotes.compare import compare, differences, distinctive_terms, shared_statements
+from quotes.extract import ArticleResult, analyse_article, extract_all
+from quotes.read import read_articles
+from quotes.report import StoryReport, markdown_table, shorten, write_reports
+from quotes.standoff import Article, Quote, Span
+from quotes.tables import Tables
+from quotes.wording import profile_article
+from tests.conftest import SEEDS
+
+
+def _quote(text: str, content: str, speaker: str, cue: str, name: str, kind: str = "person", type_: str = "direct"):
+    start = text.index(content)
+    speaker_start = text.index(speaker)
+    cue_start = text.index(cue, speaker_start - 20 if speaker_start > 20 else 0)
+    return Quote(
+        fragments=(Span(start, start + len(content)),),
+        type=type_,
+        speaker=Span(speaker_start, speaker_start + len(speaker)),
+        cue=Span(cue_start, cue_start + len(cue)),
+        cue_lemma=cue.lower(),
+        cue_class="neutral",
+        speaker_name=name,
+        speaker_kind=kind,
+    )
+
+
+def _result(article_id: str, outlet: str, text: str, quotes: list[Quote], **meta) -> ArticleResult:
+    article = Article(article_id, text, outlet=outlet, outlet_from="metadata", **meta)
+    return ArticleResult(article, quotes, profile=profile_article(article, quotes))
+
+
+# Two made-up outlets covering one made-up story, written for these tests.
+ALPHA = (
+    'The mayor said the bridge would reopen. "The bridge is safe and it will reopen on Monday for all traffic," '
+    'Mayor Ann Lee said. "We thank the engineers." Critics were not convinced.'
+)
+BETA = (
+    '"The bridge is safe and will reopen Monday for all traffic," Lee told reporters. '
+    'A local resident, Tom Hart, said: "I will believe it when I see it."'
+)
+
+
+@pytest.fixture()
+def two_outlets() -> Tables:
+    alpha = [
+        _quote(
+            ALPHA,
+            '"The bridge is safe and it will reopen on Monday for all traffic,"',
+            "Mayor Ann Lee",
+            "said",
+            "Ann Lee",
+        ),
+        _quote(ALPHA, '"We thank the engineers."', "Mayor Ann Lee", "said", "Ann Lee"),
+    ]
+    beta = [
+        _quote(BETA, '"The bridge is safe and will reopen Monday for all traffic,"', "Lee", "told", "Lee"),
+        _quote(BETA, '"I will believe it when I see it."', "Tom Hart", "said", "Tom Hart"),
+    ]
+    return Tables([_result("a1", "Alpha", ALPHA, alpha), _result("b1", "Beta", BETA, beta)])
+
+
+def test_speakers_matrix_counts_quotes_per_outlet_and_joins_the_surname(two_outlets):
+    c = compare(two_outlets)
+    assert c.outlets == ["Alpha", "Beta"]
+    assert c.quotes_matrix.loc["Ann Lee"].to_dict() == {"Alpha": 2, "Beta": 1}
+    assert c.quotes_matrix.loc["Tom Hart"].to_dict() == {"Alpha": 0, "Beta": 1}
+    assert list(c.single_outlet_speakers["speaker_name"]) == ["Tom Hart"]
+    assert c.overview.set_index("outlet").loc["Alpha", "quotes"] == 2
+
+
+def test_shared_statement_with_its_wording_differences_and_single_outlet_quotes(two_outlets):
+    c = compare(two_outlets)
+    shared = c.statements[c.statements["outlets"] > 1]
+    assert sorted(shared["outlet"]) == ["Alpha", "Beta"]
+    assert shared["statement"].nunique() == 1
+    diffs = set(zip(c.wording_differences["outlet_has"], c.wording_differences["other_has"], strict=True))
+    assert diffs == {("it", ""), ("on", "")}
+    alone = c.single_outlet_quotes
+    assert set(zip(alone["outlet"], alone["content"], strict=True)) == {
+        ("Alpha", '"We thank the engineers."'),
+        ("Beta", '"I will believe it when I see it."'),
+    }
+
+
+def test_cue_verbs_mark_the_ones_only_one_outlet_uses(two_outlets):
+    cues = compare(two_outlets).cue_verbs.set_index(["outlet", "cue"])
+    assert bool(cues.loc[("Beta", "told"), "only_this_outlet"])
+    assert not bool(cues.loc[("Alpha", "said"), "only_this_outlet"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            "hosting [Operation Inherent Resolve] coalition forces",
+            "hosting OIR coalition forces",
+            [("[Operation Inherent Resolve]", "OIR")],
+        ),
+        ("militia groups who attack", "militia groups (SMG) who attack", [("", "(SMG)")]),
+        ("“It is over,” he said", '"It is over," he said', []),  # marks and apostrophes are no difference
+        ("We won’t go", "we won't go", []),
+        ("a b c", "a x c", [("b", "x")]),
+    ],
+)
+def test_differences(a, b, expected):
+    assert differences(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "shared"),
+    [
+        ([("X", "The economy is strong and growing."), ("Y", "The economy is strong and growing fast.")], True),
+        ([("X", "The economy is strong."), ("Y", "We will never surrender to anyone.")], False),
+        ([("X", "The economy is strong."), ("X", "The economy is strong.")], False),  # one outlet twice
+        ([("X", "direct response"), ("Y", "It was a direct response to the attack.")], True),  # quoted part
+        ([("X", "No"), ("Y", "No, we will not go.")], False),  # one word is too little to call it shared
+    ],
+)
+def test_shared_statements(texts, shared):
+    sentences = pd.DataFrame(
+        [
+            {
+                "outlet": o,
+                "article_id": f"{o}{i}",
+                "quote_index": 0,
+                "speaker_id": "s",
+                "speaker_name": "S",
+                "cue": "said",
+                "sentence": 0,
+                "text": t,
+            }
+            for i, (o, t) in enumerate(texts)
+        ]
+    )
+    table = shared_statements(sentences)
+    assert (table["outlets"].max() > 1) == shared
+
+
+def test_distinctive_terms_rank_an_outlets_own_words_first():
+    rows = []
+    for outlet, words in {
+        "A": {"bridge": 20, "safe": 10, "mayor": 5},
+        "B": {"bridge": 20, "danger": 10, "mayor": 5},
+        "C": {"bridge": 20, "mayor": 5, "river": 3},
+    }.items():
+        rows += [
+            {"article_id": outlet, "outlet": outlet, "part": "narrative", "term": t, "count": n}
+            for t, n in words.items()
+        ]
+    tables = Tables([])
+    tables.terms = pd.DataFrame(rows)
+    table = distinctive_terms(tables, "narrative", top=3)
+    top = table.groupby("outlet").head(1).set_index("outlet")["term"].to_dict()
+    assert top == {"A": "safe", "B": "danger", "C": "river"}
+    assert table.set_index(["outlet", "term"]).loc[("A", "safe"), "z"] > 1.96
+    assert table.set_index(["outlet", "term"]).loc[("A", "bridge"), "z"] < 1.96  # shared by all: not distinctive
+
+
+def test_tone_separates_quoted_and_narrative_text():
+    text = 'The team was praised. "This is a terrible, awful disaster," the coach said.'
+    quote = _quote(text, '"This is a terrible, awful disaster,"', "the coach", "said", "coach")
+    profile = profile_article(Article("t", text), [quote])
+    assert profile.parts["quoted"]["tone"] < 0 < profile.parts["narrative"]["tone"]
+    assert profile.terms["quoted"]["disaster"] == 1 and "disaster" not in profile.terms["narrative"]
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("a | b", "a \\| b"), ("two\nlines", "two lines"), (None, "")],
+)
+def test_markdown_table_cells_stay_in_their_row(value, cell):
+    lines = markdown_table(pd.DataFrame({"x": [value]})).splitlines()
+    assert len(lines) == 3
+    assert lines[2].strip("| ").strip() == cell
+
+
+def test_shorten_cuts_only_long_text_at_a_word():
+    assert shorten("short one") == "short one"
+    assert shorten("word " * 100, 20) == "word word word word …"
+
+
+def test_empty_sections_say_so():
+    text = "The council met on Tuesday. Nothing was decided."
+    report = StoryReport("A quiet day", Tables([_result("q1", "Alpha", text, [])]))
+    markdown = report.to_markdown()
+    assert "No quote has an identified speaker." in markdown
+    assert "Only one outlet in this story: nothing to compare." in markdown
+    assert "No cue found." in markdown
+
+
+def _table_rows(markdown: str) -> list[list[str]]:
+    return [line.split("|") for line in markdown.splitlines() if line.startswith("|")]
+
+
+def test_seeds_report_shows_what_the_two_copies_differ_on(nlp, tmp_path):
+    results = [analyse_article(a, nlp) for a in read_articles([SEEDS])]
+    for result in results:
+        result.profile = profile_article(result.article, result.quotes)
+    report = StoryReport("Seeds", Tables(results))
+    c = report.comparison
+    diffs = set(zip(c.wording_differences["outlet_has"], c.wording_differences["other_has"], strict=True))
+    assert ("[Operation Inherent Resolve]", "OIR") in diffs and ("", "(SMG)") in diffs
+    alone = c.single_outlet_speakers.set_index("speaker_name")["outlet"].to_dict()
+    assert alone["Mark T. Esper"] == "CBS News" and alone["Iran"] == "CBS News"
+    assert any(
+        kind == "anonymous"
+        for kind in c.single_outlet_speakers.loc[c.single_outlet_speakers["outlet"] == "CNN", "speaker_kind"]
+    )
+    only_cnn = c.single_outlet_quotes[c.single_outlet_quotes["outlet"] == "CNN"]
+    assert only_cnn["content"].str.contains("terror groups must cease").any()
+    assert "via Agence France-Presse" in report.to_markdown()
+    fox = c.media_mentions[c.media_mentions["mentioned"] == "Fox News"]
+    assert list(fox["outlet"]) == ["CNN"]
+    assert {"read", "stated", "told"} <= set(
+        c.cue_verbs.loc[c.cue_verbs["only_this_outlet"] & (c.cue_verbs["outlet"] == "CNN"), "cue"]
+    )
+    # Every markdown table row has as many cells as its header.
+    path = report.write(tmp_path)
+    markdown = path.read_text(encoding="utf-8")
+    for block in re.split(r"\n\n", markdown):
+        rows = _table_rows(block)
+        assert len({len(r) for r in rows}) <= 1
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", markdown):
+        assert (tmp_path / image).stat().st_size > 5000
+    assert (tmp_path / "quotes.parquet").exists() and (tmp_path / "wording_differences.csv").exists()
+
+
+def test_group_by_writes_one_report_per_story_and_an_index(tmp_path):
+    rows = [
+        ("a1", "Alpha", "s1", ALPHA),
+        ("b1", "Beta", "s1", BETA),
+        ("a2", "Alpha", "s2", 'The council met. "We voted no," the chair said.'),
+    ]
+    source = tmp_path / "articles.jsonl"
+    source.write_text(
+        "\n".join(pd.Series({"id": i, "outlet": o, "event_id": e, "text": t}).to_json() for i, o, e, t in rows) + "\n",
+        encoding="utf-8",
+    )
+    tables = Tables(extract_all(read_articles([source]), processes=1, profile=True))
+    index = write_reports(tables, tmp_path / "out", group_by="event_id")
+    text = index.read_text(encoding="utf-8")
+    assert "(s1/report.md)" in text and "(s2/report.md)" in text
+    s1 = pd.read_csv(tmp_path / "out" / "s1" / "articles.csv")
+    assert sorted(s1["article_id"]) == ["a1", "b1"]
+    assert (tmp_path / "out" / "s2" / "report.md").read_text(encoding="utf-8").count(
+        "Only one outlet in this story"
+    ) >= 1
+
+
+def test_report_command_rejects_an_unknown_group_column(tmp_path, capsys):
+    code = cli.main(["report", str(SEEDS), "-o", str(tmp_path / "r"), "--group-by", "story", "--processes", "1"])
+    assert code == 1
+    error = capsys.readouterr().err
+    assert "--group-by story: no such column" in error and "Traceback" not in error
+
+
+def test_report_command_default_folder_is_reports_and_the_input_name():
+    assert str(cli.default_report_dir([str(SEEDS)])) == "reports/seeds"
