@@ -2,10 +2,11 @@
 
 Per-article resolution (``speakers``) names "Esper" as "Mark T. Esper" when the article gives the
 full name; this step joins what articles name differently: a surname alone joins the one full name
-of the run with that surname (also when the parser took that surname alone for an organisation, as
-it often does with "Trump"), full names join when their first names agree, and organisations join
-when their names are the same up to case, punctuation and word order (rapidfuzz). Unnamed and
-anonymous speakers are never merged across articles; unknown ones get no id and are not counted.
+of the run with that surname, or the one quoted far more than the others (also when the parser
+took that surname alone for an organisation, as it often does with "Trump"); full names join when
+their first names agree; organisations join when their names are the same up to case, punctuation
+and word order (rapidfuzz). Unnamed and anonymous speakers are never merged across articles;
+unknown ones get no id and are not counted.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ SPEAKER_COLUMNS = {
 NAMED_KINDS = ("person", "organisation", "government", "media")
 # Organisation names this similar (token order ignored) are one organisation.
 ORG_SIMILARITY = 92
+# A surname alone goes to the person with that surname quoted this many times more than all others.
+DOMINANT = 3
 
 
 def _slug(name: str) -> str:
@@ -40,7 +43,8 @@ def _slug(name: str) -> str:
 
 
 def _person_ids(names: list[str]) -> dict[str, str]:
-    """Canonical full name for each person name of the run."""
+    """Canonical full name for each person name of the run (``names`` with repeats, one per quote)."""
+    counts = Counter(names)
     full = sorted({n for n in names if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
     clusters: list[str] = []  # the fullest name of each person
     canonical = {}
@@ -50,10 +54,21 @@ def _person_ids(names: list[str]) -> dict[str, str]:
             clusters.append(name)
             home = name
         canonical[name] = home
+    weight = Counter()
+    for name, home in canonical.items():
+        weight[home] += counts[name]
     for name in {n for n in names if len(n.split()) == 1}:
-        homes = [c for c in clusters if same_person(name, c)]
-        canonical[name] = homes[0] if len(homes) == 1 else name
+        homes = sorted((c for c in clusters if same_person(name, c)), key=lambda c: -weight[c])
+        canonical[name] = homes[0] if _dominant(homes, weight) else name
     return canonical
+
+
+def _dominant(homes: list[str], weight: Counter) -> bool:
+    # A lone surname is the one person of the run with it, or the one quoted far more than the others
+    # ("Trump" is Donald Trump in a run that also quotes Ivanka Trump once).
+    if len(homes) == 1:
+        return True
+    return len(homes) > 1 and weight[homes[0]] >= DOMINANT * sum(weight[c] for c in homes[1:])
 
 
 def _org_ids(names: list[str]) -> dict[str, str]:
@@ -79,13 +94,13 @@ class LinkedSpeakers(NamedTuple):
     speakers: pd.DataFrame
 
 
-def _surnames_of_people(names: list[str]) -> dict[str, int]:
-    """How many different full names of the run end in each surname."""
-    return Counter(n.split()[-1] for n in set(names) if len(n.split()) > 1)
+def _surnames_of_people(canonical: dict[str, str], names: list[str]) -> set[str]:
+    """One-word names that ``_person_ids`` joins to a person of the run."""
+    return {n for n in set(names) if " " not in n and canonical.get(n, n) != n}
 
 
-def _as_person(name: str | None, kind: str, surnames: dict[str, int]) -> str:
-    if kind == "organisation" and name and " " not in name and surnames.get(name) == 1:
+def _as_person(name: str | None, kind: str, surnames: set[str]) -> str:
+    if kind == "organisation" and name in surnames:
         return "person"
     return kind
 
@@ -95,8 +110,9 @@ def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
     names = quotes["speaker_name"].where(quotes["speaker_name"].notna(), None)
     kinds = quotes["speaker_kind"].fillna("unknown")
     persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
-    # A one-word "organisation" that is the surname of exactly one person of the run is that person.
-    surnames = _surnames_of_people(list(_person_ids(persons).values()))
+    # A one-word "organisation" that is the surname of a person of the run (see _dominant) is that person.
+    organisations = [n for n, k in zip(names, kinds, strict=True) if n and k == "organisation" and " " not in n]
+    surnames = _surnames_of_people(_person_ids(persons + organisations), organisations)
     kinds = pd.Series(
         [_as_person(n, k, surnames) for n, k in zip(names, kinds, strict=True)], index=quotes.index, dtype="object"
     )

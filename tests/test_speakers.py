@@ -169,6 +169,22 @@ def test_two_people_sharing_a_surname_stay_apart():
     assert ids[2] == "trump"  # ambiguous surname: not forced onto either
 
 
+def test_a_surname_goes_to_the_person_quoted_far_more_often():
+    names = ["Donald Trump"] * 3 + ["Ivanka Trump", "Trump"]
+    quotes = pd.DataFrame(
+        {
+            "article_id": list("abcde"),
+            "outlet": ["X"] * 5,
+            "speaker": names,
+            "speaker_name": names,
+            "speaker_kind": ["person"] * 5,
+            "speaker_title": [None] * 5,
+        }
+    )
+    linked = link_speakers(quotes)
+    assert linked.speaker_id[4] == "donald-trump" != linked.speaker_id[3]
+
+
 def test_a_surname_taken_for_an_organisation_joins_the_one_person_with_that_surname():
     quotes = pd.DataFrame(
         {
