@@ -308,13 +308,14 @@ def shared_statements(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
-    """For each statement carried by several outlets, where their words differ (verbatim stretches).
+    """For each statement carried by several outlets, how each outlet's version differs from the first's.
 
-    Each outlet's fullest version is compared with the first outlet's (alphabetical) when the two are
-    versions of one sentence (not one quoting a part of the other); quotation marks, case and curly
-    against straight apostrophes are not differences.
+    Each outlet's fullest version is compared with the first outlet's (alphabetical). ``change`` is
+    ``wording`` for a stretch of words that differs (verbatim on both sides, "" where one has nothing;
+    quotation marks, case and curly against straight apostrophes are no difference), or ``extent``
+    when one version quotes only part of the other (both versions given whole).
     """
-    columns = ["statement", "outlet", "other_outlet", "outlet_has", "other_has"]
+    columns = ["statement", "outlet", "other_outlet", "change", "outlet_has", "other_has"]
     rows = []
     shared = statements[statements["outlets"] > 1]
     for number, group in shared.groupby("statement", sort=True):
@@ -324,18 +325,12 @@ def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
         versions = longest.groupby("outlet", sort=True).head(1)
         reference = versions.iloc[0]
         for other in versions.iloc[1:].itertuples():
+            pair = {"statement": number, "outlet": reference["outlet"], "other_outlet": other.outlet}
             if fuzz.ratio(_normal(reference["text"]), _normal(other.text)) < SAME_SENTENCE:
+                rows.append({**pair, "change": "extent", "outlet_has": reference["text"], "other_has": other.text})
                 continue
             for mine, theirs in differences(reference["text"], other.text):
-                rows.append(
-                    {
-                        "statement": number,
-                        "outlet": reference["outlet"],
-                        "other_outlet": other.outlet,
-                        "outlet_has": mine,
-                        "other_has": theirs,
-                    }
-                )
+                rows.append({**pair, "change": "wording", "outlet_has": mine, "other_has": theirs})
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -307,16 +307,23 @@ class StoryReport:
             lines += [f"### “{shorten(versions.iloc[0]['text'], 90)}”", ""]
             shown = versions[["outlet", "speaker_name", "cue", "text"]].rename(columns={"speaker_name": "speaker"})
             lines += [markdown_table(shown), ""]
+            speakers = versions.dropna(subset=["speaker_name"]).drop_duplicates("speaker_name")
+            if len(speakers) > 1:
+                said = [f"{r.outlet} to {r.speaker_name}" for r in speakers.itertuples()]
+                lines += [f"Attributed differently: {_names(said)}.", ""]
             diffs = c.wording_differences[c.wording_differences["statement"] == number]
             if diffs.empty:
                 lines += ["Same wording in every outlet (quotation marks and case aside).", ""]
-            else:
-                lines.append("Wording differences:")
-                for row in diffs.itertuples():
-                    mine = f"“{row.outlet_has}”" if row.outlet_has else "nothing"
-                    theirs = f"“{row.other_has}”" if row.other_has else "nothing"
-                    lines.append(f"- {row.outlet} has {mine} where {row.other_outlet} has {theirs}.")
-                lines.append("")
+                continue
+            lines.append("Differences:")
+            for row in diffs.itertuples():
+                if row.change == "extent":
+                    lines.append(f"- {row.other_outlet} quotes a different part of it than {row.outlet} (see above).")
+                    continue
+                mine = f"“{row.outlet_has}”" if row.outlet_has else "nothing"
+                theirs = f"“{row.other_has}”" if row.other_has else "nothing"
+                lines.append(f"- {row.outlet} has {mine} where {row.other_outlet} has {theirs}.")
+            lines.append("")
         lines += ["### Sentences one outlet leaves out", ""]
         if c.left_out.empty:
             lines.append("Where outlets carry the same quote, none leaves out a sentence the other carries.")

@@ -264,6 +264,7 @@ class _Resolver:
             if speaker.kind == "person":
                 self.people.add(speaker.name)
             found.append((entity, speaker))
+        found = [(entity, self.person(speaker)) for entity, speaker in found]
         self.genders = self._gender_evidence([(e, s) for e, s in found if s.kind == "person"])
         for entity, speaker in found:
             plural = entity.label == "NORP"
@@ -336,7 +337,14 @@ class _Resolver:
             self.referents.append(_Referent(span.start, span.end, speaker, True, self._gender(speaker), plural))
 
     def person(self, speaker: Speaker) -> Speaker:
-        return replace(speaker, name=self.people.canonical(speaker.name)) if speaker.kind == "person" else speaker
+        """A person's fullest name in the article; a lone surname the recogniser took for an organisation
+        ("Fox said" where the article names Vicente Fox) becomes that person."""
+        if speaker.kind == "person":
+            return replace(speaker, name=self.people.canonical(speaker.name))
+        if speaker.kind == "organisation" and speaker.name and " " not in speaker.name:
+            if (full := self.people.canonical(speaker.name)) != speaker.name:
+                return replace(speaker, name=full, kind="person")
+        return speaker
 
     def resolve(self, mention: Span | None, previous: list[Speaker]) -> Speaker:
         if mention is None:

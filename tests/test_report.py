@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from quotes import cli
-from quotes.compare import compare, differences, distinctive_terms, shared_statements
+from quotes.compare import compare, differences, distinctive_terms, shared_statements, wording_differences
 from quotes.extract import ArticleResult, analyse_article, extract_all
 from quotes.read import read_articles
 from quotes.report import StoryReport, markdown_table, shorten, write_reports
@@ -266,3 +266,25 @@ def test_report_command_rejects_an_unknown_group_column(tmp_path, capsys):
 
 def test_report_command_default_folder_is_reports_and_the_input_name():
     assert str(cli.default_report_dir([str(SEEDS)])) == "reports/seeds"
+
+
+def test_a_version_quoting_part_of_the_sentence_is_an_extent_difference_not_a_wording_one():
+    texts = [("X", "We don't want him."), ("Y", "By 130 million people, we don't like him, we don't want him.")]
+    sentences = pd.DataFrame(
+        [
+            {
+                "outlet": o,
+                "article_id": o,
+                "quote_index": 0,
+                "speaker_id": o,
+                "speaker_name": o,
+                "cue": "said",
+                "sentence": 0,
+                "text": t,
+            }
+            for o, t in texts
+        ]
+    )
+    diffs = wording_differences(shared_statements(sentences))
+    assert list(diffs["change"]) == ["extent"]
+    assert list(diffs["other_has"]) == [texts[1][1]]
