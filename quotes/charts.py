@@ -141,7 +141,12 @@ def distinctive_terms(quoted: pd.DataFrame, narrative: pd.DataFrame, colours: di
     parts = [("quoted", quoted), ("narrative", narrative)]
     outlets = sorted(set(quoted["outlet"]) | set(narrative["outlet"]))
     fig, axes = plt.subplots(
-        2, max(1, len(outlets)), figsize=(3.2 * max(1, len(outlets)), 7), layout="constrained", squeeze=False
+        2,
+        max(1, len(outlets)),
+        figsize=(3.2 * max(1, len(outlets)), 7),
+        layout="constrained",
+        squeeze=False,
+        sharex=True,
     )
     for row, (part, table) in enumerate(parts):
         for column, outlet in enumerate(outlets):

@@ -307,10 +307,12 @@ class StoryReport:
             lines += [f"### “{shorten(versions.iloc[0]['text'], 90)}”", ""]
             shown = versions[["outlet", "speaker_name", "cue", "text"]].rename(columns={"speaker_name": "speaker"})
             lines += [markdown_table(shown), ""]
-            speakers = versions.dropna(subset=["speaker_name"]).drop_duplicates("speaker_name")
-            if len(speakers) > 1:
-                said = [f"{r.outlet} to {r.speaker_name}" for r in speakers.itertuples()]
-                lines += [f"Attributed differently: {_names(said)}.", ""]
+            named = versions.dropna(subset=["speaker_name"])
+            if named["speaker_name"].nunique() > 1:
+                said = [
+                    f"{_names(list(g['outlet']))} to {name}" for name, g in named.groupby("speaker_name", sort=False)
+                ]
+                lines += [f"Attributed differently: {'; '.join(said)}.", ""]
             diffs = c.wording_differences[c.wording_differences["statement"] == number]
             if diffs.empty:
                 lines += ["Same wording in every outlet (quotation marks and case aside).", ""]
@@ -444,8 +446,8 @@ class StoryReport:
             if len(scores) > 1:
                 low, high = scores.iloc[0], scores.iloc[-1]
                 lines.append(
-                    f"- {part.capitalize()}: most negative {low['outlet']} ({low['tone']:+.2f}), "
-                    f"least negative {high['outlet']} ({high['tone']:+.2f})."
+                    f"- {part.capitalize()}: lowest {low['outlet']} ({low['tone']:+.2f}), "
+                    f"highest {high['outlet']} ({high['tone']:+.2f})."
                 )
         return "\n".join(lines)
 
