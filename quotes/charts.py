@@ -100,30 +100,21 @@ def cue_classes(table: pd.DataFrame) -> Figure:
 
 
 def positions(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
-    """Where quotes fall through each article (0 = top, 1 = end): one row per article, or per outlet when many."""
+    """Where quotes fall through the articles (0 = top, 1 = end): one row per article, or, with many
+    articles, each outlet's share of quotes per tenth of the article."""
     articles = quotes[["outlet", "article_id"]].drop_duplicates().sort_values(["outlet", "article_id"])
-    if len(articles) <= MAX_ARTICLE_ROWS:
-        rows = list(articles.itertuples(index=False))
-        labels = [_label(f"{outlet} · {article_id[:12]}", 34) for outlet, article_id in rows]
-        index = {key: n for n, key in enumerate(rows)}
-        y = [index[(o, a)] for o, a in zip(quotes["outlet"], quotes["article_id"], strict=True)]
-    else:
-        outlets = sorted(quotes["outlet"].unique())
-        labels = outlets
-        y = [outlets.index(o) for o in quotes["outlet"]]
+    if len(articles) > MAX_ARTICLE_ROWS:
+        return _position_shares(quotes, colours)
+    rows = list(articles.itertuples(index=False))
+    labels = [_label(f"{outlet} · {article_id[:12]}", 34) for outlet, article_id in rows]
+    index = {key: n for n, key in enumerate(rows)}
+    frame = quotes.assign(y=[index[(o, a)] for o, a in zip(quotes["outlet"], quotes["article_id"], strict=True)])
     fig, ax = plt.subplots(figsize=(8, 1.6 + 0.4 * len(labels)), layout="constrained")
-    frame = quotes.assign(y=y)
     for kind, marker in TYPE_MARKERS.items():
         part = frame[frame["type"] == kind]
+        colour = [colours[o] for o in part["outlet"]]
         ax.scatter(
-            part["position"],
-            part["y"],
-            c=[colours[o] for o in part["outlet"]],
-            marker=marker,
-            s=40,
-            alpha=0.75,
-            label=kind,
-            edgecolors="none",
+            part["position"], part["y"], c=colour, marker=marker, s=40, alpha=0.75, label=kind, edgecolors="none"
         )
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
@@ -133,6 +124,20 @@ def positions(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
     legend = ax.legend(title="type", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
     for handle in legend.legend_handles:
         handle.set_color("#555555")
+    return fig
+
+
+def _position_shares(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
+    fig, ax = plt.subplots(figsize=(8, 4), layout="constrained")
+    tenths = [i / 10 for i in range(11)]
+    for outlet, mine in quotes.groupby("outlet", sort=True):
+        counts = pd.cut(mine["position"], tenths, include_lowest=True).value_counts(sort=False)
+        ax.stairs(counts.to_numpy() / max(1, len(mine)), tenths, color=colours[outlet], linewidth=2, label=outlet)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("position in the article (0 = first character, 1 = last), in tenths")
+    ax.set_ylabel("share of the outlet's quotes")
+    ax.set_title(f"Where the quotes fall ({quotes['article_id'].nunique()} articles)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
     return fig
 
 
@@ -146,7 +151,7 @@ def distinctive_terms(quoted: pd.DataFrame, narrative: pd.DataFrame, colours: di
         figsize=(3.2 * max(1, len(outlets)), 7),
         layout="constrained",
         squeeze=False,
-        sharex=True,
+        sharex="row",
     )
     for row, (part, table) in enumerate(parts):
         for column, outlet in enumerate(outlets):
