@@ -288,3 +288,17 @@ def test_a_version_quoting_part_of_the_sentence_is_an_extent_difference_not_a_wo
     diffs = wording_differences(shared_statements(sentences))
     assert list(diffs["change"]) == ["extent"]
     assert list(diffs["other_has"]) == [texts[1][1]]
+
+
+def test_report_shows_progress_bars_on_a_terminal(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    rows = [("a1", "Alpha", "s1", ALPHA), ("b1", "Beta", "s2", BETA)]
+    source = tmp_path / "articles.jsonl"
+    source.write_text(
+        "\n".join(pd.Series({"id": i, "outlet": o, "event_id": e, "text": t}).to_json() for i, o, e, t in rows) + "\n",
+        encoding="utf-8",
+    )
+    code = cli.main(["report", str(source), "-o", str(tmp_path / "r"), "--group-by", "event_id", "--processes", "1"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "2/2" in err and "article" in err and "stories" in err
