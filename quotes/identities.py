@@ -45,7 +45,8 @@ def _slug(name: str) -> str:
 def _person_ids(names: list[str]) -> dict[str, str]:
     """Canonical full name for each person name of the run (``names`` with repeats, one per quote)."""
     counts = Counter(names)
-    full = sorted({n for n in names if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
+    # The name itself breaks ties: a set's iteration order depends on how it was built.
+    full = sorted({n for n in names if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n), n))
     clusters: list[str] = []  # the fullest name of each person
     canonical = {}
     for name in full:
