@@ -328,7 +328,8 @@ class _Resolver:
             pronoun = re.match(r"(?:\W*\w+){0,4}?\W*\b(he|his|him|she|her)\b", window, re.I)
             if pronoun:
                 votes.setdefault(name, []).append("m" if pronoun.group(1).lower() in ("he", "his", "him") else "f")
-        return {name: max(set(v), key=v.count) for name, v in votes.items()}
+        # On a tie the earlier evidence wins (not a set's order, which changes with the hash salt).
+        return {name: max(dict.fromkeys(v), key=v.count) for name, v in votes.items()}
 
     def remember(self, span: Span, speaker: Speaker) -> None:
         if speaker.name and speaker.kind not in ("unknown", "author"):
