@@ -19,8 +19,8 @@ from rapidfuzz import fuzz, process
 from scipy.cluster.hierarchy import DisjointSet
 
 from quotes.marks import QUOTE_CHARS, find_quote_spans
-from quotes.nlp import sentence_tokenizer
 from quotes.tables import Tables
+from quotes.wording import sentences_of
 
 # Speakers that are not a voice of the story: flagged apart, never counted as a speaker.
 UNKNOWN = "unknown"
@@ -48,6 +48,7 @@ def overview(tables: Tables) -> pd.DataFrame:
     for outlet in outlets_of(tables):
         articles = ok[ok["outlet"] == outlet]
         mine = quotes[quotes["outlet"] == outlet]
+        direct = int((mine["type"] == "direct").sum())
         parts = tables.text_parts[tables.text_parts["outlet"] == outlet]
         quoted_chars = parts.loc[parts["part"] == "quoted", "chars"].sum()
         rows.append(
@@ -56,12 +57,12 @@ def overview(tables: Tables) -> pd.DataFrame:
                 "articles": len(articles),
                 "words": int(articles["words"].sum()),
                 "quotes": len(mine),
-                "direct": int((mine["type"] == "direct").sum()),
+                "direct": direct,
                 "mixed": int((mine["type"] == "mixed").sum()),
                 "indirect": int((mine["type"] == "indirect").sum()),
                 "speakers": mine["speaker_id"].nunique(),
                 "unknown_speaker": int(mine["speaker_id"].isna().sum()),
-                "direct_share": _share(int((mine["type"] == "direct").sum()), len(mine)),
+                "direct_share": _share(direct, len(mine)),
                 "quoted_text_share": _share(quoted_chars, parts["chars"].sum()) if len(parts) else None,
             }
         )
@@ -241,7 +242,8 @@ def quoted_sentences(tables: Tables) -> pd.DataFrame:
     rows = []
     quotes = tables.quotes[tables.quotes["type"].isin(QUOTED_TYPES)]
     for quote in quotes.itertuples():
-        for number, sentence in enumerate(_sentences(_quoted_pieces(quote.content, quote.type))):
+        sentences = [s for piece in _quoted_pieces(quote.content, quote.type) for s in sentences_of(piece)]
+        for number, sentence in enumerate(sentences):
             rows.append(
                 {
                     "outlet": quote.outlet,
@@ -264,17 +266,7 @@ def _quoted_pieces(content: str, kind: str) -> list[str]:
     pieces = [content[s.start : s.end] for s in spans]
     if not pieces and kind == "direct":
         pieces = [content]
-    return [piece.strip().strip("".join(_QUOTE_CHARS)).strip() for piece in pieces]
-
-
-def _sentences(pieces: list[str]) -> list[str]:
-    found = []
-    for piece in pieces:
-        for start, end in sentence_tokenizer().span_tokenize(piece):
-            sentence = piece[start:end].strip()
-            if any(c.isalpha() for c in sentence):
-                found.append(sentence)
-    return found
+    return [piece.strip().strip(QUOTE_CHARS).strip() for piece in pieces]
 
 
 def _normal(text: str) -> str:
@@ -307,6 +299,15 @@ def shared_statements(sentences: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def statement_versions(statements: pd.DataFrame) -> pd.DataFrame:
+    """For each statement carried by several outlets, each outlet's fullest version (one row per outlet)."""
+    shared = statements[statements["outlets"] > 1]
+    longest = shared.assign(length=shared["text"].str.len()).sort_values(
+        ["statement", "outlet", "length"], ascending=[True, True, False]
+    )
+    return longest.groupby(["statement", "outlet"], sort=True).head(1).drop(columns="length")
+
+
 def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
     """For each statement carried by several outlets, how each outlet's version differs from the first's.
 
@@ -317,12 +318,7 @@ def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
     """
     columns = ["statement", "outlet", "other_outlet", "change", "outlet_has", "other_has"]
     rows = []
-    shared = statements[statements["outlets"] > 1]
-    for number, group in shared.groupby("statement", sort=True):
-        longest = group.assign(length=group["text"].str.len()).sort_values(
-            ["outlet", "length"], ascending=[True, False]
-        )
-        versions = longest.groupby("outlet", sort=True).head(1)
+    for number, versions in statement_versions(statements).groupby("statement", sort=True):
         reference = versions.iloc[0]
         for other in versions.iloc[1:].itertuples():
             pair = {"statement": number, "outlet": reference["outlet"], "other_outlet": other.outlet}

@@ -95,31 +95,22 @@ class LinkedSpeakers(NamedTuple):
     speakers: pd.DataFrame
 
 
-def _surnames_of_people(canonical: dict[str, str], names: list[str]) -> set[str]:
-    """One-word names that ``_person_ids`` joins to a person of the run."""
-    return {n for n in set(names) if " " not in n and canonical.get(n, n) != n}
-
-
-def _as_person(name: str | None, kind: str, surnames: set[str]) -> str:
-    if kind == "organisation" and name in surnames:
-        return "person"
-    return kind
-
-
 def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
     """``speaker_id``, run-wide ``speaker_name`` and ``speaker_kind`` per quote row, and the ``speakers`` table."""
     names = quotes["speaker_name"].where(quotes["speaker_name"].notna(), None)
     kinds = quotes["speaker_kind"].fillna("unknown")
     persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
-    # A one-word "organisation" that is the surname of a person of the run (see _dominant) is that person.
+    # One-word "organisations" go in too: one that is the surname of a person of the run (see
+    # _dominant) is that person. One-word names never found a cluster, so persons map as they would alone.
     organisations = [n for n, k in zip(names, kinds, strict=True) if n and k == "organisation" and " " not in n]
-    surnames = _surnames_of_people(_person_ids(persons + organisations), organisations)
+    people = _person_ids(persons + organisations)
     kinds = pd.Series(
-        [_as_person(n, k, surnames) for n, k in zip(names, kinds, strict=True)], index=quotes.index, dtype="object"
+        ["person" if k == "organisation" and people.get(n, n) != n else k for n, k in zip(names, kinds, strict=True)],
+        index=quotes.index,
+        dtype="object",
     )
-    persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
     canonical: dict[tuple[str, str], str] = {}
-    canonical.update({("person", n): c for n, c in _person_ids(persons).items()})
+    canonical.update({("person", n): people[n] for n, k in zip(names, kinds, strict=True) if n and k == "person"})
     for kind in ("organisation", "government", "media"):
         found = [n for n, k in zip(names, kinds, strict=True) if n and k == kind]
         canonical.update({(kind, n): c for n, c in _org_ids(found).items()})

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes import charts
-from quotes.compare import Comparison, compare, is_significant, outlets_of
+from quotes.compare import Comparison, compare, is_significant, outlets_of, statement_versions
 from quotes.tables import Tables, write_atomic, write_frame, write_jsonl
 
 DISPLAY_CHARS = 220  # quotes longer than this are shortened with … in the report (never in the tables)
@@ -79,9 +79,7 @@ class StoryReport:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         chart_files = self.write_charts(directory)
-        for name, frame in self.table_frames().items():
-            write_frame(frame, directory / f"{name}.csv")
-            write_frame(_parquet_safe(frame), directory / f"{name}.parquet")
+        write_tables(self.table_frames(), directory)
         write_jsonl(self.tables.standoff, directory / "quotes.jsonl")
         path = directory / "report.md"
         markdown = self.to_markdown(chart_files)
@@ -299,11 +297,7 @@ class StoryReport:
                 " in more than one outlet (fuzzy match of the quoted words):",
                 "",
             ]
-        for number, group in shared.groupby("statement", sort=True):
-            versions = group.assign(length=group["text"].str.len()).sort_values(
-                ["outlet", "length"], ascending=[True, False]
-            )
-            versions = versions.groupby("outlet", sort=True).head(1)
+        for number, versions in statement_versions(c.statements).groupby("statement", sort=True):
             lines += [f"### “{shorten(versions.iloc[0]['text'], 90)}”", ""]
             shown = versions[["outlet", "speaker_name", "cue", "text"]].rename(columns={"speaker_name": "speaker"})
             lines += [markdown_table(shown), ""]
@@ -474,13 +468,11 @@ class StoryReport:
         )
 
 
-def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    # Parquet needs one type per column: object columns mixing numbers and text become text.
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object:
-            safe[column] = safe[column].map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    return safe
+def write_tables(frames: dict[str, pd.DataFrame], directory: Path) -> None:
+    """Each table as ``NAME.csv`` and ``NAME.parquet`` in ``directory``."""
+    for name, frame in frames.items():
+        write_frame(frame, directory / f"{name}.csv")
+        write_frame(frame, directory / f"{name}.parquet")
 
 
 # --- runs -----------------------------------------------------------------------------------------
@@ -538,9 +530,7 @@ def write_reports(tables: Tables, directory: Path | str, group_by: str | None = 
             }
         )
     index = pd.DataFrame(rows)
-    for name, frame in {"articles": tables.articles, "quotes": tables.quotes, "speakers": tables.speakers}.items():
-        write_frame(frame, directory / f"{name}.csv")
-        write_frame(_parquet_safe(frame), directory / f"{name}.parquet")
+    write_tables({"articles": tables.articles, "quotes": tables.quotes, "speakers": tables.speakers}, directory)
     text = "\n".join(
         [
             f"# Stories by {group_by}",

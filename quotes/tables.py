@@ -305,9 +305,18 @@ def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
     if suffix == ".csv":
         write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False))
     elif suffix == ".parquet":
-        write_atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
+        write_atomic(path, lambda tmp: _parquet_safe(frame).to_parquet(tmp, index=False))
     else:
         raise ValueError(f"{path}: unknown table type {suffix or '(none)'}; use .csv, .parquet or .jsonl")
+
+
+def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    # Parquet needs one type per column: object columns mixing numbers and text become text.
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object:
+            safe[column] = safe[column].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    return safe
 
 
 def write_jsonl(records: Iterable[dict], path: Path | str) -> None:

@@ -80,17 +80,15 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of ``text`` (NLTK Punkt) that hold a letter, stripped."""
+    found = (text[a:b].strip() for a, b in sentence_tokenizer().span_tokenize(text))
+    return [s for s in found if any(map(str.isalpha, s))]
+
+
 def sentences_in(text: str, spans: list[Span]) -> list[str]:
-    """The sentences of each span (NLTK Punkt), as strings."""
-    found = []
-    for span in spans:
-        piece = text[span.start : span.end]
-        found.extend(
-            s
-            for s in (piece[a:b].strip() for a, b in sentence_tokenizer().span_tokenize(piece))
-            if any(map(str.isalpha, s))
-        )
-    return found
+    """The sentences of each span of ``text``, as strings."""
+    return [sentence for span in spans for sentence in sentences_of(text[span.start : span.end])]
 
 
 def profile_article(article: Article, quotes: list[Quote]) -> TextProfile:
