@@ -20,21 +20,13 @@ class Failure(Exception):
     """Ends the command with a one-line message and a non-zero exit."""
 
 
-def _progress(iterable, total=None, desc="articles"):
+def _progress(iterable, total=None, desc="articles", unit="article"):
     """A progress bar on a terminal, plain iteration elsewhere (CI logs, pipes)."""
     if not sys.stderr.isatty():
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit="article")
-
-
-def _progress_over(iterable, desc: str):
-    if not sys.stderr.isatty():
-        return iterable
-    from tqdm import tqdm
-
-    return tqdm(iterable, desc=desc, unit="story")
+    return tqdm(iterable, total=total, desc=desc, unit=unit)
 
 
 def _check_model(model: str | None) -> None:
@@ -102,7 +94,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise Failure(
             f"--group-by {args.group_by}: no such column; the articles have: {', '.join(tables.articles.columns)}"
         )
-    path = write_reports(tables, output, group_by=args.group_by, progress=lambda it: _progress_over(it, "stories"))
+    path = write_reports(
+        tables, output, group_by=args.group_by, progress=lambda it: _progress(it, desc="stories", unit="story")
+    )
     print(
         f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}", file=sys.stderr
     )
