@@ -453,6 +453,10 @@ class _Resolver:
         ]
         if not before:
             return None
+        if want in ("who", "which"):
+            # A relative pronoun names the noun phrase it follows, not the sentence's subject:
+            # "Republicans questioned ... John Bentel, a tech staffer at the State Department, who".
+            return max(before, key=lambda r: r.start)
         recent = _sentence_start(self.text, position)
         for _ in range(2):  # this sentence and the two before it
             recent = _sentence_start(self.text, max(0, len(self.text[:recent].rstrip()) - 1))
