@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from quotes.cues import Cue, CueLexicon
+from quotes.nlp import sentence_tokenizer
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Children of a speaker's head that belong to the mention ("a spokesman for the department").
@@ -70,7 +71,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> l
             continue
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "aux", "auxpass"):
             continue
-        lemma = token.lemma_.lower()
+        lemma = lexicon.lemma_of(token.text, token.lemma_)
         phrase = next(
             (
                 (lexicon.phrase(lemma, child.lower_), child)
@@ -197,7 +198,14 @@ def content_of(
     clauses = [c for c in children if c.dep_ in ("ccomp", "csubj")]
     if "clause" in cue.frames and clauses:
         following = _quotation_right_after(match, quoted)
-        if following is not None and not any(c.i < verb.i and _inside(c, quoted) for c in clauses):
+        runs_on = following is not None and any(
+            c.i > verb.i and c.left_edge.idx <= following[0] and c.right_edge.idx >= following[1] for c in clauses
+        )
+        if (
+            following is not None
+            and not runs_on  # 'he said "budget reforms" and the collection of taxes would pay': the clause goes on
+            and not any(c.i < verb.i and _inside(c, quoted) for c in clauses)
+        ):
             # '…when pressed, the mother replied, "Q"': the parse took the clause before as the
             # complement, but the words said are the quotation the cue introduces.
             return ((following[0], following[1]),), "cue-quote", 0.8
@@ -296,7 +304,13 @@ def _set_off_by_commas(verb: Token, speaker: Token | None) -> bool:
 def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:
     """A complement's extent, stopping before a coordinated cue ('…opposed to the test and warned…')."""
     last = clause.right_edge
+    doc = clause.doc
     for child in clause.rights:
+        before = child.left_edge.i - 1
+        if child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG" and doc[before].text == ",":
+            # '..., implicitly putting his name on the line': the writer's gloss, not the words reported
+            last = doc[before - 1]
+            break
         if child.dep_ == "conj" and child.i in cue_verbs and not any(g.dep_ in SUBJECTS for g in child.children):
             cut = child.left_edge.i - 1
             while cut > clause.i and (clause.doc[cut].dep_ == "cc" or clause.doc[cut].is_punct):
@@ -321,13 +335,36 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
     found = []
     matches = find_cues(doc, lexicon, quoted)
     cue_verbs = frozenset(m.token.i for m in matches)
+    breaks = sentence_breaks(doc.text, quoted)
     for match in matches:
         content, rule, confidence = content_of(match, quoted, cue_verbs)
+        content = _within_sentence(content, match.span, breaks)
         if not content:
             found.append(Attribution(match, _speaker_span(match, quoted), (), "cue-only", 0.0))
             continue
         found.append(Attribution(match, _speaker_span(match, quoted), content, rule, confidence))
     return found
+
+
+def sentence_breaks(text: str, quoted: list[tuple[int, int]]) -> list[int]:
+    """Where sentences start in ``text`` (Punkt), except inside a quotation ('"Q1. Q2," she said')."""
+    starts = [start for start, _ in sentence_tokenizer().span_tokenize(text)][1:]
+    return [s for s in starts if not any(a < s < b for a, b in quoted)]
+
+
+def _within_sentence(
+    content: tuple[tuple[int, int], ...], cue: tuple[int, int], breaks: list[int]
+) -> tuple[tuple[int, int], ...]:
+    """Content cut to the cue's sentence: a reported clause never runs past a sentence end outside
+    quotations, even when the parser joined two sentences ('... complicated. Said Ellis: "Q"')."""
+    first = max((b for b in breaks if b <= cue[0]), default=0)
+    last = min((b for b in breaks if b >= cue[1]), default=None)
+    clipped = []
+    for start, end in content:
+        start, end = max(start, first), end if last is None else min(end, last)
+        if end > start:
+            clipped.append((start, end))
+    return tuple(clipped)
 
 
 def _speaker_span(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

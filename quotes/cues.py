@@ -43,8 +43,10 @@ class CueLexicon:
                 self.phrases[(cue.lemma, cue.particle)] = cue
             else:
                 self.verbs[cue.lemma] = cue
-        # Every inflected form a cue can take, for the cheap pre-parse filter.
+        # Every inflected form a cue can take and its lemma: for the cheap pre-parse filter, and for
+        # words the lemmatizer gets wrong ('hopes' -> 'hop').
         self.word_forms = _word_forms(self.verbs.keys() | {lemma for lemma, _ in self.phrases})
+        self.heads = self.verbs.keys() | {lemma for lemma, _ in self.phrases}
 
     def verb(self, lemma: str) -> Cue | None:
         return self.verbs.get(lemma.lower())
@@ -52,12 +54,20 @@ class CueLexicon:
     def phrase(self, lemma: str, particle: str) -> Cue | None:
         return self.phrases.get((lemma.lower(), particle.lower()))
 
+    def lemma_of(self, word: str, lemma: str) -> str:
+        """The cue lemma of ``word``: the parser's ``lemma`` when it is a cue, else the cue whose
+        inflected forms include ``word``, else ``lemma``."""
+        lemma = lemma.lower()
+        if lemma in self.heads:
+            return lemma
+        return self.word_forms.get(word.lower(), lemma)
+
     def mentions_cue(self, text: str) -> bool:
         """True when ``text`` holds a word that could be a cue (checked before parsing)."""
         return any(word in self.word_forms for word in re.findall(r"[a-z]+", text.lower()))
 
 
-def _word_forms(lemmas: set[str]) -> frozenset[str]:
+def _word_forms(lemmas: set[str]) -> dict[str, str]:
     irregular = {
         "say": ["said"],
         "tell": ["told"],
@@ -80,28 +90,28 @@ def _word_forms(lemmas: set[str]) -> frozenset[str]:
         "learn": ["learnt"],
         "according": ["according"],
     }
-    forms = set()
-    for lemma in lemmas:
+    forms: dict[str, str] = {}
+    for lemma in sorted(lemmas):
         word = lemma.split()[0]
         stem = word[:-1] if word.endswith("e") else word
-        forms.update(
-            {
-                word,
-                word + "s",
-                word + "es",
-                word + "ed",
-                word + "d",
-                stem + "ing",
-                word + "ing",
-                word[:-1] + "ies",
-                word[:-1] + "ied",
-                word + word[-1] + "ed",
-                word + word[-1] + "ing",
-            }
-        )
-        forms.update(irregular.get(word, []))
-    forms.add("according")
-    return frozenset(forms)
+        inflected = [
+            word,
+            word + "s",
+            word + "es",
+            word + "ed",
+            word + "d",
+            stem + "ing",
+            word + "ing",
+            word[:-1] + "ies",
+            word[:-1] + "ied",
+            word + word[-1] + "ed",
+            word + word[-1] + "ing",
+            *irregular.get(word, []),
+        ]
+        for form in inflected:
+            forms.setdefault(form, word)
+    forms["according"] = "according"
+    return forms
 
 
 def read_cue_file(path: Path | str, text: str | None = None) -> list[Cue]:
