@@ -195,7 +195,12 @@ def content_of(
             end = max(verb.right_edge, match.particle.right_edge, key=lambda t: t.i)
             return _clean(doc, [_span_chars(start, end)]), "cue-prep", 0.75
 
-    clauses = [c for c in children if c.dep_ in ("ccomp", "csubj")]
+    clauses = [c for c in children if c.dep_ in ("ccomp", "csubj")] or [
+        # 'tweeted in the early morning hours that Machado was "disgusting"': parsed as an adverbial
+        c
+        for c in children
+        if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"
+    ]
     if "clause" in cue.frames and clauses:
         following = _quotation_right_after(match, quoted)
         runs_on = following is not None and any(
