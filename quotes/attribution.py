@@ -76,7 +76,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> l
             (
                 (lexicon.phrase(lemma, child.lower_), child)
                 for child in token.children
-                if child.dep_ in ("prep", "prt", "dative") and lexicon.phrase(lemma, child.lower_)
+                if child.dep_ in ("prep", "prt", "dative", "dobj")
+                and _follows(token, child)
+                and lexicon.phrase(lemma, child.lower_)
             ),
             None,
         )
@@ -85,6 +87,13 @@ def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> l
         elif cue := lexicon.verb(lemma):
             matches.append(CueMatch(token, cue))
     return matches
+
+
+def _follows(verb: Token, particle: Token) -> bool:
+    """A phrase's particle comes after its verb, at most an adverb or pronoun between ('called for',
+    'called publicly for', 'point it out'); 'on Twitter, Bush called Trump ...' is not 'call on'."""
+    between = verb.doc[verb.i + 1 : particle.i]
+    return particle.i > verb.i and len(between) <= 2 and all(t.pos_ in ("ADV", "PRON") for t in between)
 
 
 def mention_span(head: Token) -> tuple[int, int]:
@@ -187,6 +196,10 @@ def content_of(
         hole = _subtree_chars(verb)
         return _clean(doc, _minus(_span_chars(sentence[0], sentence[-1]), hole)), "according-to", 0.85
 
+    if "clause" in cue.frames and cue.cls != "belief" and _as_credit(match):
+        # 'As The Daily Caller reported, C' / 'C, as Ms. Simonyan put it': the clause it credits.
+        return _clean(doc, _minus(_subtree_chars(verb.head), _subtree_chars(verb))), "as-credit", 0.8
+
     children = list(verb.children)
     if match.particle is not None and match.particle.dep_ == "prep":
         objects = [c for c in match.particle.children if c.dep_ in ("pobj", "pcomp")]
@@ -272,6 +285,20 @@ def content_of(
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
+def _as_credit(match: CueMatch) -> bool:
+    """True for a cue in an 'as'-clause hung on another clause: 'as S said', 'as reported by S'.
+    Not 'as he said he would', nor a temporal 'as he welcomed the guests' (a credit takes no object)."""
+    verb = match.token
+    return (
+        verb.dep_ == "advcl"
+        and verb.head != verb
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        and not any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
+        and (match.particle is None or match.particle.lower_ == "it")
+    )
+
+
 def _garden_path_clause(verb: Token) -> tuple[int, int] | None:
     """'the US assessed a group was responsible': the parse made 'a group' the object of the cue
     and left 'was' without a subject; the reported clause runs from the object to that verb's end."""
@@ -343,7 +370,7 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
     breaks = sentence_breaks(doc.text, quoted)
     for match in matches:
         content, rule, confidence = content_of(match, quoted, cue_verbs)
-        content = _within_sentence(content, match.span, breaks)
+        content = _before_next_clause(doc, _within_sentence(content, match.span, breaks), match.span, quoted)
         if not content:
             found.append(Attribution(match, _speaker_span(match, quoted), (), "cue-only", 0.0))
             continue
@@ -370,6 +397,26 @@ def _within_sentence(
         if end > start:
             clipped.append((start, end))
     return tuple(clipped)
+
+
+def _before_next_clause(
+    doc: Doc, content: tuple[tuple[int, int], ...], cue: tuple[int, int], quoted: list[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """Content after the cue ends before ', but he also noted': a coordinated clause with its own
+    subject is the writer's next statement (the parser often hangs it inside the reported one)."""
+    cut = []
+    for start, end in content:
+        if start >= cue[1]:
+            for token in doc:
+                if not start < token.idx < end or token.dep_ != "cc" or _inside(token, quoted):
+                    continue
+                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if doc[token.i - 1].text == "," and following is not None and following.dep_ in SUBJECTS:
+                    end = doc[token.i - 1].idx
+                    break
+        if end > start:
+            cut.append((start, end))
+    return tuple(cut)
 
 
 def _speaker_span(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

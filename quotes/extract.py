@@ -39,6 +39,10 @@ MAX_CUE_GAP = 80
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“‘']")
 _DASH_CREDIT = re.compile(r"\s*[—―–]+\s*|\s+-{1,2}\s+")
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)){0,5}")
+# 'Said Ellis: "Q"' (the parser reads 'Said Ellis' as a name); the credit opens its sentence.
+_INVERTED_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”’']\s))((Said|Says|Added|Adds|Wrote|Writes)\s+([A-Z][^.!?:\"“”]{0,60}?))\s*[:,]\s*$"
+)
 _COLON_CREDIT = re.compile(r"[\"“”']*((?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*):\s+(?=\S)")
 
 
@@ -193,6 +197,17 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[tuple[Attribution,
     return best[1] if best else None
 
 
+def _credit_by_inverted_cue(text: str, span: QuoteSpan, paragraph: Span) -> Quote | None:
+    """'Said Ellis: "Q"': an inverted credit opening the sentence the quotation ends."""
+    match = _INVERTED_CREDIT.search(text, paragraph.start, span.start)
+    if not match:
+        return None
+    speaker = Span(match.start(3), match.end(3))
+    cue = Span(match.start(2), match.end(2))
+    lemma = {"said": "say", "says": "say", "added": "add", "adds": "add"}.get(match.group(2).lower(), "write")
+    return Quote((span.span,), "direct", speaker, cue, lemma, "neutral", "inverted-cue", 0.75)
+
+
 def _credit_by_colon_paragraph(
     text: str, span: QuoteSpan, paragraphs: list[Span], here: int, cue_only: list[tuple[Attribution, int]]
 ) -> Quote | None:
@@ -313,6 +328,7 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
         if credited is None and _join_as_fragment(text, span, quotes):
             continue
         credited = credited or _credit_by_cue(text, span, cue_only)
+        credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here])
         credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only)
         credited = credited or _continuation(text, span, paragraphs, here, quotes)
         if credited is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.attribution import _within_sentence, sentence_breaks
 from quotes.extract import extract_article
 from quotes.standoff import Article
 
@@ -145,12 +146,76 @@ INDIRECT = [
         "The senator",
         "called for",
     ),
+    (
+        "As the Gazette reported, the council spent twice its budget on the bridge.",
+        "the council spent twice its budget on the bridge",
+        "the Gazette",
+        "reported",
+    ),
+    (
+        "The mayor hopes to reopen the bridge in May.",  # the lemmatizer makes 'hopes' 'hop'
+        "to reopen the bridge in May",
+        "The mayor",
+        "hopes",
+    ),
+    (
+        "The mayor tweeted late on Sunday that the bridge would reopen in May.",
+        "that the bridge would reopen in May",
+        "The mayor",
+        "tweeted",
+    ),
+    (
+        "The mayor told reporters the bridge would reopen, implicitly blaming the contractor for the delay.",
+        "the bridge would reopen",
+        "The mayor",
+        "told",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, cue", INDIRECT)
 def test_reported_speech(extract, text, content, speaker, cue):
     assert ("indirect", content, speaker, cue) in extract(text)
+
+
+def test_as_credit_takes_the_clause_around_it(nlp):
+    text = "The plan, as the governor put it, is a bridge to nowhere."
+    quote = extract_article(Article("t", text), nlp)[0]
+    assert [text[f.start : f.end] for f in quote.fragments] == ["The plan", "is a bridge to nowhere"]
+
+
+def test_sentence_breaks_skip_those_inside_quotations():
+    text = 'He left. "We tried. It failed," she said. Then rain.'
+    quoted = [(9, 32)]
+    assert sentence_breaks(text, quoted) == [text.index('"'), text.index("Then")]
+
+
+@pytest.mark.parametrize(
+    "content, cue, breaks, expected",
+    [
+        (((10, 90),), (0, 8), [50], ((10, 50),)),  # cue first: content ends at the next sentence
+        (((0, 90),), (95, 99), [40], ((40, 90),)),  # credit after: content starts at its sentence
+        (((10, 30), (40, 60)), (32, 38), [70], ((10, 30), (40, 60))),  # within one sentence: unchanged
+        (((60, 90),), (0, 8), [50], ()),  # wholly in another sentence: nothing left
+    ],
+)
+def test_content_stays_in_the_cue_sentence(content, cue, breaks, expected):
+    assert _within_sentence(content, cue, breaks) == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Costs rose again this year. Said Jane Roe, a tax lawyer: "Nobody asked for this."', "Jane Roe"),
+        # parsed as a name 'Said Jones'; the credit rule still reads it
+        (
+            'Analysts say the new rules would make filing more complicated. Said Jones: "Nobody asked for this."',
+            "Jones",
+        ),
+    ],
+)
+def test_inverted_credit_opening_a_sentence(extract, text, speaker):
+    assert ("direct", '"Nobody asked for this."', speaker, "Said") in extract(text)
 
 
 def test_mixed_quote_spans_the_reported_clause(extract):
@@ -174,10 +239,17 @@ def test_parenthetical_credit_has_two_fragments(nlp):
         "He said nothing at all.",
         "The weapons used to attack the base were stored nearby.",
         "There are at least 5,200 U.S. troops in Iraq.",
+        "As the mayor wrote the letter, the crowd waited outside.",  # a temporal 'as', not a credit
     ],
 )
 def test_no_attribution_without_a_governed_statement(extract, text):
     assert extract(text) == []
+
+
+def test_a_phrase_particle_follows_its_verb(extract):
+    # 'On Twitter, ... called' is the verb 'call', not the phrase 'call on'.
+    text = 'On Twitter, the governor called the plan "a disgrace."'
+    assert extract(text) == [("mixed", 'the plan "a disgrace."', "the governor", "called")]
 
 
 def test_quotes_are_verbatim_with_crlf_and_unbalanced_marks(nlp):
