@@ -370,7 +370,7 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
     breaks = sentence_breaks(doc.text, quoted)
     for match in matches:
         content, rule, confidence = content_of(match, quoted, cue_verbs)
-        content = _before_next_clause(doc, _within_sentence(content, match.span, breaks), match.span, quoted)
+        content = _without_tail(doc, _within_sentence(content, match.span, breaks), match.span, quoted)
         if not content:
             found.append(Attribution(match, _speaker_span(match, quoted), (), "cue-only", 0.0))
             continue
@@ -399,24 +399,75 @@ def _within_sentence(
     return tuple(clipped)
 
 
-def _before_next_clause(
+def _without_tail(
     doc: Doc, content: tuple[tuple[int, int], ...], cue: tuple[int, int], quoted: list[tuple[int, int]]
 ) -> tuple[tuple[int, int], ...]:
-    """Content after the cue ends before ', but he also noted': a coordinated clause with its own
-    subject is the writer's next statement (the parser often hangs it inside the reported one)."""
+    """Content cut where the writer takes over again (the parser often hangs these inside the
+    reported clause): after the cue, before a semicolon, a final dash aside, or a comma that opens
+    a final participle (', referring to ...'), relative clause (', which would ...') or a clause
+    with its own subject (', but he also noted'); before the cue, after a semicolon. A piece cut
+    off from the cue by a semicolon is not its content."""
     cut = []
+    text = doc.text
     for start, end in content:
-        if start >= cue[1]:
-            for token in doc:
-                if not start < token.idx < end or token.dep_ != "cc" or _inside(token, quoted):
-                    continue
-                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if doc[token.i - 1].text == "," and following is not None and following.dep_ in SUBJECTS:
-                    end = doc[token.i - 1].idx
-                    break
-        if end > start:
-            cut.append((start, end))
+        if ";" in text[end : cue[0]] or ";" in text[cue[1] : start]:
+            continue
+        tokens = [t for t in doc if start <= t.idx < end and not _inside(t, quoted)]
+        if end > cue[1]:
+            after = max(start, cue[1])
+            ends = [
+                t.idx
+                for t in tokens
+                if t.idx > after and _ends_reported_clause(t, end, _quoted_before(t, quoted, after))
+            ]
+            ends += [
+                b
+                for a, b in quoted
+                if after <= a and b < end and _closes_with_comma(text[a:b]) and _tail_at(doc, b, end)
+            ]
+            end = min(ends, default=end)
+        if start < cue[0]:
+            start = max([t.idx + 1 for t in tokens if t.text == ";" and t.idx < cue[0]], default=start)
+        piece = _trim(doc, start, end)
+        if piece is not None:
+            cut.append(piece)
     return tuple(cut)
+
+
+def _quoted_before(token: Token, quoted: list[tuple[int, int]], start: int) -> bool:
+    return any(start <= a and b <= token.idx for a, b in quoted)
+
+
+def _closes_with_comma(quotation: str) -> bool:
+    """'"ready for anything,"': the comma inside the closing mark ends the quoted clause."""
+    return quotation.rstrip("\"'”’»").endswith(",")
+
+
+def _tail_at(doc: Doc, char: int, end: int) -> bool:
+    """A participle or relative clause starts at ``char`` and runs to ``end``."""
+    following = next((t for t in doc if t.idx >= char and not t.is_punct), None)
+    if following is None:
+        return False
+    runs_to_end = following.head.right_edge.idx + len(following.head.right_edge.text) >= end - 1
+    if following.tag_ == "VBG" and following.dep_ in ("advcl", "xcomp", "conj", "acl"):
+        return following.right_edge.idx + len(following.right_edge.text) >= end - 1
+    return following.tag_ in ("WDT", "WP") and following.head.dep_ == "relcl" and runs_to_end
+
+
+def _ends_reported_clause(token: Token, end: int, after_quotation: bool) -> bool:
+    """True when ``token`` starts the writer's own words that run to ``end``; a dash only after a
+    quotation ('it "risks higher inflation" - except that ...')."""
+    doc = token.doc
+    if token.text == ";":
+        return True
+    if token.text in ("—", "--", "–") or (token.text == "-" and token.whitespace_):
+        return after_quotation and not any(t.text == token.text for t in doc[token.i + 1 :] if t.idx < end)
+    if token.text != "," or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    if following.dep_ == "cc" and token.i + 2 < len(doc) and doc[token.i + 2].dep_ in SUBJECTS:
+        return True
+    return _tail_at(doc, following.idx, end)
 
 
 def _speaker_span(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -369,6 +369,11 @@ def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int,
         return None
     last = previous[-1]
     paragraph = paragraphs[here]
+    quoted_before = [q for q in previous if q.type != "indirect" and q.start >= paragraph.start]
+    if last.type == "indirect" and quoted_before:
+        # '"Q1," LeVell declared, after a show during which callers asked how ... "Q2"': the
+        # quotation goes on from the last quoted speaker, not from a reported clause in between.
+        last = quoted_before[-1]
     outside = text[paragraph.start : span.start] + text[span.end : paragraph.end]
     if last.start >= paragraph.start:
         rule = "continuation"

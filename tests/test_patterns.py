@@ -218,6 +218,35 @@ def test_inverted_credit_opening_a_sentence(extract, text, speaker):
     assert ("direct", '"Nobody asked for this."', speaker, "Said") in extract(text)
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the writer takes over: a final relative clause, dash aside, participle, or a new subject
+        (
+            'The senator said he would "take a look" at the bill, which would fund the bridge.',
+            'he would "take a look" at the bill',
+        ),
+        ('The mayor called the plan "a disaster" - though she had voted for it in May.', 'the plan "a disaster"'),
+        (
+            'The mayor said the town was "ready for anything," referring to the storm.',
+            'the town was "ready for anything,"',
+        ),
+        ('Most residents were angry; many said the council was "out of touch."', 'the council was "out of touch."'),
+        # ... but not an aside inside the reported clause
+        (
+            'The mayor said the plan, which cost $5 million, was "a disaster."',
+            'the plan, which cost $5 million, was "a disaster."',
+        ),
+        (
+            'The mayor said the bridge - a $5 million project - was "a disaster."',
+            'the bridge - a $5 million project - was "a disaster."',
+        ),
+    ],
+)
+def test_reported_clause_ends_where_the_writer_takes_over(extract, text, content):
+    assert content in [found[1] for found in extract(text)]
+
+
 def test_mixed_quote_spans_the_reported_clause(extract):
     text = 'She said the proposal was "dead on arrival" in the Senate.'
     assert extract(text) == [("mixed", 'the proposal was "dead on arrival" in the Senate', "She", "said")]
