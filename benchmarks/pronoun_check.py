@@ -3,8 +3,9 @@
     python benchmarks/pronoun_check.py [DOCS.jsonl] [--sample 50] [--show]
 
 Prints the share of extracted quotes whose speaker mention is a pronoun ("he", "she", "they",
-"it", "who", "its foreign ministry"...) that resolve to a name. Writes a reproducible sample
-(seed 0) to ``benchmarks/pronoun_sample.tsv``: article id, offsets, pronoun, resolved name and the
+"it", "who", "its foreign ministry"...) that resolve to a name. Writes a reproducible sample to
+``benchmarks/pronoun_sample.tsv`` (mentions ordered by a hash of their place, so the sample stays
+put when extraction changes elsewhere): article id, offsets, pronoun, resolved name and the
 antecedent's offsets, with a ``verdict`` column read by hand (kept across runs for the same rows).
 No article text goes into the file; ``--show`` prints each row's context to the terminal.
 """
@@ -13,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
-import random
 from pathlib import Path
 
 from quotes.cues import load_lexicon
@@ -82,8 +83,9 @@ def main() -> None:
         with SAMPLE_FILE.open(encoding="utf-8") as handle:
             for old in csv.DictReader(handle, delimiter="\t"):
                 verdicts[(old["article_id"], old["speaker_start"], old["speaker_name"])] = old["verdict"]
-    # Drawn from all pronoun mentions (stable while resolution changes), then the named ones kept.
-    order = random.Random(0).sample(rows, len(rows))
+    # Each mention's place in the draw comes from a hash of where it is, so the sample stays the
+    # same when extraction finds a mention more or fewer elsewhere; then the named ones are kept.
+    order = sorted(rows, key=lambda r: hashlib.sha256(f"{r['article_id']}:{r['speaker_start']}".encode()).hexdigest())
     sample = [r for r in order if r["speaker_name"]][: args.sample]
     sample.sort(key=lambda r: (r["article_id"], int(r["speaker_start"])))
     for row in sample:

@@ -69,6 +69,14 @@ def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> l
             if to is not None and (cue := lexicon.phrase("according", "to")):
                 matches.append(CueMatch(token, cue, to))
             continue
+        if token.pos_ == "NOUN":
+            if (
+                (cue := lexicon.noun(token.lemma_))
+                and _possessor(token) is not None
+                and _that_clause(token) is not None
+            ):
+                matches.append(CueMatch(token, cue))  # "Trump's claim that ..."
+            continue
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "aux", "auxpass"):
             continue
         lemma = lexicon.lemma_of(token.text, token.lemma_)
@@ -87,6 +95,15 @@ def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> l
         elif cue := lexicon.verb(lemma):
             matches.append(CueMatch(token, cue))
     return matches
+
+
+def _possessor(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The 'that'-clause a noun takes: 'his claim *that people would learn nothing*'."""
+    return next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"), None)
 
 
 def _follows(verb: Token, particle: Token) -> bool:
@@ -177,6 +194,8 @@ def _parenthetical_hole(match: CueMatch, speaker: Token | None) -> tuple[int, in
     for child in verb.children:
         if child.dep_ in ("advmod", "aux", "neg", "npadvmod", "prep", "punct") or child.dep_ in SUBJECTS:
             tokens.extend(child.subtree)
+        elif child.i > verb.i and child.dep_ in ("advcl", "xcomp", "dobj", "dative", "agent"):
+            tokens.extend(child.subtree)  # '..., said Joe Biden, urging them to wait': the writer's words
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     return _span_chars(first, last)
@@ -191,6 +210,9 @@ def content_of(
     indices of the other cues, where a coordinated clause stops belonging to this one.
     """
     verb, cue, doc = match.token, match.cue, match.token.doc
+    if "noun" in cue.frames:
+        clause = _that_clause(verb)
+        return (_clean(doc, [_subtree_chars(clause)]), "noun", 0.7) if clause is not None else ((), "", 0.0)
     if "by" in cue.frames:  # according to S, C  /  C, according to S
         sentence = verb.sent
         hole = _subtree_chars(verb)
@@ -206,6 +228,12 @@ def content_of(
         if objects:
             start = objects[0].left_edge
             end = max(verb.right_edge, match.particle.right_edge, key=lambda t: t.i)
+            for child in children:  # 'railed against X and cast himself as Y': the next verb is not X
+                if child.i > match.particle.i and child.dep_ == "conj":
+                    end = doc[max(match.particle.i, child.left_edge.i - 1)]
+                    while end.i > match.particle.i and (end.dep_ == "cc" or end.is_punct):
+                        end = doc[end.i - 1]
+                    break
             return _clean(doc, [_span_chars(start, end)]), "cue-prep", 0.75
 
     clauses = [c for c in children if c.dep_ in ("ccomp", "csubj")] or [
@@ -225,10 +253,16 @@ def content_of(
             and not any(c.i < verb.i and _inside(c, quoted) for c in clauses)
         ):
             # '…when pressed, the mother replied, "Q"': the parse took the clause before as the
-            # complement, but the words said are the quotation the cue introduces.
-            return ((following[0], following[1]),), "cue-quote", 0.8
+            # complement, but the words said are the quotation the cue introduces ('"Q1," the
+            # investor said, "Q2"': and the one the credit interrupts).
+            opening = _quotation_right_before(match, quoted)
+            return (*([opening] if opening else []), following), "cue-quote", 0.8
         pieces = [_clause_chars(c, lexicon_cue_verbs) for c in clauses]
         return _clean(doc, pieces), "ccomp", 0.9
+
+    if "clause" in cue.frames and not clauses and (following := _quotation_right_after(match, quoted)) is not None:
+        if not any(c.dep_ == "dobj" and c.i > verb.i and not _inside(c, quoted) for c in children):
+            return ((following[0], following[1]),), "cue-quote", 0.75  # 'Protesters chanted "What curfew?"'
 
     if "clause" in cue.frames and (clause := _garden_path_clause(verb)) is not None:
         return _clean(doc, [clause]), "object-clause", 0.75
@@ -268,7 +302,12 @@ def content_of(
         obj = next((c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is None and verb.dep_ == "relcl" and verb.head.i < verb.i:
             # 'what she called a "rant"': the object is the relative word, the complement follows.
-            complement = [c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and c.i > verb.i]
+            complement = [
+                c
+                for c in children
+                if c.i > verb.i
+                and (c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "as"))
+            ]
             if complement:
                 return _clean(doc, [_span_chars(verb.head, complement[-1].right_edge)]), "object", 0.6
         if obj is not None:
@@ -350,6 +389,19 @@ def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:
             last = clause.doc[cut]
             break
     return _span_chars(clause.left_edge, last)
+
+
+def _quotation_right_before(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that ends just before the credit ('"Q1," the investor said'), if any."""
+    verb = match.token
+    subject = subject_of(verb)
+    first = min(verb.i, subject.left_edge.i) if subject is not None and subject.head == verb else verb.i
+    start = verb.doc[first].idx
+    text = verb.doc.text
+    for begin, stop in quoted:
+        if stop <= start and len(text[stop:start]) <= 3 and all(ch in " ," for ch in text[stop:start]):
+            return begin, stop
+    return None
 
 
 def _quotation_right_after(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -474,6 +526,9 @@ def _speaker_span(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, 
     if "by" in match.cue.frames and match.particle is not None:
         obj = next((c for c in match.particle.children if c.dep_ == "pobj"), None)
         return mention_span(obj) if obj is not None else None
+    if "noun" in match.cue.frames:
+        owner = _possessor(match.token)
+        return mention_span(owner) if owner is not None else None
     subject = subject_of(match.token)
     if subject is not None and _inside(subject, quoted):
         # A word of the quotation is never its speaker: the parse went wrong; the words between

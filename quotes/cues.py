@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 CLASSES = ("neutral", "evaluative", "belief", "intention", "evidence")
-FRAMES = ("clause", "object", "infinitive", "prep", "by")
+FRAMES = ("clause", "object", "infinitive", "prep", "by", "noun")
 
 
 @dataclass(frozen=True)
@@ -38,18 +38,24 @@ class CueLexicon:
     def __init__(self, cues: list[Cue]):
         self.verbs: dict[str, Cue] = {}
         self.phrases: dict[tuple[str, str], Cue] = {}
+        self.nouns: dict[str, Cue] = {}
         for cue in cues:
-            if cue.particle:
+            if "noun" in cue.frames:
+                self.nouns[cue.lemma] = cue
+            elif cue.particle:
                 self.phrases[(cue.lemma, cue.particle)] = cue
             else:
                 self.verbs[cue.lemma] = cue
         # Every inflected form a cue can take and its lemma: for the cheap pre-parse filter, and for
         # words the lemmatizer gets wrong ('hopes' -> 'hop').
-        self.word_forms = _word_forms(self.verbs.keys() | {lemma for lemma, _ in self.phrases})
+        self.word_forms = _word_forms(self.verbs.keys() | self.nouns.keys() | {lemma for lemma, _ in self.phrases})
         self.heads = self.verbs.keys() | {lemma for lemma, _ in self.phrases}
 
     def verb(self, lemma: str) -> Cue | None:
         return self.verbs.get(lemma.lower())
+
+    def noun(self, lemma: str) -> Cue | None:
+        return self.nouns.get(lemma.lower())
 
     def phrase(self, lemma: str, particle: str) -> Cue | None:
         return self.phrases.get((lemma.lower(), particle.lower()))
@@ -147,7 +153,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> CueLexicon:
     """The package's lexicon plus the user's files (later entries override earlier ones)."""
     cues: list[Cue] = []
     folder = resources.files("quotes") / "rules" / "cues"
-    for name in ("verbs.tsv", "phrases.tsv"):
+    for name in ("verbs.tsv", "phrases.tsv", "nouns.tsv"):
         cues.extend(read_cue_file(f"quotes/rules/cues/{name}", (folder / name).read_text(encoding="utf-8")))
     for path in (*map(str, user_cue_files()), *extra_files):
         cues.extend(read_cue_file(path))

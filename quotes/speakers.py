@@ -35,6 +35,7 @@ GROUP_PRONOUNS = {"they", "them"}
 RELATIVE_PRONOUNS = {"who", "that", "whom", "which"}
 PRONOUNS = PERSON_PRONOUNS | WRITER_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS
 POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "group"}
+POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "whose": "who"}
 # A speaker that is a document or a spokesperson speaks for whoever issued it or employs them.
 DOCUMENT_NOUNS = {
     "statement",
@@ -354,8 +355,8 @@ class _Resolver:
         if not words:
             return UNKNOWN
         first = words[0].lower()
-        if len(words) == 1 and first in PRONOUNS:
-            return self._pronoun(first, mention)
+        if len(words) == 1 and (pronoun := POSSESSIVE_PRONOUNS.get(first, first)) in PRONOUNS:
+            return self._pronoun(pronoun, mention)  # "he said", or the owner of "his claim that ..."
         if (named := self._apposition(mention)) is not None:
             return named  # "His former partner, Lawrence B. Cummings, said"
         if first in POSSESSIVES and len(words) > 1:

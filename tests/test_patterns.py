@@ -173,9 +173,30 @@ INDIRECT = [
 ]
 
 
+INDIRECT += [
+    # a noun cue with its owner and a that-clause
+    (
+        "Reporters checked the mayor's claim that the bridge was safe.",
+        "that the bridge was safe",
+        "the mayor's",
+        "claim",
+    ),
+    ("His warning that the dam could fail went unheeded.", "that the dam could fail", "His", "warning"),
+    # object cues with a complement
+    ('The agency rated the claim as "mostly false."', 'the claim as "mostly false."', "The agency", "rated"),
+    (
+        'The senator likened the rules to "burning the constitution."',
+        'the rules to "burning the constitution."',
+        "The senator",
+        "likened",
+    ),
+]
+INDIRECT_TYPES = {"rated": "mixed", "likened": "mixed"}
+
+
 @pytest.mark.parametrize("text, content, speaker, cue", INDIRECT)
 def test_reported_speech(extract, text, content, speaker, cue):
-    assert ("indirect", content, speaker, cue) in extract(text)
+    assert (INDIRECT_TYPES.get(cue, "indirect"), content, speaker, cue) in extract(text)
 
 
 def test_as_credit_takes_the_clause_around_it(nlp):
@@ -269,10 +290,33 @@ def test_parenthetical_credit_has_two_fragments(nlp):
         "The weapons used to attack the base were stored nearby.",
         "There are at least 5,200 U.S. troops in Iraq.",
         "As the mayor wrote the letter, the crowd waited outside.",  # a temporal 'as', not a credit
+        "The claim that the bridge was safe turned out to be false.",  # a noun cue with no owner
+        'The governor signed "the bill" into law.',
     ],
 )
 def test_no_attribution_without_a_governed_statement(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            'Protesters marching through the streets chanted "What curfew?" and kept going.',
+            '"What curfew?"',
+            "Protesters",
+            "chanted",
+        ),
+        (
+            'Police are investigating a fire that the mayor described as "an intentional act."',
+            'fire that the mayor described as "an intentional act."',
+            "the mayor",
+            "described",
+        ),
+    ],
+)
+def test_quotation_governed_without_a_clause(extract, text, content, speaker, cue):
+    assert any(found[1:] == (content, speaker, cue) for found in extract(text))
 
 
 def test_a_phrase_particle_follows_its_verb(extract):
