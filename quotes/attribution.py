@@ -317,11 +317,30 @@ def content_of(
                     child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS)
                 ):
                     end = child.right_edge
-            return _clean(doc, [_span_chars(obj.left_edge, end)]), "object", 0.6
+            return _clean(doc, [_span_chars(obj.left_edge, _adjunct_cut(obj.left_edge, end, quoted))]), "object", 0.6
     return (), "", 0.0
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _adjunct_cut(first: Token, last: Token, quoted: list[tuple[int, int]]) -> Token:
+    """'blasted Clinton as a "disgrace" Wednesday on a radio show': after the last quotation, a
+    time or place adjunct is the writer's; the content ends with the quotation."""
+    doc = first.doc
+    closing = max((b for a, b in quoted if first.idx <= a and b <= last.idx + len(last.text)), default=None)
+    if closing is None:
+        return last
+    after = next((t for t in doc[first.i : last.i + 1] if t.idx >= closing and not t.is_punct), None)
+    if after is None:
+        return last
+    if (
+        after.dep_ in ("npadvmod", "advmod")
+        or after.ent_type_ in ("DATE", "TIME")
+        or (after.dep_ == "prep" and after.lower_ not in OBJECT_PREPS)
+    ):
+        return next(t for t in reversed(doc[first.i : after.i]) if t.idx < closing)
+    return last
 
 
 def _as_credit(match: CueMatch) -> bool:

@@ -268,6 +268,19 @@ def test_reported_clause_ends_where_the_writer_takes_over(extract, text, content
     assert content in [found[1] for found in extract(text)]
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('The governor blasted the plan as a "disgrace" Wednesday on a radio show.', 'the plan as a "disgrace"'),
+        ('The governor criticized the law as a "crazy system" during a stop in Flint.', 'the law as a "crazy system"'),
+        # a complement of the object stays
+        ('The governor called the plan "a waste" of money.', 'the plan "a waste" of money'),
+    ],
+)
+def test_object_content_ends_before_a_time_or_place_adjunct(extract, text, content):
+    assert [found[1] for found in extract(text)] == [content]
+
+
 def test_mixed_quote_spans_the_reported_clause(extract):
     text = 'She said the proposal was "dead on arrival" in the Senate.'
     assert extract(text) == [("mixed", 'the proposal was "dead on arrival" in the Senate', "She", "said")]
