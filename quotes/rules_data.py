@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,6 +42,7 @@ class SpeakerRules:
     media: dict[str, str]  # outlet as written -> outlet
     gender: dict[str, str]  # first name, honorific or role noun -> "m" or "f"
     gendered_roles: frozenset[str]  # the role nouns among them ("mother", "spokeswoman")
+    title_forms: dict[str, str] = field(default_factory=dict)  # "sen." -> "senator": one title, many forms
 
     # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
     @cached_property
@@ -70,10 +71,13 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
     """The package's lists plus the user's alias files (argument, else ``$QUOTES_ALIASES``)."""
     if extra_alias_files is None:
         extra_alias_files = tuple(p for p in os.environ.get(ALIASES_ENV, "").split(":") if p)
-    titles, honorifics = set(), set()
+    titles, honorifics, title_forms = set(), set(), {}
     for line in _lines("titles.txt"):
         word = line.strip().lower()
-        if word.startswith("honorific "):
+        if word.startswith("same "):
+            forms = word.split()[1:]
+            title_forms.update({form: forms[0] for form in forms})
+        elif word.startswith("honorific "):
             honorifics.add(word.split(None, 1)[1])
         else:
             titles.add(word)
@@ -100,4 +104,5 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         gendered_roles=frozenset(
             line.split("\t")[0].lower() for line in _lines("gender.tsv") if line.rstrip().endswith("\trole")
         ),
+        title_forms=title_forms,
     )

@@ -490,17 +490,25 @@ class _Resolver:
             if issuer_found is not None:
                 where = Span(issuer_found.start, issuer_found.end)
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
-        if head in self.rules.org_words or head in self.rules.titles:
+        if head in self.rules.org_words or head in self.rules.titles or head in self.rules.title_forms:
             wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
             for referent in sorted(self.referents, key=lambda r: -r.start):
                 if referent.end > mention.start or referent.speaker.kind not in wanted:
                     continue
-                described = f"{referent.speaker.name} {referent.speaker.title or ''}".lower()
-                if head in described or head in self.text[referent.start : referent.end].lower():
+                if self._described_as(referent, head):
                     return replace(
                         referent.speaker, mention="description", antecedent=Span(referent.start, referent.end)
                     )
         return Speaker(_DETERMINERS.sub("", cleaned).lower() or None, "unnamed", mention="description")
+
+    def _described_as(self, referent: _Referent, head: str) -> bool:
+        """'the senator' fits 'Sen. Jane Roe': the head word, or another form of the same title
+        (``title_forms``), in the referent's name, its title, or the words just before it."""
+        forms = self.rules.title_forms
+        before = self.text[max(0, referent.start - 40) : referent.start].split("\n")[-1].split()[-4:]
+        words = f"{referent.speaker.name} {referent.speaker.title or ''} {self.text[referent.start : referent.end]}"
+        words = [w.strip(",()").lower() for w in (*words.split(), *before)]
+        return any(forms.get(w, w) == forms.get(head, head) for w in words)
 
     def resolve_text(self, words: str, mention: Span, previous: list[Speaker]) -> Speaker:
         """Resolve part of a mention ('the department' of 'the department statement')."""
