@@ -112,22 +112,22 @@ def _to_quote(text: str, found: Attribution, offset: int, quotes: list[QuoteSpan
 
 
 def _without_nested(quotes: list[Quote]) -> list[Quote]:
-    """Each word belongs to one attribution: an attribution inside another's content goes."""
+    """Each word belongs to one attribution: an attribution inside another's content goes, except
+    inside an 'according to' credit, which gives way to the speaker it relays ('According to AFP,
+    Tehran warned ...': Tehran speaks; the relay is found from the speaker's sentence)."""
+    relays = {
+        id(host)
+        for host in quotes
+        if host.cue_lemma == "according to"
+        and any(
+            _nested_in(quote, host) and quote.speaker is not None and quote.cue_lemma != "according to"
+            for quote in quotes
+        )
+    }
+    quotes = [q for q in quotes if id(q) not in relays]
     kept = []
     for quote in quotes:
-        host = next(
-            (
-                other
-                for other in quotes
-                if other is not quote
-                and other.cue is not None
-                and quote.cue is not None
-                and any(f.contains(quote.cue) for f in other.fragments)
-                and Span(other.start, other.end).contains(Span(quote.start, quote.end))
-            ),
-            None,
-        )
-        if host is None:
+        if not any(_nested_in(quote, other) for other in quotes):
             kept.append(quote)
     # Two cues claiming the same words (a parse quirk): keep the more confident.
     kept.sort(key=lambda q: -q.confidence)
@@ -136,6 +136,16 @@ def _without_nested(quotes: list[Quote]) -> list[Quote]:
         if not any(_share(q, quote) > 0.5 for q in final):
             final.append(quote)
     return sorted(final, key=lambda q: q.start)
+
+
+def _nested_in(quote: Quote, host: Quote) -> bool:
+    return (
+        quote is not host
+        and quote.cue is not None
+        and host.cue is not None
+        and any(f.contains(quote.cue) for f in host.fragments)
+        and Span(host.start, host.end).contains(Span(quote.start, quote.end))
+    )
 
 
 def _share(a: Quote, b: Quote) -> float:

@@ -110,9 +110,6 @@ def test_unresolvable_pronoun_is_unknown(speakers_of):
     assert found[0][1:3] == (None, "unknown")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known gap: 'According to OUTLET, S warned' is taken as one according-to attribution"
-)
 def test_relay_and_media_mentions(speakers_of):
     text = (
         "According to Agence France-Presse, Tehran later warned Washington, saying "
