@@ -259,7 +259,7 @@ class _Resolver:
         for entity in entities:
             if entity.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
-            speaker = classify_name(self.text[entity.start : entity.end], entity.label, rules)
+            speaker = classify_name(self.text[entity.start : entity.end], self._label(entity), rules)
             if speaker is None or speaker.kind == "anonymous":
                 continue
             if speaker.kind == "person":
@@ -278,6 +278,19 @@ class _Resolver:
         self.referents = sorted(
             (r for r in self.referents if not any(q.start <= r.start < q.end for q in quoted)), key=lambda r: r.start
         )
+
+    def _label(self, entity: Entity) -> str:
+        """The recogniser's label, except that a two-to-four-word 'organisation' followed by ', who'
+        or right after a person's title is a person ('Felipe Calderon, who was president')."""
+        words = self.text[entity.start : entity.end].split()
+        if entity.label != "ORG" or not 2 <= len(words) <= 4 or _kind_of_org(" ".join(words), self.rules):
+            return entity.label
+        before = self.text[max(0, entity.start - 30) : entity.start].split()
+        if re.match(r",\s+who\b", self.text[entity.end : entity.end + 8]) or (
+            before and before[-1].lower() in self.rules.titles
+        ):
+            return "PERSON"
+        return entity.label
 
     def _gendered_descriptions(self) -> list[_Referent]:
         """'the woman', 'my father': unnamed people a later 'she' or 'he' can point back to."""

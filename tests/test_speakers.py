@@ -8,8 +8,8 @@ import pytest
 from quotes.extract import analyse_article
 from quotes.identities import link_speakers
 from quotes.rules_data import load_speaker_rules
-from quotes.speakers import classify_name, split_title
-from quotes.standoff import Article
+from quotes.speakers import Entity, classify_name, resolve_speakers, split_title
+from quotes.standoff import Article, Quote, Span
 
 RULES = load_speaker_rules()
 
@@ -203,3 +203,24 @@ def test_user_alias_file(tmp_path):
     mine.write_text("Acme Widgets\tAcme Corporation\torganisation\n", encoding="utf-8")
     rules = load_speaker_rules((str(mine),))
     assert classify_name("Acme Widgets", None, rules).name == "Acme Corporation"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # the recogniser's "organisation" followed by ', who' or after a person's title is a person
+        ('Jorge Salas, who led the union, spoke first. "We will not pay," he said.', "Jorge Salas", "person"),
+        ('Former Governor Jorge Salas spoke first. "We will not pay," he said.', "Jorge Salas", "person"),
+        # ... but not a named organisation
+        ('Acme Holdings, which owns the plant, replied. "We will not pay," it said.', "Acme Holdings", "organisation"),
+    ],
+)
+def test_organisation_label_read_as_person_from_context(text, name, kind):
+    start, pronoun, opening = text.index(name), text.rindex(" said") - 2, text.index('"')
+    entities = [Entity(start, start + len(name), "ORG", True)]
+    content = Span(opening, text.index('"', opening + 1) + 1)
+    quote = Quote(
+        (content,), "direct", Span(pronoun, pronoun + 2), Span(pronoun + 3, pronoun + 7), "say", "neutral", "ccomp", 0.9
+    )
+    speaker = resolve_speakers(Article("t", text), [quote], entities)[0]
+    assert (speaker.name, speaker.kind) == (name, kind)
