@@ -518,7 +518,11 @@ class _Resolver:
         """'the senator' fits 'Sen. Jane Roe': the head word, or another form of the same title
         (``title_forms``), in the referent's name, its title, or the words just before it."""
         forms = self.rules.title_forms
-        before = self.text[max(0, referent.start - 40) : referent.start].split("\n")[-1].split()[-4:]
+        before = []  # the title words right before the name: 'Defense Secretary', 'Sen.'
+        for word in reversed(self.text[max(0, referent.start - 40) : referent.start].split("\n")[-1].split()):
+            if word.lower() not in self.rules.titles and word.lower() not in forms:
+                break
+            before.append(word)
         words = f"{referent.speaker.name} {referent.speaker.title or ''} {self.text[referent.start : referent.end]}"
         words = [w.strip(",()").lower() for w in (*words.split(), *before)]
         return any(forms.get(w, w) == forms.get(head, head) for w in words)
