@@ -356,6 +356,7 @@ def analyse_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
     for quote, speaker in zip(quotes, speakers, strict=True):
         quote.speaker_name, quote.speaker_kind = speaker.name, speaker.kind
         quote.speaker_title, quote.via = speaker.title, speaker.via
+        quote.speaker_affiliation = speaker.affiliation
     return ArticleResult(article, quotes, media=media_mentions(article, quotes, speakers))
 
 

@@ -92,6 +92,7 @@ class Speaker:
     via: str | None = None  # the outlet that relayed the quote
     mention: str = "none"  # how the text names them: name, pronoun, description, none
     antecedent: Span | None = None  # the earlier mention a pronoun or description was resolved to
+    affiliation: str | None = None  # party or body the text ties a person to ("Democrats", "Obama campaign")
 
 
 @dataclass(frozen=True)
@@ -552,7 +553,48 @@ def resolve_speakers(
             resolver.remember(quote.speaker, speaker)
         via = relayed_by(article.text, quote, speaker, rules)
         resolved.append(replace(speaker, via=via) if via else speaker)
-    return resolved
+    affiliations = affiliations_in(article.text, entities, resolver, quotes)
+    return [replace(s, affiliation=affiliations.get(s.name)) if s.kind == "person" else s for s in resolved]
+
+
+# "Sen. Chris Coons (D-Del.)", "Paul Ryan, R-Wis.,"; "Democratic Sen. Claire McCaskill".
+_PARTY_AFTER = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?\s*[),]")
+_PARTY_WORDS = {"democratic": "Democrats", "democrat": "Democrats", "republican": "Republicans", "gop": "Republicans"}
+_PARTY_LETTERS = {"D": "Democrats", "R": "Republicans", "I": "independents"}
+
+
+def affiliation_at(text: str, start: int, end: int, rules: SpeakerRules) -> str | None:
+    """The party or body the text ties the name at ``start:end`` to: a '(D-N.Y.)' after it, or a
+    party word or '<Body> spokeswoman' among the title words right before it."""
+    if match := _PARTY_AFTER.match(text, end):
+        return _PARTY_LETTERS[match.group(1)]
+    chain: list[str] = []  # 'Obama campaign spokeswoman', 'Democratic Sen.', 'Republican presidential nominee'
+    for word in reversed(text[max(0, start - 60) : start].split("\n")[-1].split()):
+        bare = word.strip(",").lower()
+        titled = word[:1].isupper() or bare in rules.titles or bare in ("campaign", "presidential")
+        if word.endswith(",") or not titled:
+            break
+        chain.insert(0, word)
+    lowered = [w.lower().strip(".") for w in chain]
+    if party := next((_PARTY_WORDS[w] for w in lowered if w in _PARTY_WORDS), None):
+        return party
+    if "campaign" in lowered and lowered.index("campaign") > 0:
+        return " ".join(chain[: lowered.index("campaign") + 1])  # 'Obama campaign spokeswoman Lis Smith'
+    return None
+
+
+def affiliations_in(text: str, entities: list[Entity], resolver: _Resolver, quotes: list[Quote]) -> dict[str, str]:
+    """Canonical person name -> affiliation, from any mention of them in the article (first wins)."""
+    found: dict[str, str] = {}
+    spans = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    spans += [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker is not None]
+    for start, end in sorted(spans):
+        named = classify_name(text[start:end], "PERSON", resolver.rules)
+        if named is None or named.kind != "person" or not named.name:
+            continue
+        if (affiliation := affiliation_at(text, start, end, resolver.rules)) is not None:
+            found.setdefault(resolver.people.canonical(named.name), affiliation)
+    return found
 
 
 _ACCORDING = re.compile(r"(\w+)\s+to\s+(?:the\s+)?$")

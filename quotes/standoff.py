@@ -72,6 +72,7 @@ class Quote:
     speaker_name: str | None = None
     speaker_kind: str = "unknown"
     speaker_title: str | None = None
+    speaker_affiliation: str | None = None
     via: str | None = None
 
     @property
@@ -104,5 +105,6 @@ class Quote:
             "speaker_name": self.speaker_name,
             "speaker_kind": self.speaker_kind,
             "speaker_title": self.speaker_title,
+            "speaker_affiliation": self.speaker_affiliation,
             "via": self.via,
         }

@@ -67,6 +67,8 @@ QUOTE_COLUMNS = {
     "speaker_name": "who spoke, resolved: canonical name across the run ('Mark T. Esper' for 'he')",
     "speaker_kind": "person, organisation, government, anonymous, media, unnamed, author or unknown",
     "speaker_title": "title or role the text gives the speaker ('Secretary of Defense')",
+    "speaker_affiliation": "party or body the text ties a person to: '(D-N.Y.)' or 'Democratic Sen.' -> "
+    "'Democrats', 'Obama campaign spokeswoman' -> 'Obama campaign'",
     "via": "the outlet that relayed the quote ('According to AFP, Tehran warned...')",
 }
 MEDIA_COLUMNS = {
@@ -132,6 +134,7 @@ def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
                 "speaker_name": quote.speaker_name,
                 "speaker_kind": quote.speaker_kind,
                 "speaker_title": quote.speaker_title,
+                "speaker_affiliation": quote.speaker_affiliation,
                 "via": quote.via,
             }
         )

@@ -8,7 +8,7 @@ import pytest
 from quotes.extract import analyse_article
 from quotes.identities import link_speakers
 from quotes.rules_data import load_speaker_rules
-from quotes.speakers import Entity, classify_name, resolve_speakers, split_title
+from quotes.speakers import Entity, affiliation_at, classify_name, resolve_speakers, split_title
 from quotes.standoff import Article, Quote, Span
 
 RULES = load_speaker_rules()
@@ -140,6 +140,7 @@ def test_one_identity_across_articles():
             "speaker_name": ["Esper", "Mark Esper", "U.S. Department of Defense", "anonymous officials", None],
             "speaker_kind": ["person", "person", "government", "anonymous", "unknown"],
             "speaker_title": [None, "Defense Secretary", None, None, None],
+            "speaker_affiliation": [None] * 5,
         }
     )
     ids, names, _, speakers = link_speakers(quotes)
@@ -159,6 +160,7 @@ def test_two_people_sharing_a_surname_stay_apart():
             "speaker_name": ["Donald Trump", "Ivanka Trump", "Trump"],
             "speaker_kind": ["person"] * 3,
             "speaker_title": [None] * 3,
+            "speaker_affiliation": [None] * 3,
         }
     )
     ids, _, _, _ = link_speakers(quotes)
@@ -176,6 +178,7 @@ def test_a_surname_goes_to_the_person_quoted_far_more_often():
             "speaker_name": names,
             "speaker_kind": ["person"] * 5,
             "speaker_title": [None] * 5,
+            "speaker_affiliation": [None] * 5,
         }
     )
     linked = link_speakers(quotes)
@@ -191,6 +194,7 @@ def test_a_surname_taken_for_an_organisation_joins_the_one_person_with_that_surn
             "speaker_name": ["Jim Mattis", "Mattis", "Google"],
             "speaker_kind": ["person", "organisation", "organisation"],
             "speaker_title": [None] * 3,
+            "speaker_affiliation": [None] * 3,
         }
     )
     linked = link_speakers(quotes)
@@ -224,3 +228,22 @@ def test_organisation_label_read_as_person_from_context(text, name, kind):
     )
     speaker = resolve_speakers(Article("t", text), [quote], entities)[0]
     assert (speaker.name, speaker.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "text, name, affiliation",
+    [
+        ("Senate Minority Leader Chuck Schumer (D-N.Y.) spoke.", "Chuck Schumer", "Democrats"),
+        ("House Speaker Paul Ryan, R-Wis., spoke.", "Paul Ryan", "Republicans"),
+        ("Democratic Sen. Claire McCaskill spoke.", "Claire McCaskill", "Democrats"),
+        ("Republican presidential nominee Donald Trump spoke.", "Donald Trump", "Republicans"),
+        ("Obama campaign spokeswoman Lis Smith spoke.", "Lis Smith", "Obama campaign"),
+        # no affiliation given, or one that belongs to something else
+        ("Mary Jones spoke.", "Mary Jones", None),
+        ("The Republican plan, Mary Jones said, is flawed.", "Mary Jones", None),
+        ("Critics of the Democratic bill, like Mary Jones (a lawyer), spoke.", "Mary Jones", None),
+    ],
+)
+def test_affiliation_the_text_gives(text, name, affiliation):
+    start = text.index(name)
+    assert affiliation_at(text, start, start + len(name), load_speaker_rules()) == affiliation
