@@ -125,6 +125,28 @@ def kind_mix(tables: Tables) -> pd.DataFrame:
     return mix
 
 
+def affiliation_mix(tables: Tables) -> pd.DataFrame:
+    """Outlets by the affiliation the texts give the people they quote ('Democrats', 'Republicans',
+    'Obama campaign'): number of quotes; empty when no text gives one. A person's affiliation is
+    the one the run's texts give them most often, so it counts in an outlet that does not say it."""
+    quotes = tables.quotes
+    if quotes.empty or "speaker_affiliation" not in quotes:
+        return pd.DataFrame()
+    people = quotes[(quotes["speaker_kind"] == "person") & quotes["speaker_id"].notna()]
+    given = people.dropna(subset=["speaker_affiliation"])
+    if given.empty:
+        return pd.DataFrame()
+    counts = given.groupby(["speaker_id", "speaker_affiliation"]).size().reset_index(name="n")
+    counts = counts.sort_values(["n", "speaker_affiliation"], ascending=[False, True])
+    affiliation = counts.drop_duplicates("speaker_id").set_index("speaker_id")["speaker_affiliation"]
+    people = people.assign(affiliation=people["speaker_id"].map(affiliation)).dropna(subset=["affiliation"])
+    mix = pd.crosstab(people["outlet"], people["affiliation"])
+    mix = mix.reindex(outlets_of(tables), fill_value=0)
+    mix = mix[sorted(mix.columns, key=lambda group: (-mix[group].sum(), group))]
+    mix.columns.name = mix.index.name = None
+    return mix
+
+
 def first_quoted(tables: Tables) -> pd.DataFrame:
     """Per article, the first speaker it quotes (the first quote with a known speaker)."""
     quotes = tables.quotes[tables.quotes["speaker_id"].notna()].sort_values(["article_id", "start"])
@@ -397,6 +419,7 @@ class Comparison:
     quotes_matrix: pd.DataFrame
     words_matrix: pd.DataFrame
     kind_mix: pd.DataFrame
+    affiliation_mix: pd.DataFrame
     first_quoted: pd.DataFrame
     single_outlet_speakers: pd.DataFrame
     statements: pd.DataFrame
@@ -413,7 +436,7 @@ class Comparison:
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by name (matrices with their speaker index as a column)."""
         named = {name: value for name, value in vars(self).items() if isinstance(value, pd.DataFrame)}
-        for name in ("quotes_matrix", "words_matrix", "kind_mix", "cue_classes"):
+        for name in ("quotes_matrix", "words_matrix", "kind_mix", "affiliation_mix", "cue_classes"):
             frame = named[name]
             label = "speaker_name" if name.endswith("matrix") else "outlet"
             named[name] = frame.rename_axis(label).reset_index() if not frame.empty else frame
@@ -431,6 +454,7 @@ def compare(tables: Tables) -> Comparison:
         quotes_matrix=speaker_matrix(voice_table, "quotes"),
         words_matrix=speaker_matrix(voice_table, "words"),
         kind_mix=kind_mix(tables),
+        affiliation_mix=affiliation_mix(tables),
         first_quoted=first_quoted(tables),
         single_outlet_speakers=single_outlet_speakers(voice_table),
         statements=statements,

@@ -259,6 +259,18 @@ class StoryReport:
             lines.append(f"- {outlet}: {_names(parts)} of {_plural(total, 'quote')}.")
         if "speaker_kinds" in chart_files:
             lines += ["", f"![Speaker kinds per outlet]({chart_files['speaker_kinds']})"]
+        lines += ["", "### Parties and bodies of the people quoted", ""]
+        if c.affiliation_mix.empty:
+            lines.append("No text says which party or body the people it quotes belong to.")
+        else:
+            lines += ["Quotes by people the text ties to a party or body ('(D-N.Y.)', 'Republican Sen.'):", ""]
+            lines += [markdown_table(c.affiliation_mix.rename_axis("outlet").reset_index()), ""]
+            for outlet, row in c.affiliation_mix.iterrows():
+                total = int(row.sum())
+                parts = [f"{group} {_percent(count / total)}" for group, count in row.items() if count]
+                lines.append(
+                    f"- {outlet}: {_names(parts)} of {_plural(total, 'such quote')}." if total else f"- {outlet}: none."
+                )
         lines += ["", "### Quoted first", ""]
         if c.first_quoted.empty:
             lines.append("No article quotes an identified speaker.")

@@ -302,3 +302,30 @@ def test_report_shows_progress_bars_on_a_terminal(tmp_path, capsys, monkeypatch)
     err = capsys.readouterr().err
     assert code == 0
     assert "2/2" in err and "article" in err and "stories" in err
+
+
+def test_parties_of_the_people_quoted_per_outlet():
+    alpha = 'Sen. Ann Lee (D-Ohio) spoke. "The bridge is safe," Lee said.'
+    beta = 'Republican Sen. Tom Hart spoke. "The bridge is not safe," Hart said. "Nor the road," Lee said.'
+    results = [
+        _result("a1", "Alpha", alpha, [_quote(alpha, '"The bridge is safe,"', "Lee", "said", "Ann Lee")]),
+        _result(
+            "b1",
+            "Beta",
+            beta,
+            [
+                _quote(beta, '"The bridge is not safe,"', "Hart", "said", "Tom Hart"),
+                _quote(beta, '"Nor the road,"', "Lee", "said", "Ann Lee"),
+            ],
+        ),
+    ]
+    results[0].quotes[0].speaker_affiliation = "Democrats"
+    results[1].quotes[0].speaker_affiliation = "Republicans"
+    report = StoryReport("Bridge", Tables(results))
+    mix = report.comparison.affiliation_mix
+    assert mix.loc["Alpha"].to_dict() == {"Democrats": 1, "Republicans": 0}
+    # Beta does not say Lee's party; Alpha does, and the run knows her as one speaker
+    assert mix.loc["Beta"].to_dict() == {"Democrats": 1, "Republicans": 1}
+    markdown = report.to_markdown()
+    assert "- Alpha: Democrats 100% of 1 such quote." in markdown
+    assert "- Beta: Democrats 50% and Republicans 50% of 2 such quotes." in markdown
