@@ -35,10 +35,19 @@ GROUP_PRONOUNS = {"they", "them"}
 RELATIVE_PRONOUNS = {"who", "that", "whom", "which"}
 PRONOUNS = PERSON_PRONOUNS | WRITER_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS
 POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "group"}
+KINDS_THAT_ISSUE = ("person", "organisation", "government", "media")
 POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "whose": "who"}
 # A speaker that is a document or a spokesperson speaks for whoever issued it or employs them.
 DOCUMENT_NOUNS = {
     "statement",
+    "ad",
+    "advertisement",
+    "commercial",
+    "resolution",
+    "lawsuit",
+    "suit",
+    "petition",
+    "editorial",
     "release",
     "report",
     "letter",
@@ -497,6 +506,9 @@ class _Resolver:
                 found = self.resolve_text(issuer, mention, previous)
                 if found.kind != "unknown":
                     return replace(found, title=found.title or head if found.kind == "person" else found.title)
+            if (introduced := self._issuer(head, mention.start)) is not None:
+                where = Span(introduced.start, introduced.end)
+                return replace(self.person(introduced.speaker), mention="description", antecedent=where)
             recent = [s for s in previous if s.name and s.kind != "unknown"]
             if recent:
                 return replace(recent[-1], mention="description")
@@ -514,6 +526,21 @@ class _Resolver:
                         referent.speaker, mention="description", antecedent=Span(referent.start, referent.end)
                     )
         return Speaker(_DETERMINERS.sub("", cleaned).lower() or None, "unnamed", mention="description")
+
+    def _issuer(self, noun: str, position: int) -> _Referent | None:
+        """Who the text said issued the document: 'The NAACP passed a resolution ... The resolution
+        says' is the NAACP's, the subject before the noun's last mention, in that sentence."""
+        earlier = list(re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[:position], re.I))
+        if not earlier:
+            return None
+        mentioned = earlier[-1].start()
+        start = _sentence_start(self.text, mentioned)
+        issuers = [
+            r
+            for r in self.referents
+            if start <= r.start and r.end <= mentioned and r.subject and r.speaker.kind in KINDS_THAT_ISSUE
+        ]
+        return max(issuers, key=lambda r: r.start) if issuers else None
 
     def _described_as(self, referent: _Referent, head: str) -> bool:
         """'the senator' fits 'Sen. Jane Roe': the head word, or another form of the same title

@@ -247,3 +247,24 @@ def test_organisation_label_read_as_person_from_context(text, name, kind):
 def test_affiliation_the_text_gives(text, name, affiliation):
     start = text.index(name)
     assert affiliation_at(text, start, start + len(name), load_speaker_rules()) == affiliation
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the quotation in between is someone else's: the document is still its issuer's
+        (
+            "The American Library Association passed a resolution on Tuesday. "
+            '"We disagree," said Mayor Ann Lee. "Books are not crimes," the resolution says.',
+            "American Library Association",
+        ),
+        (
+            "The Republican National Committee released an ad on Monday. "
+            '"It is a lie," said Mayor Ann Lee. "She will fight for you," the ad says.',
+            "Republican National Committee",
+        ),
+    ],
+)
+def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found[-1][1] is not None and name in found[-1][1], found
