@@ -152,6 +152,15 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     start = len(rest)
     while start > 0 and _capitalised(rest[start - 1]):
         start -= 1
+    # "Secretary of Defense Mark Esper": the words after 'of' name the office until the last two,
+    # or until a known first name or an initial ("Secretary of State John F. Kerry").
+    if 0 < start and rest[start - 1].lower() in ("of", "for"):
+        while (
+            len(rest) - start > 2
+            and rest[start].lower() not in rules.gender
+            and not re.fullmatch(r"[A-Z]\.", rest[start])
+        ):
+            start += 1
     name_tokens = rest[start:]
     while name_tokens and name_tokens[0].lower() in NAME_PARTICLES:
         name_tokens = name_tokens[1:]
@@ -384,6 +393,7 @@ class _Resolver:
             return named  # "His former partner, Lawrence B. Cummings, said"
         if first in POSSESSIVES and len(words) > 1:
             return self._possessive(first, words[1:], mention)
+        mention = self._without_place(mention)
         mention_text = self.text[mention.start : mention.end]
         label = self._label_at(mention)
         named = classify_name(mention_text, label, self.rules)
@@ -392,6 +402,21 @@ class _Resolver:
                 self.people.add(named.name)
             return self.person(named)
         return self._description(mention_text, mention, previous)
+
+    def _without_place(self, mention: Span) -> Span:
+        """'Sen. Kamala Harris of California' is Kamala Harris: a titled name, or a name of two words
+        or more, before 'of PLACE' is the person ('Secretary of Defense Mark Esper' and 'Bank of
+        America' are left whole)."""
+        text = self.text[mention.start : mention.end]
+        match = re.match(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]", text)
+        if not match:
+            return mention
+        name, title = split_title(match.group(1), self.rules)
+        words = (name or "").split()
+        if words and all(w[:1].isupper() for w in words) and (title or len(words) >= 2):
+            if not _kind_of_org(match.group(1), self.rules):
+                return Span(mention.start, mention.start + len(match.group(1)))
+        return mention
 
     def _apposition(self, mention: Span) -> Speaker | None:
         """A name set off by commas right after a description names its speaker."""

@@ -19,6 +19,9 @@ RULES = load_speaker_rules()
     [
         ("Secretary of Defense Dr. Mark T. Esper", "Mark T. Esper", "Secretary of Defense"),
         ("Defense Secretary Mark Esper", "Mark Esper", "Defense Secretary"),
+        ("Secretary of Defense Mark Esper", "Mark Esper", "Secretary of Defense"),
+        ("Secretary of Homeland Security Kirstjen Nielsen", "Kirstjen Nielsen", "Secretary of Homeland Security"),
+        ("Secretary of State John F. Kerry", "John F. Kerry", "Secretary of State"),
         ("White House press secretary Sarah Sanders", "Sarah Sanders", "White House press secretary"),
         ("Mr. Esper", "Esper", None),
         ("Sen. Ted Cruz (R-Texas)", "Ted Cruz", "Sen."),
@@ -268,3 +271,16 @@ def test_affiliation_the_text_gives(text, name, affiliation):
 def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, name):
     found, _ = speakers_of(text)
     assert found[-1][1] is not None and name in found[-1][1], found
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ('"We need answers," said Sen. Jane Roe of California.', "Jane Roe", "person"),
+        ('"We need answers," said Rev. John Paul Hopping of Our Lady of Grace.', "John Paul Hopping", "person"),
+        ('"It is over," said Bank of America.', "Bank of America", "organisation"),
+    ],
+)
+def test_a_person_of_a_place_is_the_person(speakers_of, text, name, kind):
+    found, _ = speakers_of(text)
+    assert found[0][1:3] == (name, kind)
