@@ -125,10 +125,14 @@ def kind_mix(tables: Tables) -> pd.DataFrame:
     return mix
 
 
+PARTIES = ("Democrats", "Republicans", "independents")
+
+
 def affiliation_mix(tables: Tables) -> pd.DataFrame:
     """Outlets by the affiliation the texts give the people they quote ('Democrats', 'Republicans',
     'Obama campaign'): number of quotes; empty when no text gives one. A person's affiliation is
-    the one the run's texts give them most often, so it counts in an outlet that does not say it."""
+    their party if a text gives one, else the body the run's texts give most often; it counts in
+    an outlet that does not say it."""
     quotes = tables.quotes
     if quotes.empty or "speaker_affiliation" not in quotes:
         return pd.DataFrame()
@@ -137,7 +141,8 @@ def affiliation_mix(tables: Tables) -> pd.DataFrame:
     if given.empty:
         return pd.DataFrame()
     counts = given.groupby(["speaker_id", "speaker_affiliation"]).size().reset_index(name="n")
-    counts = counts.sort_values(["n", "speaker_affiliation"], ascending=[False, True])
+    counts["party"] = counts["speaker_affiliation"].isin(PARTIES)  # a party over a body ('U.S. Senate')
+    counts = counts.sort_values(["party", "n", "speaker_affiliation"], ascending=[False, False, True])
     affiliation = counts.drop_duplicates("speaker_id").set_index("speaker_id")["speaker_affiliation"]
     people = people.assign(affiliation=people["speaker_id"].map(affiliation)).dropna(subset=["affiliation"])
     mix = pd.crosstab(people["outlet"], people["affiliation"])

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.marks import find_quote_spans
 from quotes.read import outlet_from_text
@@ -610,7 +611,7 @@ def resolve_speakers(
 
 
 # "Sen. Chris Coons (D-Del.)", "Paul Ryan, R-Wis.,"; "Democratic Sen. Claire McCaskill".
-_PARTY_AFTER = re.compile(r"\s*(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?\s*[),]")
+_PARTY_AFTER = re.compile(r"\s*(?:\(([DRI])\)|(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?\s*[),])")
 _PARTY_WORDS = {"democratic": "Democrats", "democrat": "Democrats", "republican": "Republicans", "gop": "Republicans"}
 _PARTY_LETTERS = {"D": "Democrats", "R": "Republicans", "I": "independents"}
 
@@ -619,24 +620,48 @@ def affiliation_at(text: str, start: int, end: int, rules: SpeakerRules) -> str 
     """The party or body the text ties the name at ``start:end`` to: a '(D-N.Y.)' after it, or a
     party word or '<Body> spokeswoman' among the title words right before it."""
     if match := _PARTY_AFTER.match(text, end):
-        return _PARTY_LETTERS[match.group(1)]
+        return _PARTY_LETTERS[match.group(1) or match.group(2)]
     chain: list[str] = []  # 'Obama campaign spokeswoman', 'Democratic Sen.', 'Republican presidential nominee'
     for word in reversed(text[max(0, start - 60) : start].split("\n")[-1].split()):
         bare = word.strip(",").lower()
         titled = word[:1].isupper() or bare in rules.titles or bare in ("campaign", "presidential")
-        if word.endswith(",") or not titled:
-            break
+        sentence_end = word.endswith(".") and bare not in rules.titles and bare not in rules.title_forms
+        if re.search(r"[^\w.&-]$", word) or not titled or sentence_end or bare in STOP_WORDS:
+            break  # 'America," Mr. Christie': punctuation ends the run of title words
         chain.insert(0, word)
     lowered = [w.lower().strip(".") for w in chain]
     if party := next((_PARTY_WORDS[w] for w in lowered if w in _PARTY_WORDS), None):
         return party
     if "campaign" in lowered and lowered.index("campaign") > 0:
         return " ".join(chain[: lowered.index("campaign") + 1])  # 'Obama campaign spokeswoman Lis Smith'
+    return _body_before_title(chain, rules)
+
+
+# Words between a body and its title that belong to neither ("Senate Majority Leader").
+_RANK_WORDS = {"majority", "minority", "deputy", "assistant", "vice", "executive", "chief", "press", "former"}
+
+
+def _body_before_title(chain: list[str], rules: SpeakerRules) -> str | None:
+    """'NAACP President Benjamin Jealous', 'Human Rights Campaign President Chad Griffin': the body
+    named before the first title word, when the rules know it as an organisation or government."""
+    first = next((i for i, w in enumerate(chain) if w.lower().strip(",") in rules.titles), None)
+    words = chain[:first] if first else []
+    while words and words[-1].lower() in _RANK_WORDS:
+        words = words[:-1]
+    while words and words[0].lower() in _RANK_WORDS:
+        words = words[1:]
+    if not words or any("." in w for w in words) or alias_key(" ".join(words)) in rules.capitals:
+        return None  # a place, not a body: 'U.S. Rep.', 'N.Y. Gov.', 'Washington Gov.'
+    body = classify_name(" ".join(words), None, rules)
+    acronym = len(words) == 1 and words[0].isupper() and len(words[0]) >= 3
+    if acronym or (body is not None and body.kind in ("organisation", "government", "media")):
+        return body.name if body is not None and not acronym else words[0]
     return None
 
 
 def affiliations_in(text: str, entities: list[Entity], resolver: _Resolver, quotes: list[Quote]) -> dict[str, str]:
-    """Canonical person name -> affiliation, from any mention of them in the article (first wins)."""
+    """Canonical person name -> affiliation, from any mention of them in the article: a party over a
+    body ('Senate Majority Leader' and '(R-Ky.)' make Republicans), else the first found."""
     found: dict[str, str] = {}
     spans = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     spans += [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker is not None]
@@ -645,7 +670,11 @@ def affiliations_in(text: str, entities: list[Entity], resolver: _Resolver, quot
         if named is None or named.kind != "person" or not named.name:
             continue
         if (affiliation := affiliation_at(text, start, end, resolver.rules)) is not None:
-            found.setdefault(resolver.people.canonical(named.name), affiliation)
+            name = resolver.people.canonical(named.name)
+            if name not in found or (
+                affiliation in _PARTY_LETTERS.values() and found[name] not in _PARTY_LETTERS.values()
+            ):
+                found[name] = affiliation
     return found
 
 

@@ -68,7 +68,7 @@ QUOTE_COLUMNS = {
     "speaker_kind": "person, organisation, government, anonymous, media, unnamed, author or unknown",
     "speaker_title": "title or role the text gives the speaker ('Secretary of Defense')",
     "speaker_affiliation": "party or body the text ties a person to: '(D-N.Y.)' or 'Democratic Sen.' -> "
-    "'Democrats', 'Obama campaign spokeswoman' -> 'Obama campaign'",
+    "'Democrats'; else a body named before the title: 'NAACP President' -> 'NAACP'",
     "via": "the outlet that relayed the quote ('According to AFP, Tehran warned...')",
 }
 MEDIA_COLUMNS = {

@@ -241,6 +241,12 @@ def test_organisation_label_read_as_person_from_context(text, name, kind):
         ("Democratic Sen. Claire McCaskill spoke.", "Claire McCaskill", "Democrats"),
         ("Republican presidential nominee Donald Trump spoke.", "Donald Trump", "Republicans"),
         ("Obama campaign spokeswoman Lis Smith spoke.", "Lis Smith", "Obama campaign"),
+        ("NAACP President Ben Jealous spoke.", "Ben Jealous", "NAACP"),
+        ("Pentagon spokesman Jonathan Hoffman spoke.", "Jonathan Hoffman", "U.S. Department of Defense"),
+        ("Senate Majority Leader Mitch McConnell spoke.", "Mitch McConnell", "U.S. Senate"),
+        ("Defense Secretary Mark Esper spoke.", "Mark Esper", None),
+        ("Washington Gov. Jay Inslee (D) spoke.", "Jay Inslee", "Democrats"),
+        ('"We are ready for it," Mr. Jay Inslee said.', "Jay Inslee", None),
         # no affiliation given, or one that belongs to something else
         ("Mary Jones spoke.", "Mary Jones", None),
         ("The Republican plan, Mary Jones said, is flawed.", "Mary Jones", None),
