@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from scipy.cluster.hierarchy import DisjointSet
 
 from quotes.marks import QUOTE_CHARS, find_quote_spans
+from quotes.rules_data import load_speaker_rules
 from quotes.tables import Tables
 from quotes.wording import sentences_of
 
@@ -125,9 +126,6 @@ def kind_mix(tables: Tables) -> pd.DataFrame:
     return mix
 
 
-PARTIES = ("Democrats", "Republicans", "independents")
-
-
 def affiliation_mix(tables: Tables) -> pd.DataFrame:
     """Outlets by the affiliation the texts give the people they quote ('Democrats', 'Republicans',
     'Obama campaign'): number of quotes; empty when no text gives one. A person's affiliation is
@@ -141,7 +139,9 @@ def affiliation_mix(tables: Tables) -> pd.DataFrame:
     if given.empty:
         return pd.DataFrame()
     counts = given.groupby(["speaker_id", "speaker_affiliation"]).size().reset_index(name="n")
-    counts["party"] = counts["speaker_affiliation"].isin(PARTIES)  # a party over a body ('U.S. Senate')
+    rules = load_speaker_rules()
+    parties = set(rules.party_letters.values()) | set(rules.party_words.values())
+    counts["party"] = counts["speaker_affiliation"].isin(parties)  # a party over a body ('U.S. Senate')
     counts = counts.sort_values(["party", "n", "speaker_affiliation"], ascending=[False, False, True])
     affiliation = counts.drop_duplicates("speaker_id").set_index("speaker_id")["speaker_affiliation"]
     people = people.assign(affiliation=people["speaker_id"].map(affiliation)).dropna(subset=["affiliation"])

@@ -43,6 +43,9 @@ class SpeakerRules:
     gender: dict[str, str]  # first name, honorific or role noun -> "m" or "f"
     gendered_roles: frozenset[str]  # the role nouns among them ("mother", "spokeswoman")
     title_forms: dict[str, str] = field(default_factory=dict)  # "sen." -> "senator": one title, many forms
+    party_words: dict[str, str] = field(default_factory=dict)  # "democratic" -> "Democrats"
+    party_letters: dict[str, str] = field(default_factory=dict)  # "D" -> "Democrats" ("(D-N.Y.)")
+    rank_words: frozenset[str] = frozenset()  # "majority": between a body and its title
 
     # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
     @cached_property
@@ -105,4 +108,18 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
             line.split("\t")[0].lower() for line in _lines("gender.tsv") if line.rstrip().endswith("\trole")
         ),
         title_forms=title_forms,
+        **_parties(_lines("parties.tsv")),
     )
+
+
+def _parties(lines: list[str]) -> dict:
+    words, letters, ranks = {}, {}, set()
+    for line in lines:
+        key, value = (part.strip() for part in line.split("\t")[:2])
+        if key == "rank":
+            ranks.add(value.lower())
+        elif key.startswith("letter "):
+            letters[key.split()[1]] = value
+        else:
+            words[key.lower()] = value
+    return {"party_words": words, "party_letters": letters, "rank_words": frozenset(ranks)}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -611,16 +612,18 @@ def resolve_speakers(
 
 
 # "Sen. Chris Coons (D-Del.)", "Paul Ryan, R-Wis.,"; "Democratic Sen. Claire McCaskill".
-_PARTY_AFTER = re.compile(r"\s*(?:\(([DRI])\)|(?:\(|,\s*)([DRI])-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?\s*[),])")
-_PARTY_WORDS = {"democratic": "Democrats", "democrat": "Democrats", "republican": "Republicans", "gop": "Republicans"}
-_PARTY_LETTERS = {"D": "Democrats", "R": "Republicans", "I": "independents"}
+@lru_cache(maxsize=4)
+def _party_after(letters: str) -> re.Pattern:
+    """'(D-N.Y.)', ', R-Wis.,', '(I)' right after a name, for the party letters of ``parties.tsv``."""
+    one = f"[{re.escape(letters)}]"
+    return re.compile(rf"\s*(?:\(({one})\)|(?:\(|,\s*)({one})-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?\s*[),])")
 
 
 def affiliation_at(text: str, start: int, end: int, rules: SpeakerRules) -> str | None:
     """The party or body the text ties the name at ``start:end`` to: a '(D-N.Y.)' after it, or a
     party word or '<Body> spokeswoman' among the title words right before it."""
-    if match := _PARTY_AFTER.match(text, end):
-        return _PARTY_LETTERS[match.group(1) or match.group(2)]
+    if match := _party_after("".join(sorted(rules.party_letters))).match(text, end):
+        return rules.party_letters.get(match.group(1) or match.group(2))
     chain: list[str] = []  # 'Obama campaign spokeswoman', 'Democratic Sen.', 'Republican presidential nominee'
     for word in reversed(text[max(0, start - 60) : start].split("\n")[-1].split()):
         bare = word.strip(",").lower()
@@ -630,15 +633,11 @@ def affiliation_at(text: str, start: int, end: int, rules: SpeakerRules) -> str 
             break  # 'America," Mr. Christie': punctuation ends the run of title words
         chain.insert(0, word)
     lowered = [w.lower().strip(".") for w in chain]
-    if party := next((_PARTY_WORDS[w] for w in lowered if w in _PARTY_WORDS), None):
+    if party := next((rules.party_words[w] for w in lowered if w in rules.party_words), None):
         return party
     if "campaign" in lowered and lowered.index("campaign") > 0:
         return " ".join(chain[: lowered.index("campaign") + 1])  # 'Obama campaign spokeswoman Lis Smith'
     return _body_before_title(chain, rules)
-
-
-# Words between a body and its title that belong to neither ("Senate Majority Leader").
-_RANK_WORDS = {"majority", "minority", "deputy", "assistant", "vice", "executive", "chief", "press", "former"}
 
 
 def _body_before_title(chain: list[str], rules: SpeakerRules) -> str | None:
@@ -646,9 +645,9 @@ def _body_before_title(chain: list[str], rules: SpeakerRules) -> str | None:
     named before the first title word, when the rules know it as an organisation or government."""
     first = next((i for i, w in enumerate(chain) if w.lower().strip(",") in rules.titles), None)
     words = chain[:first] if first else []
-    while words and words[-1].lower() in _RANK_WORDS:
+    while words and words[-1].lower() in rules.rank_words:
         words = words[:-1]
-    while words and words[0].lower() in _RANK_WORDS:
+    while words and words[0].lower() in rules.rank_words:
         words = words[1:]
     if not words or any("." in w for w in words) or alias_key(" ".join(words)) in rules.capitals:
         return None  # a place, not a body: 'U.S. Rep.', 'N.Y. Gov.', 'Washington Gov.'
@@ -663,6 +662,7 @@ def affiliations_in(text: str, entities: list[Entity], resolver: _Resolver, quot
     """Canonical person name -> affiliation, from any mention of them in the article: a party over a
     body ('Senate Majority Leader' and '(R-Ky.)' make Republicans), else the first found."""
     found: dict[str, str] = {}
+    parties = set(resolver.rules.party_letters.values()) | set(resolver.rules.party_words.values())
     spans = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     spans += [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker is not None]
     for start, end in sorted(spans):
@@ -671,9 +671,7 @@ def affiliations_in(text: str, entities: list[Entity], resolver: _Resolver, quot
             continue
         if (affiliation := affiliation_at(text, start, end, resolver.rules)) is not None:
             name = resolver.people.canonical(named.name)
-            if name not in found or (
-                affiliation in _PARTY_LETTERS.values() and found[name] not in _PARTY_LETTERS.values()
-            ):
+            if name not in found or (affiliation in parties and found[name] not in parties):
                 found[name] = affiliation
     return found
 
