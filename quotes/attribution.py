@@ -298,6 +298,13 @@ def content_of(
             pieces = pieces[:1]  # "C1, S said, and C2": the credit closes C1
         return _clean(doc, pieces), "parenthetical", 0.8
 
+    if "as" in cue.frames and "object" not in cue.frames:
+        # 'Experts see the vote as a test': read only with its 'as' complement ('saw the film' is no cue)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        as_phrase = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+        if obj is not None and as_phrase is not None:
+            return _clean(doc, [_span_chars(obj.left_edge, as_phrase.right_edge)]), "object", 0.6
+
     if "object" in cue.frames:
         obj = next((c for c in children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
         if obj is None and verb.dep_ == "relcl" and verb.head.i < verb.i:

@@ -191,6 +191,9 @@ INDIRECT += [
         "likened",
     ),
 ]
+INDIRECT += [
+    ("Experts see the vote as a test of the new rules.", "the vote as a test of the new rules", "Experts", "see")
+]
 INDIRECT_TYPES = {"rated": "mixed", "likened": "mixed"}
 
 
@@ -304,6 +307,7 @@ def test_parenthetical_credit_has_two_fragments(nlp):
         "There are at least 5,200 U.S. troops in Iraq.",
         "As the mayor wrote the letter, the crowd waited outside.",  # a temporal 'as', not a credit
         "The claim that the bridge was safe turned out to be false.",  # a noun cue with no owner
+        "The mayor saw the film on Monday.",  # 'see' only with an 'as' complement
         'The governor signed "the bill" into law.',
     ],
 )
