@@ -192,7 +192,9 @@ INDIRECT += [
     ),
 ]
 INDIRECT += [
-    ("Experts see the vote as a test of the new rules.", "the vote as a test of the new rules", "Experts", "see")
+    ("Experts see the vote as a test of the new rules.", "the vote as a test of the new rules", "Experts", "see"),
+    ("The mayor expressed concern about the bridge.", "concern about the bridge", "The mayor", "expressed"),
+    ("The senator responded to the criticism.", "the criticism", "The senator", "responded to"),
 ]
 INDIRECT_TYPES = {"rated": "mixed", "likened": "mixed"}
 
