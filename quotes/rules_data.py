@@ -46,6 +46,7 @@ class SpeakerRules:
     party_words: dict[str, str] = field(default_factory=dict)  # "democratic" -> "Democrats"
     party_letters: dict[str, str] = field(default_factory=dict)  # "D" -> "Democrats" ("(D-N.Y.)")
     rank_words: frozenset[str] = frozenset()  # "majority": between a body and its title
+    document_nouns: frozenset[str] = frozenset()  # "statement", "spokesman": speak for their issuer
 
     # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
     @cached_property
@@ -109,6 +110,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         ),
         title_forms=title_forms,
         **_parties(_lines("parties.tsv")),
+        document_nouns=frozenset(line.strip().lower() for line in _lines("documents.txt")),
     )
 
 

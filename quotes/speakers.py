@@ -39,37 +39,6 @@ PRONOUNS = PERSON_PRONOUNS | WRITER_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS |
 POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "group"}
 KINDS_THAT_ISSUE = ("person", "organisation", "government", "media")
 POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "whose": "who"}
-# A speaker that is a document or a spokesperson speaks for whoever issued it or employs them.
-DOCUMENT_NOUNS = {
-    "statement",
-    "ad",
-    "advertisement",
-    "commercial",
-    "resolution",
-    "lawsuit",
-    "suit",
-    "petition",
-    "editorial",
-    "release",
-    "report",
-    "letter",
-    "memo",
-    "filing",
-    "complaint",
-    "tweet",
-    "post",
-    "email",
-    "announcement",
-    "readout",
-    "document",
-    "transcript",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "spokesmen",
-    "representative",
-}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der", "di"}
 KINDS = ("person", "organisation", "government", "anonymous", "media", "unnamed", "author", "unknown")
@@ -444,7 +413,7 @@ class _Resolver:
             return Speaker(None, "unknown", mention="pronoun")
         role = " ".join(rest)
         where = Span(owner.start, owner.end)
-        if rest[-1].lower() in DOCUMENT_NOUNS:
+        if rest[-1].lower() in self.rules.document_nouns:
             return replace(self.person(owner.speaker), mention="pronoun", antecedent=where)
         if owner.speaker.kind in ("government", "organisation"):
             return Speaker(f"{owner.speaker.name} ({role})", owner.speaker.kind, mention="pronoun", antecedent=where)
@@ -527,7 +496,7 @@ class _Resolver:
         cleaned = clean_mention(mention_text)
         words = cleaned.split()
         head = words[-1].lower() if words else ""
-        if head in DOCUMENT_NOUNS:
+        if head in self.rules.document_nouns:
             issuer = " ".join(words[:-1])
             if issuer:
                 found = self.resolve_text(issuer, mention, previous)
