@@ -139,9 +139,8 @@ def affiliation_mix(tables: Tables) -> pd.DataFrame:
     if given.empty:
         return pd.DataFrame()
     counts = given.groupby(["speaker_id", "speaker_affiliation"]).size().reset_index(name="n")
-    rules = load_speaker_rules()
-    parties = set(rules.party_letters.values()) | set(rules.party_words.values())
-    counts["party"] = counts["speaker_affiliation"].isin(parties)  # a party over a body ('U.S. Senate')
+    # a party over a body ('U.S. Senate')
+    counts["party"] = counts["speaker_affiliation"].isin(load_speaker_rules().parties)
     counts = counts.sort_values(["party", "n", "speaker_affiliation"], ascending=[False, False, True])
     affiliation = counts.drop_duplicates("speaker_id").set_index("speaker_id")["speaker_affiliation"]
     people = people.assign(affiliation=people["speaker_id"].map(affiliation)).dropna(subset=["affiliation"])

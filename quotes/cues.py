@@ -48,8 +48,8 @@ class CueLexicon:
                 self.verbs[cue.lemma] = cue
         # Every inflected form a cue can take and its lemma: for the cheap pre-parse filter, and for
         # words the lemmatizer gets wrong ('hopes' -> 'hop').
-        self.word_forms = _word_forms(self.verbs.keys() | self.nouns.keys() | {lemma for lemma, _ in self.phrases})
-        self.heads = self.verbs.keys() | {lemma for lemma, _ in self.phrases}
+        self.heads = self.verbs.keys() | {lemma for lemma, _ in self.phrases}  # verbs that head a cue
+        self.word_forms = _word_forms(self.heads | self.nouns.keys())
 
     def verb(self, lemma: str) -> Cue | None:
         return self.verbs.get(lemma.lower())

@@ -207,15 +207,16 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[tuple[Attribution,
     return best[1] if best else None
 
 
-def _credit_by_inverted_cue(text: str, span: QuoteSpan, paragraph: Span) -> Quote | None:
+def _credit_by_inverted_cue(text: str, span: QuoteSpan, paragraph: Span, lexicon: CueLexicon) -> Quote | None:
     """'Said Ellis: "Q"': an inverted credit opening the sentence the quotation ends."""
     match = _INVERTED_CREDIT.search(text, paragraph.start, span.start)
     if not match:
         return None
     speaker = Span(match.start(3), match.end(3))
     cue = Span(match.start(2), match.end(2))
-    lemma = {"said": "say", "says": "say", "added": "add", "adds": "add"}.get(match.group(2).lower(), "write")
-    return Quote((span.span,), "direct", speaker, cue, lemma, "neutral", "inverted-cue", 0.75)
+    lemma = lexicon.lemma_of(match.group(2), match.group(2))  # 'Said' -> 'say'
+    cls = entry.cls if (entry := lexicon.verb(lemma)) else "neutral"
+    return Quote((span.span,), "direct", speaker, cue, lemma, cls, "inverted-cue", 0.75)
 
 
 def _credit_by_colon_paragraph(
@@ -338,7 +339,7 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
         if credited is None and _join_as_fragment(text, span, quotes):
             continue
         credited = credited or _credit_by_cue(text, span, cue_only)
-        credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here])
+        credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here], lexicon)
         credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only)
         credited = credited or _continuation(text, span, paragraphs, here, quotes)
         if credited is not None:

@@ -30,6 +30,16 @@ def shorten(text: str, limit: int = DISPLAY_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _shares_per_outlet(mix: pd.DataFrame, unit: str) -> list[str]:
+    """'- CNN: person 60% and government 40% of 5 quotes.' for each row of an outlet-by-column count table."""
+    lines = []
+    for outlet, row in mix.iterrows():
+        total = int(row.sum())
+        parts = [f"{column} {_percent(count / total)}" for column, count in row.items() if count]
+        lines.append(f"- {outlet}: {_names(parts)} of {_plural(total, unit)}." if total else f"- {outlet}: none.")
+    return lines
+
+
 def markdown_table(frame: pd.DataFrame) -> str:
     """``frame`` as a GitHub markdown table (pipes escaped, one line per row)."""
     cells = frame.copy()
@@ -253,10 +263,7 @@ class StoryReport:
             return "\n".join(lines + ["No quotes, so no voices."])
         lines += ["Quotes per speaker kind (unknown: no speaker identified; not counted as a voice elsewhere):", ""]
         lines += [markdown_table(c.kind_mix.rename_axis("outlet").reset_index()), ""]
-        for outlet, row in c.kind_mix.iterrows():
-            total = int(row.sum())
-            parts = [f"{kind} {_percent(count / total)}" for kind, count in row.items() if count]
-            lines.append(f"- {outlet}: {_names(parts)} of {_plural(total, 'quote')}.")
+        lines += _shares_per_outlet(c.kind_mix, "quote")
         if "speaker_kinds" in chart_files:
             lines += ["", f"![Speaker kinds per outlet]({chart_files['speaker_kinds']})"]
         lines += ["", "### Parties and bodies of the people quoted", ""]
@@ -265,12 +272,7 @@ class StoryReport:
         else:
             lines += ["Quotes by people the text ties to a party or body ('(D-N.Y.)', 'Republican Sen.'):", ""]
             lines += [markdown_table(c.affiliation_mix.rename_axis("outlet").reset_index()), ""]
-            for outlet, row in c.affiliation_mix.iterrows():
-                total = int(row.sum())
-                parts = [f"{group} {_percent(count / total)}" for group, count in row.items() if count]
-                lines.append(
-                    f"- {outlet}: {_names(parts)} of {_plural(total, 'such quote')}." if total else f"- {outlet}: none."
-                )
+            lines += _shares_per_outlet(c.affiliation_mix, "such quote")
         lines += ["", "### Quoted first", ""]
         if c.first_quoted.empty:
             lines.append("No article quotes an identified speaker.")

@@ -61,6 +61,11 @@ class SpeakerRules:
         roles = "|".join(sorted(self.gendered_roles, key=len, reverse=True))
         return re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z]+\s+)?({roles})\b")
 
+    @cached_property
+    def parties(self) -> frozenset[str]:
+        """The party names an affiliation can be ('Democrats'), as opposed to a body ('NAACP')."""
+        return frozenset(self.party_letters.values()) | frozenset(self.party_words.values())
+
 
 def _read_aliases(lines: list[str], aliases: dict[str, tuple[str, str]]) -> None:
     for line in lines:

@@ -631,7 +631,7 @@ def affiliations_in(text: str, entities: list[Entity], resolver: _Resolver, quot
     """Canonical person name -> affiliation, from any mention of them in the article: a party over a
     body ('Senate Majority Leader' and '(R-Ky.)' make Republicans), else the first found."""
     found: dict[str, str] = {}
-    parties = set(resolver.rules.party_letters.values()) | set(resolver.rules.party_words.values())
+    parties = resolver.rules.parties
     spans = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     spans += [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker is not None]
     for start, end in sorted(spans):
