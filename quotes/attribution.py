@@ -142,13 +142,19 @@ def _breaks_mention(token: Token) -> bool:
     return token.is_punct and token.text not in ".'’&-()" or token.is_quote
 
 
+_TIME_PREPOSITIONS = {"before", "after", "by", "in", "on", "upon", "without", "since"}
+
+
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
-    """The speaker of ``verb``: its subject, or its governing verb's for 'saying', 'adding'."""
+    """The speaker of ``verb``: its subject, or its governing verb's for 'saying', 'adding',
+    'before claiming'."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if depth and verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPOSITIONS and verb.head.head.pos_ == "VERB":
+        return subject_of(verb.head.head, depth - 1)  # 'Trump said, before claiming that ...'
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
         return subject_of(verb.head, depth - 1)
     return None
@@ -218,7 +224,7 @@ def content_of(
         hole = _subtree_chars(verb)
         return _clean(doc, _minus(_span_chars(sentence[0], sentence[-1]), hole)), "according-to", 0.85
 
-    if "clause" in cue.frames and cue.cls != "belief" and _as_credit(match):
+    if "clause" in cue.frames and cue.cls != "belief" and _as_credit(match, lexicon_cue_verbs):
         # 'As The Daily Caller reported, C' / 'C, as Ms. Simonyan put it': the clause it credits.
         return _clean(doc, _minus(_subtree_chars(verb.head), _subtree_chars(verb))), "as-credit", 0.8
 
@@ -350,18 +356,26 @@ def _adjunct_cut(first: Token, last: Token, quoted: list[tuple[int, int]]) -> To
     return last
 
 
-def _as_credit(match: CueMatch) -> bool:
+def _as_credit(match: CueMatch, cue_verbs: frozenset[int] = frozenset()) -> bool:
     """True for a cue in an 'as'-clause hung on another clause: 'as S said', 'as reported by S'.
-    Not 'as he said he would', nor a temporal 'as he welcomed the guests' (a credit takes no object)."""
+    Not 'as he said he would', nor a temporal 'as he welcomed the guests' (a credit takes no object),
+    nor an 'as'-clause hung on a cue with a reported clause of its own ('As the brawl continued, the
+    campaign said that ...')."""
     verb = match.token
     return (
         verb.dep_ == "advcl"
         and verb.head != verb
+        and not (verb.head.i in cue_verbs and any(_finite_clause(c) for c in verb.head.children))
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
         and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
         and not any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
         and (match.particle is None or match.particle.lower_ == "it")
     )
+
+
+def _finite_clause(token: Token) -> bool:
+    """A reported clause with a tense of its own: 'said that it would', not 'found it to be'."""
+    return token.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _garden_path_clause(verb: Token) -> tuple[int, int] | None:

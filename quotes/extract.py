@@ -302,7 +302,10 @@ def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]])
 
 
 def _main_subject(token) -> bool:
-    """The subject of a sentence's main verb ("McLenney said Clinton..." is McLenney's sentence)."""
+    """The subject of a sentence's main verb ("McLenney said Clinton..." is McLenney's sentence), or
+    the subject's owner ("Mr. Obama's bet is ...": the sentence is about Obama)."""
+    if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS:
+        token = token.head
     return token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ROOT", "conj", "advcl")
 
 

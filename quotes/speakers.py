@@ -50,6 +50,10 @@ _RELATIVE_HEAD = re.compile(
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
+# A title's full stop ends no sentence: "urging Trump and Sen. Mitch McConnell to ..."
+_TITLE_STOP = re.compile(
+    r"(?<![\w.])(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|maj|adm|rev|st|sec|atty)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -227,13 +231,20 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
     return Speaker(name, "person", title=title, mention="name")
 
 
+def _sentence_breaks(text: str, start: int, end: int):
+    """Sentence breaks between ``start`` and ``end``, except after a title ("Sen. Mitch McConnell")."""
+    for match in _SENTENCE_BREAK.finditer(text, start, end):
+        if not (text[match.start()] == "." and _TITLE_STOP.search(text, max(0, match.start() - 5), match.start())):
+            yield match
+
+
 def _sentence_end(text: str, position: int) -> int:
-    match = _SENTENCE_BREAK.search(text, position)
+    match = next(_sentence_breaks(text, position, len(text)), None)
     return match.start() + 1 if match else len(text)
 
 
 def _sentence_start(text: str, position: int) -> int:
-    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, position)]
+    starts = [m.end() for m in _sentence_breaks(text, 0, position)]
     return starts[-1] if starts else 0
 
 

@@ -210,6 +210,34 @@ def test_as_credit_takes_the_clause_around_it(nlp):
     assert [text[f.start : f.end] for f in quote.fragments] == ["The plan", "is a bridge to nowhere"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '"Flynn lied," Trump said, before again claiming that Clinton "lied many times."',
+            ("mixed", 'that Clinton "lied many times."', "Trump", "claiming"),
+        ),
+        (
+            "The senator spoke for an hour after claiming that the vote was rigged.",
+            ("indirect", "that the vote was rigged", "The senator", "claiming"),
+        ),
+        # a comparison is no time clause: nobody here decides anything
+        (
+            "Few dilemmas are harder than deciding whether to trade prisoners.",
+            ("indirect", "whether to trade prisoners", None, "deciding"),
+        ),
+    ],
+)
+def test_a_cue_after_a_time_preposition_takes_the_clause_subject(extract, text, expected):
+    assert expected in extract(text)
+
+
+def test_an_as_clause_on_another_cue_is_no_credit(extract):
+    found = extract("As the debate continued on Tuesday, the campaign said that the plan would end Medicare.")
+    assert ("indirect", "that the plan would end Medicare", "the campaign", "said") in found
+    assert [f for f in found if f[3] == "continued"] == []
+
+
 def test_sentence_breaks_skip_those_inside_quotations():
     text = 'He left. "We tried. It failed," she said. Then rain.'
     quoted = [(9, 32)]

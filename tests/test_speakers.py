@@ -108,6 +108,27 @@ def test_resolved_speakers(speakers_of, text, expected):
     assert [(m, n, k) for m, n, k, _ in found] == expected
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a title's full stop ends no sentence, so the subject two sentences back is still in sight
+        (
+            "House leader Steny Hoyer spoke next, urging Sen. Mitch McConnell to act. "
+            "“The president must stop. There is no reason to wait,” he said.",
+            "Steny Hoyer",
+        ),
+        # the owner of a subject is what the sentence is about
+        (
+            'John Podesta spoke first. Barack Obama’s bet is that the rules will last. "They will hold," he says.',
+            "Barack Obama",
+        ),
+    ],
+)
+def test_a_pronoun_names_the_latest_subject_in_sight(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found[-1][:2] == ("he", name)
+
+
 def test_unresolvable_pronoun_is_unknown(speakers_of):
     found, _ = speakers_of('"We will win," they said.')
     assert found[0][1:3] == (None, "unknown")
