@@ -542,12 +542,20 @@ class _Resolver:
             return None
         mentioned = earlier[-1].start()
         start = _sentence_start(self.text, mentioned)
-        issuers = [
-            r
-            for r in self.referents
-            if start <= r.start and r.end <= mentioned and r.subject and r.speaker.kind in KINDS_THAT_ISSUE
+        before = [
+            r for r in self.referents if start <= r.start and r.end <= mentioned and r.speaker.kind in KINDS_THAT_ISSUE
         ]
-        return max(issuers, key=lambda r: r.start) if issuers else None
+        if subjects := [r for r in before if r.subject]:
+            return max(subjects, key=lambda r: r.start)
+        # No named subject: the name in an organisation that opens the sentence ('The Romney campaign
+        # retorted with an ad').
+        opening = [
+            r
+            for r in before
+            if self.text[start : r.start].strip(" \"“‘'").lower() in ("", "the")
+            and self.text[r.end :].split(maxsplit=1)[:1] in [[w] for w in self.rules.org_words]
+        ]
+        return opening[0] if opening else None
 
     def _described_as(self, referent: _Referent, head: str) -> bool:
         """'the senator' fits 'Sen. Jane Roe': the head word, or another form of the same title

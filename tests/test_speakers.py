@@ -293,6 +293,12 @@ def test_affiliation_the_text_gives(text, name, affiliation):
             '"It is a lie," said Mayor Ann Lee. "She will fight for you," the ad says.',
             "Republican National Committee",
         ),
+        # no named subject: the name that opens the sentence ('The Romney campaign') issued it
+        (
+            "The Romney campaign retorted with an ad of its own on Tuesday. "
+            '"It is a lie," said Mayor Ann Lee. "You paid in to Medicare for years," the ad says.',
+            "Romney",
+        ),
     ],
 )
 def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, name):
