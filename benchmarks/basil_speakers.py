@@ -6,9 +6,10 @@ For each annotation with ``quote: true`` and a ``speaker_label`` that is a name 
 "House_Democrats"; not the stance classes "other_*"): is it covered by an extracted quote (the
 quote holds at least half of the span's letters and digits), and does that quote's resolved
 ``speaker_name`` name the labelled speaker? Also prints the mention-as-name baseline (the speaker
-mention as written, unresolved) on the same quotes, and a second, looser figure: the name or the
-``speaker_affiliation`` the text gives the person (BASIL often labels a senator's quote with their
-group, "Democratic_lawmakers", where the extractor names the senator).
+mention as written, unresolved) on the same quotes, and a second, looser figure: the name, or an
+affiliation the run's texts give that speaker (the speakers table's ``affiliations``, as the
+report's party section uses them; BASIL often labels a senator's quote with their group,
+"Democratic_lawmakers", where the extractor names the senator).
 
 A name matches a label when the label's most specific word (its last word that is not a generic
 group noun such as "lawmakers") starts a word of the name, after Porter stemming ("Democratic" and
@@ -52,6 +53,9 @@ def main() -> None:
     articles = [Article(d["id"], d["text"], outlet=d.get("outlet", "unknown")) for d in docs]
     tables = quotes.Tables(quotes.extract_all(articles))
     by_article = {aid: group for aid, group in tables.quotes.groupby("article_id")}
+    affiliations = {
+        row.speaker_id: row.affiliations.split("; ") for row in tables.speakers.itertuples() if row.affiliations
+    }
     spans = covered = resolved = baseline = affiliated = 0
     for doc in docs:
         group = by_article.get(doc["id"])
@@ -67,16 +71,18 @@ def main() -> None:
                 if covered_by(doc["text"], note["start"], note["end"], fragments):
                     covered += 1
                     name = row.speaker_name if isinstance(row.speaker_name, str) else None
-                    body = row.speaker_affiliation if isinstance(row.speaker_affiliation, str) else None
+                    bodies = affiliations.get(row.speaker_id, [])
                     resolved += names_label(name, label)
-                    affiliated += names_label(name, label) or names_label(body, label)
+                    affiliated += names_label(name, label) or any(names_label(b, label) for b in bodies)
                     baseline += names_label(row.speaker if isinstance(row.speaker, str) else None, label)
                     break
     print(f"in-quote spans with a named speaker: {spans}")
     print(f"covered by a quote: {covered} ({100 * covered / spans:.1f}%)")
     print(f"speaker_name names the labelled speaker: {resolved} ({100 * resolved / max(1, covered):.1f}% of covered)")
     print(f"baseline, mention as written: {baseline} ({100 * baseline / max(1, covered):.1f}% of covered)")
-    print(f"... or their affiliation names it: {affiliated} ({100 * affiliated / max(1, covered):.1f}% of covered)")
+    print(
+        f"... or an affiliation of theirs names it: {affiliated} ({100 * affiliated / max(1, covered):.1f}% of covered)"
+    )
 
 
 if __name__ == "__main__":

@@ -612,6 +612,8 @@ def affiliation_at(text: str, start: int, end: int, rules: SpeakerRules) -> str 
     party word or '<Body> spokeswoman' among the title words right before it."""
     if match := _party_after("".join(sorted(rules.party_letters))).match(text, end):
         return rules.party_letters.get(match.group(1) or match.group(2))
+    if (after := _affiliation_after(text, end, rules)) is not None:
+        return after
     chain: list[str] = []  # 'Obama campaign spokeswoman', 'Democratic Sen.', 'Republican presidential nominee'
     for word in reversed(text[max(0, start - 60) : start].split("\n")[-1].split()):
         bare = word.strip(",").lower()
@@ -626,6 +628,44 @@ def affiliation_at(text: str, start: int, end: int, rules: SpeakerRules) -> str 
     if "campaign" in lowered and lowered.index("campaign") > 0:
         return " ".join(chain[: lowered.index("campaign") + 1])  # 'Obama campaign spokeswoman Lis Smith'
     return _body_before_title(chain, rules)
+
+
+# ", Democrat of Connecticut", ", a conservative Republican"; ", a spokeswoman for the NAACP".
+_PARTY_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an)\s+(?:[a-z-]+\s+)?([A-Z][a-z]+|GOP)\b|([A-Z][a-z]+)\s+(?:of|from)\s+[A-Z])"
+)
+_BODY_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:of|for|at|with)\s+(?:the\s+)?"
+    r"([A-Z][\w&'’.-]*(?: +(?:(?:of|for|on|and|the) +)*[A-Z][\w&'’.-]*)*)"
+)
+
+
+def _affiliation_after(text: str, end: int, rules: SpeakerRules) -> str | None:
+    """The party or body an apposition right after a name gives: 'Michael R. Turner, Republican of
+    Ohio', 'Andy Harris, a conservative Republican', 'Jane Roe, a spokeswoman for the NAACP'."""
+    if match := _PARTY_APPOSITION.match(text, end):
+        word = (match.group(1) or match.group(2)).lower()
+        return rules.party_words.get(word)
+    match = _BODY_APPOSITION.match(text, end)
+    if match is None or match.group(1).lower() not in rules.titles:
+        return None
+    name = _before_sentence_end(match.group(2)).rstrip(".,")
+    if any(w.lower() in rules.titles for w in name.split()):
+        return None  # 'a spokesman for House Speaker Paul Ryan': a person, not a body
+    body = classify_name(name, None, rules)
+    if body is not None and body.kind in ("organisation", "government", "media"):
+        return body.name
+    return name if " " not in name and name.isupper() and len(name) >= 3 else None
+
+
+def _before_sentence_end(words: str) -> str:
+    """``words`` up to a full stop that ends a sentence: 'Iowa Renewable Fuels Association. And
+    Iowa' stops after 'Association'; 'U.S. Chamber' and 'A.F.L.-C.I.O.' go on."""
+    for match in re.finditer(r"\.\s", words):
+        word = words[: match.start()].split()[-1]
+        if "." not in word and len(word) > 2:
+            return words[: match.start()]
+    return words
 
 
 def _body_before_title(chain: list[str], rules: SpeakerRules) -> str | None:

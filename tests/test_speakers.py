@@ -268,7 +268,14 @@ def test_organisation_label_read_as_person_from_context(text, name, kind):
         ("Defense Secretary Mark Esper spoke.", "Mark Esper", None),
         ("Washington Gov. Jay Inslee (D) spoke.", "Jay Inslee", "Democrats"),
         ('"We are ready for it," Mr. Jay Inslee said.', "Jay Inslee", None),
+        # an apposition right after the name
+        ("Senator Richard Blumenthal, Democrat of Connecticut, spoke.", "Richard Blumenthal", "Democrats"),
+        ("Kevin Madden, a Republican communications strategist, spoke.", "Kevin Madden", "Republicans"),
+        ("Jane Roe, a spokeswoman for the NAACP, spoke.", "Jane Roe", "NAACP"),
+        ("John Doe, a professor at Georgetown University. He spoke.", "John Doe", "Georgetown University"),
         # no affiliation given, or one that belongs to something else
+        ("Jim Manley, a spokesman for House Speaker Paul Ryan, spoke.", "Jim Manley", None),
+        ("Hillary Clinton, Republican nominee Donald Trump said, is a liar.", "Hillary Clinton", None),
         ("Mary Jones spoke.", "Mary Jones", None),
         ("The Republican plan, Mary Jones said, is flawed.", "Mary Jones", None),
         ("Critics of the Democratic bill, like Mary Jones (a lawyer), spoke.", "Mary Jones", None),
