@@ -298,7 +298,36 @@ def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]])
             for e in doc.ents:
                 opening = not doc.text[: e.start_char].strip() or doc.text[: e.start_char].rstrip()[-1] in ".!?"
                 entities.append(Entity(paragraph.start + e.start_char, paragraph.start + e.end_char, e.label_, opening))
+    entities += _surname_echoes(article.text, entities, parses)
     return sorted(entities, key=lambda e: e.start)
+
+
+def _surname_echoes(text: str, entities: list[Entity], parses: list[tuple[Span, Doc]]) -> list[Entity]:
+    """A lone surname the recogniser missed ("Schiff, in response to his critics, doubled down")
+    where the article names that person in full elsewhere: a PERSON, a subject by the parse."""
+    surnames = {
+        words[-1]
+        for e in entities
+        if e.label == "PERSON" and len(words := text[e.start : e.end].split()) >= 2 and words[-1][:1].isupper()
+    }
+    if not surnames:
+        return []
+    taken = [(e.start, e.end) for e in entities]
+    found = []
+    pattern = re.compile(r"(?<![\w.'’-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])")
+    for match in pattern.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        found.append(Entity(match.start(), match.end(), "PERSON", _heads_subject(match.start(), match.end(), parses)))
+    return found
+
+
+def _heads_subject(start: int, end: int, parses: list[tuple[Span, Doc]]) -> bool:
+    for paragraph, doc in parses:
+        if paragraph.start <= start < paragraph.end:
+            span = doc.char_span(start - paragraph.start, end - paragraph.start)
+            return span is not None and _main_subject(span.root)
+    return False
 
 
 def _main_subject(token) -> bool:

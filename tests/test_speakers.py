@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from quotes.extract import analyse_article
+from quotes.extract import _surname_echoes, analyse_article
 from quotes.identities import link_speakers
 from quotes.rules_data import load_speaker_rules
 from quotes.speakers import Entity, affiliation_at, classify_name, resolve_speakers, split_title
@@ -324,3 +324,14 @@ def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, na
 def test_a_person_of_a_place_is_the_person(speakers_of, text, name, kind):
     found, _ = speakers_of(text)
     assert found[0][1:3] == (name, kind)
+
+
+def test_a_lone_surname_the_recogniser_missed_is_the_person_named_in_full():
+    text = "Rep. Adam Schiff spoke. Later, Schiff doubled down; Schiffer and Mr. Schiff's aide left."
+    named = Entity(text.index("Adam"), text.index("Adam") + len("Adam Schiff"), "PERSON", True)
+    echoes = _surname_echoes(text, [named], [])
+    assert [(text[e.start : e.end], e.start) for e in echoes] == [
+        ("Schiff", text.index("Schiff doubled")),
+        ("Schiff", text.index("Schiff's")),
+    ]
+    assert all(e.label == "PERSON" for e in echoes)
