@@ -148,9 +148,11 @@ _TIME_PREPOSITIONS = {"before", "after", "by", "in", "on", "upon", "without", "s
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
     """The speaker of ``verb``: its subject, or its governing verb's for 'saying', 'adding',
     'before claiming'."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # 'Mr. Trump, who he said "led me to..."': the relative pronoun is the quoted clause's subject
+        return next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0])
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if depth and verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPOSITIONS and verb.head.head.pos_ == "VERB":

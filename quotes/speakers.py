@@ -307,8 +307,18 @@ class _Resolver:
                 else (_DETERMINERS.sub("", description))
             )
             speaker = Speaker(name, "unnamed", mention="description")
+            if titled := self._titled_before(match.group(1), match.start()):
+                speaker = titled.speaker  # 'The congressman also expressed concern': the congressman named before
             found.append(_Referent(match.start(), match.end(), speaker, True, self.rules.gender[match.group(1)], False))
         return found
+
+    def _titled_before(self, role: str, position: int) -> _Referent | None:
+        """The latest person before ``position`` the text gives the title ``role`` ('congressman' fits
+        'Rep. Anthony Weiner'); None when the role is no title or nobody has it."""
+        if role.lower() not in self.rules.titles and role.lower() not in self.rules.title_forms:
+            return None
+        people = [r for r in self.referents if r.end <= position and r.speaker.kind == "person"]
+        return next((r for r in sorted(people, key=lambda r: -r.start) if self._described_as(r, role.lower())), None)
 
     def _gender(self, speaker: Speaker) -> str | None:
         """'m' or 'f' from a first name, else the article's honorifics and pronouns, else a role noun."""

@@ -232,6 +232,14 @@ def test_a_cue_after_a_time_preposition_takes_the_clause_subject(extract, text, 
     assert expected in extract(text)
 
 
+def test_a_relative_pronoun_before_the_speaker_is_not_the_speaker(extract):
+    text = (
+        "He said he took full responsibility for his crimes, but said he acted out of blind loyalty to "
+        "Mr. Trump, who he said “led me to choose a path of darkness over light.”"
+    )
+    assert ("direct", "“led me to choose a path of darkness over light.”", "he", "said") in extract(text)
+
+
 def test_an_as_clause_on_another_cue_is_no_credit(extract):
     found = extract("As the debate continued on Tuesday, the campaign said that the plan would end Medicare.")
     assert ("indirect", "that the plan would end Medicare", "the campaign", "said") in found

@@ -122,6 +122,12 @@ def test_resolved_speakers(speakers_of, text, expected):
             'John Podesta spoke first. Barack Obama’s bet is that the rules will last. "They will hold," he says.',
             "Barack Obama",
         ),
+        # a title used as a description is the person given that title
+        (
+            "Rep. Anthony Weiner spoke to Jane Roe on Monday. The congressman also expressed concern. "
+            "“I am protecting my wife,” he told CNN.",
+            "Anthony Weiner",
+        ),
     ],
 )
 def test_a_pronoun_names_the_latest_subject_in_sight(speakers_of, text, name):
