@@ -48,6 +48,7 @@ _RELATIVE_HEAD = re.compile(
     r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
 )
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
 # A title's full stop ends no sentence: "urging Trump and Sen. Mitch McConnell to ..."
@@ -225,6 +226,8 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
     if label in ("ORG", "NORP", "GPE") or (org_kind and label != "PERSON"):
         kind = org_kind or ("government" if label == "GPE" else "organisation")
         return Speaker(cleaned, kind, mention="name")
+    if any(w.lower().strip(",") in _WEEKDAYS for w in words):
+        return None  # the recogniser's slip: "Earlier Friday" as a person
     name, title = split_title(mention, rules)
     if name is None:
         return None
@@ -646,7 +649,7 @@ _PARTY_APPOSITION = re.compile(
 )
 _BODY_APPOSITION = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?([\w-]+)\s+(?:of|for|at|with)\s+(?:the\s+)?"
-    r"([A-Z][\w&'’.-]*(?: +(?:(?:of|for|on|and|the) +)*[A-Z][\w&'’.-]*)*)"
+    r"([A-Z][\w&'’.-]*(?: +(?:(?:of|for|on|and|the|to) +)*[A-Z][\w&'’.-]*)*)"
 )
 
 
@@ -660,7 +663,7 @@ def _affiliation_after(text: str, end: int, rules: SpeakerRules) -> str | None:
     if match is None or match.group(1).lower() not in rules.titles:
         return None
     name = _before_sentence_end(match.group(2)).rstrip(".,")
-    if any(w.lower() in rules.titles for w in name.split()):
+    if any(w.lower() in rules.titles or w.lower() in rules.title_forms for w in name.split()):
         return None  # 'a spokesman for House Speaker Paul Ryan': a person, not a body
     body = classify_name(name, None, rules)
     if body is not None and body.kind in ("organisation", "government", "media"):

@@ -53,7 +53,7 @@ def test_classify_name(mention, label, name, kind):
     assert (speaker.name, speaker.kind) == (name, kind)
 
 
-@pytest.mark.parametrize("mention", ["the department", "critics", "the statement", "he"])
+@pytest.mark.parametrize("mention", ["the department", "critics", "the statement", "he", "Earlier Friday"])
 def test_descriptions_and_pronouns_are_not_names(mention):
     assert classify_name(mention, None, RULES) is None
 
@@ -269,6 +269,7 @@ def test_organisation_label_read_as_person_from_context(text, name, kind):
         ("Republican presidential nominee Donald Trump spoke.", "Donald Trump", "Republicans"),
         ("Obama campaign spokeswoman Lis Smith spoke.", "Lis Smith", "Obama campaign"),
         ("NAACP President Ben Jealous spoke.", "Ben Jealous", "NAACP"),
+        ("White House Communications Director Hope Hicks spoke.", "Hope Hicks", "White House"),
         ("Pentagon spokesman Jonathan Hoffman spoke.", "Jonathan Hoffman", "U.S. Department of Defense"),
         ("Senate Majority Leader Mitch McConnell spoke.", "Mitch McConnell", "U.S. Senate"),
         ("Defense Secretary Mark Esper spoke.", "Mark Esper", None),
