@@ -27,6 +27,9 @@ _CLOSE_CONTEXT = set(".,;:!?)]}—–-/…")
 _ELISION = re.compile(r"(?:em|til|tis|twas|n|cause|bout|round|\d\d?s?)\b", re.IGNORECASE)
 
 QUOTE_CHARS = "\"“”„«»‟‘’‚‹›'`"
+# A quote bridged over paragraphs with no marks of their own: at most this many, this short.
+_BRIDGE_PARAGRAPHS = 4
+_BRIDGE_LENGTH = 400
 
 
 @dataclass
@@ -167,7 +170,29 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     another, is the newswire multi-paragraph convention: each paragraph's part is its own span
     with ``closed=False``, and the attribution stage links them.
     """
-    spans: list[QuoteSpan] = []
-    for para in paragraph_spans(text):
-        spans.extend(_scan_paragraph(text, para))
-    return spans
+    paragraphs = paragraph_spans(text)
+    found = [_scan_paragraph(text, para) for para in paragraphs]
+    for i, own in enumerate(found):
+        if own and not own[-1].closed and own[-1].double:
+            _bridge(text, paragraphs, found, i)
+    return [span for own in found for span in own]
+
+
+def _bridge(text: str, paragraphs: list[Span], found: list[list[QuoteSpan]], opened: int) -> None:
+    """A quote left open at a paragraph's end and closed a few short paragraphs later by a closing
+    mark with no opening one (a tweet or letter quoted with its line breaks): the paragraphs between
+    and the closed part become spans of it, each its own, as in the newswire convention."""
+    for j in range(opened + 1, min(opened + 1 + _BRIDGE_PARAGRAPHS, len(paragraphs))):
+        para = paragraphs[j]
+        if found[j] or para.end - para.start > _BRIDGE_LENGTH:
+            return
+        doubles = [m for m in _MARK.finditer(text, para.start, para.end) if _is_double(m.group())]
+        if not doubles:
+            continue
+        first = doubles[0]
+        if _classify(first.group(), *_context(text, first.start(), first.end())) != "close":
+            return
+        found[j] = [QuoteSpan(para.start, first.end())] + [s for s in found[j] if s.start >= first.end()]
+        for k in range(opened + 1, j):
+            found[k] = [QuoteSpan(paragraphs[k].start, paragraphs[k].end, closed=False)]
+        return

@@ -66,3 +66,24 @@ def test_newswire_paragraphs_open_without_closing():
 def test_unbalanced_marks_never_raise(text):
     for span in find_quote_spans(text):
         assert 0 <= span.start < span.end <= len(text)
+
+
+def test_a_quote_left_open_is_bridged_to_a_closing_mark_a_few_short_paragraphs_on():
+    text = "He tweeted: “I had to fire him.\n\nHe has pled guilty.\n\nThere was nothing to hide!” Then silence."
+    assert [(text[s.start : s.end], s.closed) for s in find_quote_spans(text)] == [
+        ("“I had to fire him.", False),
+        ("He has pled guilty.", False),
+        ("There was nothing to hide!”", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "A paragraph with “a quotation of its own” in it.",  # marks of its own: not part of the open quote
+        "A long paragraph of narrative. " * 20,  # longer than a tweet's line
+    ],
+)
+def test_no_bridge_over_a_paragraph_with_marks_or_a_long_one(between):
+    text = f"He said: “It was unfair.\n\n{between}\n\nThe end came.” Then silence."
+    assert all("The end came" not in text[s.start : s.end] for s in find_quote_spans(text))

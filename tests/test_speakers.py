@@ -313,6 +313,10 @@ def test_affiliation_the_text_gives(text, name, affiliation):
             '"It is a lie," said Mayor Ann Lee. "You paid in to Medicare for years," the ad says.',
             "Romney",
         ),
+        (
+            "Donald Trump spoke on Friday. Later, Trump’s account tweeted: “I had to fire General Flynn.”",
+            "Donald Trump",
+        ),
     ],
 )
 def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, name):
