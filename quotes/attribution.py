@@ -573,9 +573,11 @@ def _speaker_span(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, 
         return mention_span(owner) if owner is not None else None
     subject = subject_of(match.token)
     if subject is not None and _inside(subject, quoted):
-        # A word of the quotation is never its speaker: the parse went wrong; the words between
-        # the closing mark and the cue ('," Secretary of Defense Dr. Mark T. Esper added') are.
-        return _credit_between(match, quoted)
+        # A word of the quotation is never its speaker: the parse went wrong; another subject of
+        # the cue outside it ('," said Leslie Wimes'), or the words between the closing mark and
+        # the cue ('," Secretary of Defense Dr. Mark T. Esper added') are.
+        outside = [c for c in match.token.children if c.dep_ in ("nsubj", "csubj") and not _inside(c, quoted)]
+        return mention_span(outside[0]) if outside else _credit_between(match, quoted)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ == "there":
         return None
     return mention_span(subject)

@@ -399,3 +399,12 @@ def test_colon_credit_needs_a_cue():
     from quotes.nlp import load_model
 
     assert extract_article(Article("t", text), load_model()) == []
+
+
+def test_a_cue_with_a_subject_inside_the_quotation_takes_the_one_outside(extract):
+    # the parse gives 'said' two subjects: 'mode', inside the quotation, and 'Leslie Wimes'
+    text = (
+        "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, "
+        "a South Florida-based president of the Democratic African-American Women Caucus."
+    )
+    assert [(speaker, cue) for _, _, speaker, cue in extract(text)] == [("Leslie Wimes", "said")]
