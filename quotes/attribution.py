@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from quotes.cues import Cue, CueLexicon
 from quotes.nlp import sentence_tokenizer
+from quotes.rules_data import load_speaker_rules
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Children of a speaker's head that belong to the mention ("a spokesman for the department").
@@ -145,6 +146,11 @@ def _breaks_mention(token: Token) -> bool:
 _TIME_PREPOSITIONS = {"before", "after", "by", "in", "on", "upon", "without", "since"}
 
 
+def _is_document(noun: Token) -> bool:
+    """'statement', 'letter', 'ad': a document noun of ``rules/speakers/documents.txt``."""
+    return noun.lemma_.lower() in load_speaker_rules().document_nouns
+
+
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
     """The speaker of ``verb``: its subject, or its governing verb's for 'saying', 'adding',
     'before claiming'."""
@@ -155,6 +161,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if depth and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and _is_document(verb.head):
+        return subject_of(verb.head.head, depth - 1)  # 'the Council issued a statement calling X Y'
     if depth and verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPOSITIONS and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth - 1)  # 'Trump said, before claiming that ...'
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:

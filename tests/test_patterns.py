@@ -408,3 +408,18 @@ def test_a_cue_with_a_subject_inside_the_quotation_takes_the_one_outside(extract
         "a South Florida-based president of the Democratic African-American Women Caucus."
     )
     assert [(speaker, cue) for _, _, speaker, cue in extract(text)] == [("Leslie Wimes", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            'The Security Council issued a statement calling the test "a clear violation" of the resolutions.',
+            "The Security Council",
+        ),
+        # only a document speaks for whoever issued it: the man calling, not the mayor who saw him
+        ('The mayor saw a man calling the plan "a disgrace" outside the hall.', "a man"),
+    ],
+)
+def test_a_document_cue_is_spoken_by_its_issuer(extract, text, speaker):
+    assert [found[2] for found in extract(text) if found[3] == "calling"] == [speaker]
