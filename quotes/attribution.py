@@ -151,6 +151,18 @@ def _is_document(noun: Token) -> bool:
     return noun.lemma_.lower() in load_speaker_rules().document_nouns
 
 
+def _purpose_of_object(verb: Token) -> bool:
+    """'held a press briefing to brag', 'took the opportunity to comment': a to-infinitive on the
+    object of a verb that names no one else ('gave Pence the chance to respond' does)."""
+    governor = verb.head.head
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.dep_ == "dobj"
+        and not any(c.dep_ in ("dative", "iobj") for c in governor.children)
+    )
+
+
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
     """The speaker of ``verb``: its subject, or its governing verb's for 'saying', 'adding',
     'before claiming'."""
@@ -163,6 +175,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if depth and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and _is_document(verb.head):
         return subject_of(verb.head.head, depth - 1)  # 'the Council issued a statement calling X Y'
+    if depth and _purpose_of_object(verb):
+        return subject_of(verb.head.head, depth - 1)  # 'Obama held a briefing to brag that ...'
     if depth and verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPOSITIONS and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth - 1)  # 'Trump said, before claiming that ...'
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:

@@ -423,3 +423,15 @@ def test_a_cue_with_a_subject_inside_the_quotation_takes_the_one_outside(extract
 )
 def test_a_document_cue_is_spoken_by_its_issuer(extract, text, speaker):
     assert [found[2] for found in extract(text) if found[3] == "calling"] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Obama on Friday held an impromptu press briefing to brag that the unemployment rate has fallen.", "Obama"),
+        # the to-infinitive belongs to the person the verb names, not to its subject
+        ("Trump gave Pence the chance to respond to the charge.", None),
+    ],
+)
+def test_a_purpose_clause_on_an_object_is_spoken_by_the_subject(extract, text, speaker):
+    assert [found[2] for found in extract(text)] == [speaker]
