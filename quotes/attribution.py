@@ -143,7 +143,8 @@ def _breaks_mention(token: Token) -> bool:
     return token.is_punct and token.text not in ".'’&-()" or token.is_quote
 
 
-_TIME_PREPOSITIONS = {"before", "after", "by", "in", "on", "upon", "without", "since"}
+# Prepositions that hang a participle clause on the main verb: 'before claiming', 'by arguing'.
+_CLAUSE_PREPOSITIONS = {"before", "after", "by", "in", "on", "upon", "without", "since"}
 
 
 def _is_document(noun: Token) -> bool:
@@ -165,7 +166,7 @@ def _purpose_of_object(verb: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
     """The speaker of ``verb``: its subject, or its governing verb's for 'saying', 'adding',
-    'before claiming'."""
+    'before claiming', 'issued a statement calling', 'held a briefing to brag'."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         # 'Mr. Trump, who he said "led me to..."': the relative pronoun is the quoted clause's subject
@@ -177,7 +178,7 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return subject_of(verb.head.head, depth - 1)  # 'the Council issued a statement calling X Y'
     if depth and _purpose_of_object(verb):
         return subject_of(verb.head.head, depth - 1)  # 'Obama held a briefing to brag that ...'
-    if depth and verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPOSITIONS and verb.head.head.pos_ == "VERB":
+    if depth and verb.dep_ == "pcomp" and verb.head.lower_ in _CLAUSE_PREPOSITIONS and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth - 1)  # 'Trump said, before claiming that ...'
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
         return subject_of(verb.head, depth - 1)

@@ -51,10 +51,6 @@ _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
-# A title's full stop ends no sentence: "urging Trump and Sen. Mitch McConnell to ..."
-_TITLE_STOP = re.compile(
-    r"(?<![\w.])(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|maj|adm|rev|st|sec|atty)$", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -234,10 +230,18 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
     return Speaker(name, "person", title=title, mention="name")
 
 
+@lru_cache(maxsize=1)
+def _title_stops() -> frozenset[str]:
+    """The titles of ``titles.txt`` that end in a full stop ('sen.', 'dr.')."""
+    return frozenset(title for title in load_speaker_rules().titles if title.endswith("."))
+
+
 def _sentence_breaks(text: str, start: int, end: int):
-    """Sentence breaks between ``start`` and ``end``, except after a title ("Sen. Mitch McConnell")."""
+    """Sentence breaks between ``start`` and ``end``, except after a title: "urging Trump and Sen.
+    Mitch McConnell to ..." is one sentence."""
     for match in _SENTENCE_BREAK.finditer(text, start, end):
-        if not (text[match.start()] == "." and _TITLE_STOP.search(text, max(0, match.start() - 5), match.start())):
+        before = text[max(0, match.start() - 12) : match.start() + 1].split()
+        if not (text[match.start()] == "." and before and before[-1].lower() in _title_stops()):
             yield match
 
 
