@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from quotes.cues import Cue, CueLexicon
-from quotes.nlp import sentence_tokenizer
+from quotes.nlp import sentence_starts
 from quotes.rules_data import load_speaker_rules
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -152,13 +152,18 @@ def _is_document(noun: Token) -> bool:
     return noun.lemma_.lower() in load_speaker_rules().document_nouns
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """'to brag', 'to be': the verb takes the infinitive marker 'to'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _purpose_of_object(verb: Token) -> bool:
     """'held a press briefing to brag', 'took the opportunity to comment': a to-infinitive on the
     object of a verb that names no one else ('gave Pence the chance to respond' does)."""
     governor = verb.head.head
     return (
         verb.dep_ in ("acl", "relcl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _to_infinitive(verb)
         and verb.head.dep_ == "dobj"
         and not any(c.dep_ in ("dative", "iobj") for c in governor.children)
     )
@@ -400,7 +405,7 @@ def _as_credit(match: CueMatch, cue_verbs: frozenset[int] = frozenset()) -> bool
 
 def _finite_clause(token: Token) -> bool:
     """A reported clause with a tense of its own: 'said that it would', not 'found it to be'."""
-    return token.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "ccomp" and not _to_infinitive(token)
 
 
 def _garden_path_clause(verb: Token) -> tuple[int, int] | None:
@@ -497,8 +502,7 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
 
 def sentence_breaks(text: str, quoted: list[tuple[int, int]]) -> list[int]:
     """Where sentences start in ``text`` (Punkt), except inside a quotation ('"Q1. Q2," she said')."""
-    starts = [start for start, _ in sentence_tokenizer().span_tokenize(text)][1:]
-    return [s for s in starts if not any(a < s < b for a, b in quoted)]
+    return [s for s in sentence_starts(text)[1:] if not any(a < s < b for a, b in quoted)]
 
 
 def _within_sentence(

@@ -29,7 +29,7 @@ from quotes.attribution import Attribution, attributions
 from quotes.cues import CueLexicon, load_lexicon
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
-from quotes.nlp import load_model, sentence_tokenizer
+from quotes.nlp import load_model
 from quotes.speakers import Entity, MediaMention, media_mentions, resolve_speakers
 from quotes.standoff import Article, ArticleError, Quote, Span
 from quotes.wording import TextProfile, profile_article
@@ -447,11 +447,6 @@ def _link_continuations(quotes: list[Quote]) -> list[Quote]:
                 None,
             )
     return quotes
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Start offsets of sentences (NLTK's Punkt with default parameters: no data to download)."""
-    return [start for start, _ in sentence_tokenizer().span_tokenize(text)] or [0]
 
 
 # --- batches ---------------------------------------------------------------------------------

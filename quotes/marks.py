@@ -192,7 +192,7 @@ def _bridge(text: str, paragraphs: list[Span], found: list[list[QuoteSpan]], ope
         first = doubles[0]
         if _classify(first.group(), *_context(text, first.start(), first.end())) != "close":
             return
-        found[j] = [QuoteSpan(para.start, first.end())] + [s for s in found[j] if s.start >= first.end()]
+        found[j] = [QuoteSpan(para.start, first.end())]
         for k in range(opened + 1, j):
             found[k] = [QuoteSpan(paragraphs[k].start, paragraphs[k].end, closed=False)]
         return

@@ -98,3 +98,8 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     parameters = PunktParameters()
     parameters.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(parameters)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` (Punkt); [0] when it has none."""
+    return [start for start, _ in sentence_tokenizer().span_tokenize(text)] or [0]

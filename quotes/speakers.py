@@ -48,6 +48,7 @@ _RELATIVE_HEAD = re.compile(
     r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
 )
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
@@ -324,8 +325,18 @@ class _Resolver:
         'Rep. Anthony Weiner'); None when the role is no title or nobody has it."""
         if role.lower() not in self.rules.titles and role.lower() not in self.rules.title_forms:
             return None
-        people = [r for r in self.referents if r.end <= position and r.speaker.kind == "person"]
-        return next((r for r in sorted(people, key=lambda r: -r.start) if self._described_as(r, role.lower())), None)
+        return self._latest_described(role.lower(), position, ("person",))
+
+    def _latest_described(self, head: str, position: int, kinds: tuple[str, ...]) -> _Referent | None:
+        """The latest referent before ``position``, of one of ``kinds``, that ``head`` describes."""
+        return next(
+            (
+                r
+                for r in sorted(self.referents, key=lambda r: -r.start)
+                if r.end <= position and r.speaker.kind in kinds and self._described_as(r, head)
+            ),
+            None,
+        )
 
     def _gender(self, speaker: Speaker) -> str | None:
         """'m' or 'f' from a first name, else the article's honorifics and pronouns, else a role noun."""
@@ -542,13 +553,8 @@ class _Resolver:
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
         if head in self.rules.org_words or head in self.rules.titles or head in self.rules.title_forms:
             wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
-            for referent in sorted(self.referents, key=lambda r: -r.start):
-                if referent.end > mention.start or referent.speaker.kind not in wanted:
-                    continue
-                if self._described_as(referent, head):
-                    return replace(
-                        referent.speaker, mention="description", antecedent=Span(referent.start, referent.end)
-                    )
+            if (referent := self._latest_described(head, mention.start, wanted)) is not None:
+                return replace(referent.speaker, mention="description", antecedent=Span(referent.start, referent.end))
         return Speaker(_DETERMINERS.sub("", cleaned).lower() or None, "unnamed", mention="description")
 
     def _issuer(self, noun: str, position: int) -> _Referent | None:
@@ -570,7 +576,8 @@ class _Resolver:
             r
             for r in before
             if self.text[start : r.start].strip(" \"“‘'").lower() in ("", "the")
-            and self.text[r.end :].split(maxsplit=1)[:1] in [[w] for w in self.rules.org_words]
+            and (word := _NEXT_WORD.match(self.text, r.end)) is not None
+            and word.group(1) in self.rules.org_words
         ]
         return opening[0] if opening else None
 
@@ -669,10 +676,7 @@ def _affiliation_after(text: str, end: int, rules: SpeakerRules) -> str | None:
     name = _before_sentence_end(match.group(2)).rstrip(".,")
     if any(w.lower() in rules.titles or w.lower() in rules.title_forms for w in name.split()):
         return None  # 'a spokesman for House Speaker Paul Ryan': a person, not a body
-    body = classify_name(name, None, rules)
-    if body is not None and body.kind in ("organisation", "government", "media"):
-        return body.name
-    return name if " " not in name and name.isupper() and len(name) >= 3 else None
+    return _known_body(name, rules) or (name if _acronym(name) else None)
 
 
 def _before_sentence_end(words: str) -> str:
@@ -696,11 +700,19 @@ def _body_before_title(chain: list[str], rules: SpeakerRules) -> str | None:
         words = words[1:]
     if not words or any("." in w for w in words) or alias_key(" ".join(words)) in rules.capitals:
         return None  # a place, not a body: 'U.S. Rep.', 'N.Y. Gov.', 'Washington Gov.'
-    body = classify_name(" ".join(words), None, rules)
-    acronym = len(words) == 1 and words[0].isupper() and len(words[0]) >= 3
-    if acronym or (body is not None and body.kind in ("organisation", "government", "media")):
-        return body.name if body is not None and not acronym else words[0]
-    return None
+    name = " ".join(words)
+    return name if _acronym(name) else _known_body(name, rules)
+
+
+def _known_body(name: str, rules: SpeakerRules) -> str | None:
+    """The canonical name of ``name`` when the rules read it as an organisation, government or outlet."""
+    body = classify_name(name, None, rules)
+    return body.name if body is not None and body.kind in ("organisation", "government", "media") else None
+
+
+def _acronym(name: str) -> bool:
+    """'NAACP', 'NRA': one upper-case word of three letters or more."""
+    return " " not in name and name.isupper() and len(name) >= 3
 
 
 def affiliations_in(text: str, entities: list[Entity], resolver: _Resolver, quotes: list[Quote]) -> dict[str, str]:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from quotes.extract import ArticleResult, sentence_starts
+from quotes.extract import ArticleResult
 from quotes.identities import link_speakers
 from quotes.marks import paragraph_spans
+from quotes.nlp import sentence_starts
 from quotes.standoff import Article
 
 ARTICLE_COLUMNS = {
@@ -67,8 +68,9 @@ QUOTE_COLUMNS = {
     "speaker_name": "who spoke, resolved: canonical name across the run ('Mark T. Esper' for 'he')",
     "speaker_kind": "person, organisation, government, anonymous, media, unnamed, author or unknown",
     "speaker_title": "title or role the text gives the speaker ('Secretary of Defense')",
-    "speaker_affiliation": "party or body the text ties a person to: '(D-N.Y.)' or 'Democratic Sen.' -> "
-    "'Democrats'; else a body named before the title: 'NAACP President' -> 'NAACP'",
+    "speaker_affiliation": "party or body the text ties a person to: '(D-N.Y.)', 'Democratic Sen.' or "
+    "', Democrat of Connecticut' -> 'Democrats'; else a body named before the title or in an apposition: "
+    "'NAACP President', ', a spokeswoman for the NAACP' -> 'NAACP'",
     "via": "the outlet that relayed the quote ('According to AFP, Tehran warned...')",
 }
 MEDIA_COLUMNS = {
