@@ -90,6 +90,8 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
             honorifics.add(word.split(None, 1)[1])
         else:
             titles.add(word)
+    # "President-elect", "Representative-elect": every title has its elect form.
+    titles |= {f"{t}-elect" for t in (*titles, *title_forms) if not t.endswith(".")}
     org_words = {}
     for line in _lines("org_words.txt"):
         parts = line.split()

@@ -19,6 +19,7 @@ Cross-article identity (one id for "Esper" in every outlet) is a separate step: 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -49,6 +50,11 @@ _RELATIVE_HEAD = re.compile(
 )
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
 _NEXT_WORD = re.compile(r"\s*(\S+)")
+_DATE_WORD = re.compile(
+    r"\d[\d,.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.I,
+)
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
@@ -135,7 +141,7 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
         ):
             start += 1
     name_tokens = rest[start:]
-    while name_tokens and name_tokens[0].lower() in NAME_PARTICLES:
+    while name_tokens and name_tokens[0] in NAME_PARTICLES:  # "of al-Qaida", not "Sen. Al Franken"
         name_tokens = name_tokens[1:]
     if not name_tokens and last_title > 0 and tokens[last_title - 1].lower() in rules.honorifics:
         name_tokens, last_title = [tokens[last_title]], last_title - 1  # "Mr. Justice" is a name
@@ -156,8 +162,11 @@ def _first_names_agree(a: str, b: str) -> bool:
 
 
 def same_person(short: str, full: str) -> bool:
-    """True when ``short`` can name the person ``full`` names ('Esper' / 'Mark T. Esper')."""
+    """True when ``short`` can name the person ``full`` names ('Esper' / 'Mark T. Esper';
+    'Van Voorhis' / 'Chandler Van Voorhis')."""
     s, f = short.split(), full.split()
+    if len(s) > 1 and s[0].lower() in NAME_PARTICLES:
+        s = s[-1:]
     if not s or not f or _surname(short) != _surname(full):
         return False
     return len(s) == 1 or len(f) == 1 or _first_names_agree(s[0], f[0])
@@ -178,7 +187,11 @@ class _People:
         matches = [n for n in self.names if same_person(name, n)]
         if len(name.split()) == 1:
             # A bare surname stays as it is when two different people share it.
-            firsts = {n.split()[0].lower()[0] for n in matches if len(n.split()) > 1}
+            firsts = {
+                n.split()[0].lower()[0]
+                for n in matches
+                if len(n.split()) > 1 and n.split()[0].lower() not in NAME_PARTICLES  # "De Blasio"
+            }
             if len(firsts) > 1:
                 return name
         return max(matches + [name], key=lambda n: (len(n.split()), len(n)))
@@ -274,6 +287,10 @@ class _Resolver:
             if speaker.kind == "person":
                 self.people.add(speaker.name)
             found.append((entity, speaker))
+        # One-word names the recogniser tagged a person more often than anything else ("Trump").
+        votes = Counter(s.name for _, s in found if " " not in (s.name or ""))
+        people_votes = Counter(s.name for _, s in found if s.kind == "person" and " " not in s.name)
+        self.mostly_people = frozenset(name for name, n in people_votes.items() if 2 * n > votes[name])
         found = [(entity, self.person(speaker)) for entity, speaker in found]
         self.genders = self._gender_evidence([(e, s) for e, s in found if s.kind == "person"])
         for entity, speaker in found:
@@ -382,11 +399,13 @@ class _Resolver:
 
     def person(self, speaker: Speaker) -> Speaker:
         """A person's fullest name in the article; a lone surname the recogniser took for an organisation
-        ("Fox said" where the article names Vicente Fox) becomes that person."""
+        ("Fox said" where the article names Vicente Fox; "Trump" where the recogniser tags "Trump" a
+        person more often than not) becomes that person."""
         if speaker.kind == "person":
             return replace(speaker, name=self.people.canonical(speaker.name))
         if speaker.kind == "organisation" and speaker.name and " " not in speaker.name:
-            if (full := self.people.canonical(speaker.name)) != speaker.name:
+            full = self.people.canonical(speaker.name)
+            if full != speaker.name or full in self.mostly_people:
                 return replace(speaker, name=full, kind="person")
         return speaker
 
@@ -406,7 +425,7 @@ class _Resolver:
         mention = self._without_place(mention)
         mention_text = self.text[mention.start : mention.end]
         label = self._label_at(mention)
-        named = classify_name(mention_text, label, self.rules)
+        named = None if _document_head(mention_text, self.rules) else classify_name(mention_text, label, self.rules)
         if named is not None:
             if named.kind == "person":
                 self.people.add(named.name)
@@ -535,12 +554,14 @@ class _Resolver:
         cleaned = clean_mention(mention_text)
         words = cleaned.split()
         head = words[-1].lower() if words else ""
-        if head in self.rules.document_nouns:
-            issuer = " ".join(words[:-1])
+        if (document := _document_head(mention_text, self.rules)) is not None:
+            head, issuer, issuer_follows = document
             if issuer:
                 found = self.resolve_text(issuer, mention, previous)
                 if found.kind != "unknown":
                     return replace(found, title=found.title or head if found.kind == "person" else found.title)
+            if issuer_follows:  # "the transcript of the debate" names its own issuer, or none
+                return Speaker(_DETERMINERS.sub("", cleaned).lower(), "unnamed", mention="description")
             if (introduced := self._issuer(head, mention.start)) is not None:
                 where = Span(introduced.start, introduced.end)
                 return replace(self.person(introduced.speaker), mention="description", antecedent=where)
@@ -596,7 +617,13 @@ class _Resolver:
 
     def resolve_text(self, words: str, mention: Span, previous: list[Speaker]) -> Speaker:
         """Resolve part of a mention ('the department' of 'the department statement')."""
-        named = classify_name(words, None, self.rules)
+        at = self.text.find(words, mention.start, mention.end)
+        label = self._label_at(Span(at, at + len(words))) if at >= 0 else None
+        if label is None and _acronym(words):
+            label = "ORG"  # "The FEC report"
+        named = classify_name(words, label, self.rules)
+        if named is not None and named.kind == "person" and label is None and named.name not in self.people.names:
+            return UNKNOWN  # "campaign TV" of "A campaign TV ad": no one the article names
         if named is not None:
             return self.person(named)
         head = clean_mention(words).lower()
@@ -604,6 +631,26 @@ class _Resolver:
             found = self._description(words, mention, previous)
             return found if found.kind != "unnamed" else UNKNOWN
         return UNKNOWN
+
+
+def _document_head(mention: str, rules: SpeakerRules) -> tuple[str, str, bool] | None:
+    """A document or spokesperson noun heading the mention, the words naming its issuer ('' when
+    none), and whether they follow the noun: ('spokesperson', 'Google', True) for 'A spokesperson
+    for Google'; ('statement', 'department', False) for 'the department statement'. None when no
+    such noun heads the mention."""
+    words = clean_mention(mention).split()
+    for i, word in enumerate(words):
+        if word not in rules.document_nouns:  # lowercase only: a document is no proper name
+            continue
+        if i == len(words) - 1:
+            issuer = words[:i]
+            # "A September 2010 Congressional Research Service report", "the new Pentagon statement"
+            while issuer and (_DATE_WORD.fullmatch(issuer[0]) or (issuer[0].islower() and issuer[-1][:1].isupper())):
+                issuer = issuer[1:]
+            return word, " ".join(issuer), False
+        if words[i + 1] in ("for", "from", "of"):
+            return word, re.sub(r"^the\s+", "", " ".join(words[i + 2 :])), True
+    return None
 
 
 def resolve_speakers(

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from quotes.extract import _surname_echoes, analyse_article
 from quotes.identities import link_speakers
 from quotes.rules_data import load_speaker_rules
-from quotes.speakers import Entity, affiliation_at, classify_name, resolve_speakers, split_title
+from quotes.speakers import (
+    Entity,
+    _People,
+    affiliation_at,
+    classify_name,
+    resolve_speakers,
+    same_person,
+    split_title,
+)
 from quotes.standoff import Article, Quote, Span
 
 RULES = load_speaker_rules()
@@ -26,6 +36,9 @@ RULES = load_speaker_rules()
         ("Mr. Esper", "Esper", None),
         ("Sen. Ted Cruz (R-Texas)", "Ted Cruz", "Sen."),
         ("Mr. Justice", "Justice", None),
+        ("Sen. Al Franken", "Al Franken", "Sen."),  # "Al" is a first name here, not a particle
+        ("Representative-elect Mikie Sherrill", "Mikie Sherrill", "Representative-elect"),
+        ("President-elect Donald Trump", "Donald Trump", "President-elect"),
         ("His former business partner at Lenox", None, "His former business partner"),
         ("the president", None, "president"),
     ],
@@ -322,6 +335,59 @@ def test_affiliation_the_text_gives(text, name, affiliation):
 def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, name):
     found, _ = speakers_of(text)
     assert found[-1][1] is not None and name in found[-1][1], found
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ('A spokesperson for Google says the company "cares deeply" about data.', "Google", "organisation"),
+        ('"We are ready," a Pentagon spokesman said.', "U.S. Department of Defense", "government"),
+        ('"We comply with the law," said a Microsoft spokesperson.', "Microsoft", "organisation"),
+        ('"We are ready," the new Pentagon statement said.', "U.S. Department of Defense", "government"),
+        ('"We are ready," a statement from the White House said.', "White House", "government"),
+        (
+            "A September 2010 Congressional Research Service report said that the rule was legal.",
+            "Congressional Research Service",
+            "organisation",
+        ),
+        # the words after the noun name the issuer, or no one: no earlier speaker stands in
+        (
+            'Clinton spoke. "We won," she said. The transcript of the debate shows that she won.',
+            "transcript of the debate",
+            "unnamed",
+        ),
+    ],
+)
+def test_a_spokesperson_or_document_speaks_for_the_body_it_names(speakers_of, text, name, kind):
+    found, _ = speakers_of(text)
+    assert found[-1][1:3] == (name, kind), found
+
+
+@pytest.mark.parametrize(
+    "labels, kind",
+    [
+        (["PERSON", "PERSON", "PERSON", "ORG", "ORG"], "person"),
+        (["PERSON", "ORG", "PERSON", "ORG", "ORG"], "organisation"),  # no majority: the recogniser's label stands
+    ],
+)
+def test_a_one_word_name_mostly_tagged_a_person_is_one(labels, kind):
+    text = 'President Trump spoke. Trump left. Mr. Trump ate. Trump met Bob Lee. "I won," Trump says.'
+    entities = [
+        Entity(m.start(), m.end(), label, False) for m, label in zip(re.finditer("Trump", text), labels, strict=True)
+    ]
+    mention, content = text.rindex("Trump"), Span(text.index('"'), text.rindex('"') + 1)
+    quote = Quote((content,), "direct", Span(mention, mention + 5), Span(mention + 6, mention + 10), "say")
+    [speaker] = resolve_speakers(Article("t", text), [quote], entities, RULES)
+    assert (speaker.name, speaker.kind) == ("Trump", kind)
+
+
+def test_a_name_particle_is_no_first_name():
+    people = _People()
+    for name in ("Bill de Blasio", "De Blasio", "Bill Lee"):
+        people.add(name)
+    assert people.canonical("Blasio") == "Bill de Blasio"  # "De Blasio" is no second Blasio
+    assert same_person("Van Voorhis", "Chandler Van Voorhis")
+    assert not same_person("Van Voorhis", "Chandler Voorhees")
 
 
 @pytest.mark.parametrize(
