@@ -723,7 +723,7 @@ def _affiliation_after(text: str, end: int, rules: SpeakerRules) -> str | None:
     name = _before_sentence_end(match.group(2)).rstrip(".,")
     if any(w.lower() in rules.titles or w.lower() in rules.title_forms for w in name.split()):
         return None  # 'a spokesman for House Speaker Paul Ryan': a person, not a body
-    return _known_body(name, rules) or (name if _acronym(name) else None)
+    return _body_named(name, rules)
 
 
 def _before_sentence_end(words: str) -> str:
@@ -747,14 +747,16 @@ def _body_before_title(chain: list[str], rules: SpeakerRules) -> str | None:
         words = words[1:]
     if not words or any("." in w for w in words) or alias_key(" ".join(words)) in rules.capitals:
         return None  # a place, not a body: 'U.S. Rep.', 'N.Y. Gov.', 'Washington Gov.'
-    name = " ".join(words)
-    return name if _acronym(name) else _known_body(name, rules)
+    return _body_named(" ".join(words), rules)
 
 
-def _known_body(name: str, rules: SpeakerRules) -> str | None:
-    """The canonical name of ``name`` when the rules read it as an organisation, government or outlet."""
+def _body_named(name: str, rules: SpeakerRules) -> str | None:
+    """The canonical name of ``name`` when the rules read it as an organisation, government or outlet
+    ('FBI' -> 'Federal Bureau of Investigation'), else an unknown acronym as written ('NAACP')."""
     body = classify_name(name, None, rules)
-    return body.name if body is not None and body.kind in ("organisation", "government", "media") else None
+    if body is not None and body.kind in ("organisation", "government", "media"):
+        return body.name
+    return name if _acronym(name) else None
 
 
 def _acronym(name: str) -> bool:

@@ -282,6 +282,9 @@ def test_organisation_label_read_as_person_from_context(text, name, kind):
         ("Republican presidential nominee Donald Trump spoke.", "Donald Trump", "Republicans"),
         ("Obama campaign spokeswoman Lis Smith spoke.", "Lis Smith", "Obama campaign"),
         ("NAACP President Ben Jealous spoke.", "Ben Jealous", "NAACP"),
+        # a known acronym reads as its body's one name, before a title as in an apposition
+        ("FBI Director Chris Wray spoke.", "Chris Wray", "Federal Bureau of Investigation"),
+        ("Chris Wray, the director of the FBI, spoke.", "Chris Wray", "Federal Bureau of Investigation"),
         ("White House Communications Director Hope Hicks spoke.", "Hope Hicks", "White House"),
         ("Pentagon spokesman Jonathan Hoffman spoke.", "Jonathan Hoffman", "U.S. Department of Defense"),
         ("Senate Majority Leader Mitch McConnell spoke.", "Mitch McConnell", "U.S. Senate"),
