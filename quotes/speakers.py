@@ -44,9 +44,11 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der", "di"}
 KINDS = ("person", "organisation", "government", "anonymous", "media", "unnamed", "author", "unknown")
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|two|three|several|some|many|other|another|senior|top)\s+", re.I)
-# "an architect who said": a relative pronoun right after a common noun speaks for that noun.
+# "an architect who said", "a Democratic strategist who": a relative pronoun right after a common
+# noun (its modifiers lowercase or a nationality or party adjective) speaks for that noun.
 _RELATIVE_HEAD = re.compile(
-    r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
+    r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ic|ish|ese))\s+){0,2}"
+    r"[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
 )
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
 _NEXT_WORD = re.compile(r"\s*(\S+)")
@@ -55,6 +57,7 @@ _DATE_WORD = re.compile(
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     re.I,
 )
+_FUNCTION_WORDS = STOP_WORDS - {"will", "may"}  # Rep. Will Hurd, May Boeve
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
@@ -143,6 +146,8 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     name_tokens = rest[start:]
     while name_tokens and name_tokens[0] in NAME_PARTICLES:  # "of al-Qaida", not "Sen. Al Franken"
         name_tokens = name_tokens[1:]
+    while len(name_tokens) > 1 and name_tokens[0].lower() in _FUNCTION_WORDS:
+        name_tokens = name_tokens[1:]  # the recogniser's "Beyond Trump's" is Trump
     if not name_tokens and last_title > 0 and tokens[last_title - 1].lower() in rules.honorifics:
         name_tokens, last_title = [tokens[last_title]], last_title - 1  # "Mr. Justice" is a name
     title_tokens = [t for t in tokens[: last_title + 1] + rest[:start] if t.lower() not in rules.honorifics]
@@ -152,7 +157,7 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
 
 def _surname(name: str) -> str:
     tokens = [t for t in name.split() if t.lower().strip(",") not in NAME_SUFFIXES]
-    return (tokens or name.split())[-1].lower().strip(".,")
+    return (tokens or name.split())[-1].lower().strip(".,").replace("’", "'")  # O’Neill is O'Neill
 
 
 def _first_names_agree(a: str, b: str) -> bool:
@@ -277,6 +282,7 @@ class _Resolver:
         self.rules = rules
         self.people = _People()
         self.referents: list[_Referent] = []
+        self.adjectives: list[_Referent] = []
         found = []
         for entity in entities:
             if entity.label not in ("PERSON", "ORG", "GPE", "NORP"):
@@ -295,6 +301,17 @@ class _Resolver:
         self.genders = self._gender_evidence([(e, s) for e, s in found if s.kind == "person"])
         for entity, speaker in found:
             plural = entity.label == "NORP"
+            if plural and not self.text[entity.start : entity.end].endswith("s"):
+                # "American", "Democratic": an adjective no "they" points back to, but its label
+                # still reads "the Wisconsin Republican" as no person ...
+                self.adjectives.append(_Referent(entity.start, entity.end, speaker, False))
+                word = re.compile(r"\s+(\w+)").match(self.text, entity.end)
+                if word and word.group(1).lower() in rules.org_words:
+                    # ... and "the Saudi government" is a body a later "which" or "it" names.
+                    end = word.end()
+                    body = classify_name(self.text[entity.start : end], "NORP", rules) or speaker
+                    self.referents.append(_Referent(entity.start, end, body, entity.subject))
+                continue
             self.referents.append(
                 _Referent(entity.start, entity.end, speaker, entity.subject, self._gender(speaker), plural)
             )
@@ -481,7 +498,7 @@ class _Resolver:
     def _label_at(self, mention: Span) -> str | None:
         """The entity label of the mention's last word, its head ("Defense" in a title is not)."""
         end = mention.start + len(self.text[mention.start : mention.end].rstrip(" ,.'’s"))
-        for referent in self.referents:
+        for referent in self.referents + self.adjectives:
             if referent.start < end <= referent.end:
                 return {"person": "PERSON", "government": "GPE"}.get(referent.speaker.kind, "ORG")
         return None
