@@ -24,6 +24,7 @@ KIND_COLOURS = {
     "organisation": "#C44E52",
     "anonymous": "#8172B2",
     "media": "#CCB974",
+    "group": "#8C8C8C",
     "unnamed": "#64B5CD",
     "author": "#DD8452",
     "unknown": "#B0B0B0",

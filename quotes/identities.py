@@ -5,8 +5,8 @@ full name; this step joins what articles name differently: a surname alone joins
 of the run with that surname, or the one quoted far more than the others (also when the parser
 took that surname alone for an organisation, as it often does with "Trump"); full names join when
 their first names agree; organisations join when their names are the same up to case, punctuation
-and word order (rapidfuzz). Unnamed and anonymous speakers are never merged across articles;
-unknown ones get no id and are not counted.
+and word order (rapidfuzz). Unnamed and anonymous speakers, and groups ("Trump and Ryan"), are
+never merged across articles; unknown ones get no id and are not counted.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from quotes.rules_data import alias_key
-from quotes.speakers import same_person
+from quotes.speakers import NAMED_KINDS, same_person
 
 SPEAKER_COLUMNS = {
     "speaker_id": "stable id of the speaker within the run (slug of the name; article-scoped for unnamed)",
     "name": "canonical name: the fullest form the run gives ('Mark T. Esper', 'U.S. Department of Defense')",
-    "kind": "person, organisation, government, anonymous, media, unnamed or author",
+    "kind": "person, organisation, government, anonymous, media, group, unnamed or author",
     "titles": "titles and roles the texts give, ';'-separated",
     "affiliations": "parties or bodies the texts tie the person to, ';'-separated",
     "aliases": "speaker mentions as written, ';'-separated",
@@ -32,7 +32,6 @@ SPEAKER_COLUMNS = {
     "articles": "number of articles quoting the speaker",
     "outlets": "outlets quoting the speaker, ';'-separated",
 }
-NAMED_KINDS = ("person", "organisation", "government", "media")
 # Organisation names this similar (token order ignored) are one organisation.
 ORG_SIMILARITY = 92
 # A surname alone goes to the person with that surname quoted this many times more than all others.
@@ -125,7 +124,7 @@ def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
             run_name = canonical[(kind, name)]
             ids.append(_slug(run_name))
             run_names.append(run_name)
-        else:  # unnamed, anonymous, the writer: one article's, never merged across articles
+        else:  # unnamed, anonymous, a group, the writer: one article's, never merged across articles
             ids.append(f"{_slug(name)}@{article}")
             run_names.append(name)
     speaker_id = pd.Series(ids, index=quotes.index, dtype="object")

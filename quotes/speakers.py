@@ -42,7 +42,8 @@ KINDS_THAT_ISSUE = ("person", "organisation", "government", "media")
 POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "whose": "who"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der", "di"}
-KINDS = ("person", "organisation", "government", "anonymous", "media", "unnamed", "author", "unknown")
+KINDS = ("person", "organisation", "government", "anonymous", "media", "group", "unnamed", "author", "unknown")
+NAMED_KINDS = ("person", "organisation", "government", "media")
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|two|three|several|some|many|other|another|senior|top)\s+", re.I)
 # "an architect who said", "a Democratic strategist who": a relative pronoun right after a common
 # noun (its modifiers lowercase or a nationality or party adjective) speaks for that noun.
@@ -58,6 +59,7 @@ _DATE_WORD = re.compile(
     re.I,
 )
 _FUNCTION_WORDS = STOP_WORDS - {"will", "may"}  # Rep. Will Hurd, May Boeve
+_CONJUNCTION = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘'])|\s*\n\s*")
@@ -123,13 +125,21 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() or token.lower() in NAME_PARTICLES
 
 
+def _is_title(token: str, rules: SpeakerRules) -> bool:
+    """'Sen.', 'Senators', 'Sens.' (the plurals of joint mentions), and a party word before a name
+    ('Republican Trump and Democrat Clinton')."""
+    word = token.lower().strip(",")
+    singular = re.sub(r"s(\.?)$", r"\1", word)
+    return word in rules.titles or singular in rules.titles or word in rules.party_words
+
+
 def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | None]:
     """("Secretary of Defense Dr. Mark T. Esper") -> ("Mark T. Esper", "Secretary of Defense")."""
     tokens = clean_mention(mention).split()
     # "partner at Lenox", "director of the FBI": the name is not in what follows a lowercase head.
     cut = next((i for i in range(1, len(tokens)) if tokens[i] in _PREPOSITIONS and tokens[i - 1].islower()), None)
     tokens = tokens[:cut]
-    last_title = max((i for i, t in enumerate(tokens) if t.lower().strip(",") in rules.titles), default=-1)
+    last_title = max((i for i, t in enumerate(tokens) if _is_title(t, rules)), default=-1)
     rest = tokens[last_title + 1 :]
     start = len(rest)
     while start > 0 and _capitalised(rest[start - 1]):
@@ -411,7 +421,7 @@ class _Resolver:
     def remember(self, span: Span, speaker: Speaker) -> None:
         if speaker.name and speaker.kind not in ("unknown", "author"):
             head = speaker.name.split()[-1].lower()
-            plural = speaker.kind != "person" and head.endswith("s")
+            plural = speaker.kind == "group" or (speaker.kind != "person" and head.endswith("s"))
             self.referents.append(_Referent(span.start, span.end, speaker, True, self._gender(speaker), plural))
 
     def person(self, speaker: Speaker) -> Speaker:
@@ -439,6 +449,8 @@ class _Resolver:
             return named  # "His former partner, Lawrence B. Cummings, said"
         if first in POSSESSIVES and len(words) > 1:
             return self._possessive(first, words[1:], mention)
+        if (joint := self._joint(mention)) is not None:
+            return joint  # "Trump and Ryan said"
         mention = self._without_place(mention)
         mention_text = self.text[mention.start : mention.end]
         label = self._label_at(mention)
@@ -448,6 +460,53 @@ class _Resolver:
                 self.people.add(named.name)
             return self.person(named)
         return self._description(mention_text, mention, previous)
+
+    def _joint(self, mention: Span) -> Speaker | None:
+        """'Trump and Ryan', 'Both Bolton and Gorka', 'The New York Times and the Wall Street Journal':
+        two or more named speakers in one mention are one speaker of kind ``group``. None when a part
+        is no name the recogniser found ('Pate and his allies', 'Popular Christian and corporate
+        speaker X'), or one name holds the 'and' ('Procter and Gamble')."""
+        if not re.search(r"\s(?:and|&)\s", self.text[mention.start : mention.end]):
+            return None  # commas alone set off an apposition: "Mitch McConnell, R-Ky."
+        parts, start = [], mention.start
+        for match in _CONJUNCTION.finditer(self.text, mention.start, mention.end):
+            parts.append(self._without_place(Span(start, match.start())))
+            start = match.end()
+        parts.append(self._without_place(Span(start, mention.end)))
+        # One body's name holds the 'and' ('Procter and Gamble'); no person's does ('Trump and Ryan'
+        # tagged as one person is the recogniser's slip).
+        spanning = [r for r in self.referents + self.adjectives if r.start < parts[0].end and r.end > parts[1].start]
+        if any(r.speaker.kind != "person" for r in spanning):
+            return None
+        names = []
+        for part in parts:
+            name = self._name_in_part(part)
+            if name is None:
+                return None
+            names.append(name)
+        names = list(dict.fromkeys(names))
+        return Speaker(" and ".join(names), "group", mention="name") if len(names) > 1 else None
+
+    def _name_in_part(self, part: Span) -> str | None:
+        """The canonical name a part of a joint mention gives: a person with any title words before
+        the name, or one the article names elsewhere; or a body named by the whole part ('the State
+        Department'); else None."""
+        end = part.start + len(self.text[part.start : part.end].rstrip(" ,.'’s"))
+        referent = next((r for r in self.referents if r.start < end <= r.end), None)
+        words = self.text[part.start : part.end]
+        if referent is None:  # missed by the recogniser: a person the article names elsewhere
+            named = classify_name(words, "PERSON", self.rules)
+            known = named is not None and any(same_person(named.name, n) for n in self.people.names)
+            return self.person(named).name if known else None
+        if any(a.start < end <= a.end for a in self.adjectives):
+            return None
+        if referent.speaker.kind != "person":
+            opening = re.sub(r"^(?:both\s+)?(?:the\s+)?", "", words, flags=re.I)
+            if referent.start not in (part.start, part.end - len(opening)) or referent.speaker.kind not in NAMED_KINDS:
+                return None  # 'a study by economists at Duke University': more than the body's name
+            return self.person(referent.speaker).name
+        named = classify_name(words, "PERSON", self.rules)
+        return self.person(named).name if named is not None and named.kind == "person" else None
 
     def _without_place(self, mention: Span) -> Span:
         """'Sen. Kamala Harris of California' is Kamala Harris: a titled name, or a name of two words
@@ -531,8 +590,8 @@ class _Resolver:
         kinds = {
             "person": ("person", "unnamed", "anonymous"),
             "thing": ("organisation", "government", "media"),
-            "group": ("organisation", "government", "unnamed", "anonymous"),
-            "who": ("person", "unnamed", "anonymous", "organisation"),
+            "group": ("organisation", "government", "group", "unnamed", "anonymous"),
+            "who": ("person", "group", "unnamed", "anonymous", "organisation"),
             "which": ("organisation", "government", "media"),
         }.get(want, KINDS)
         before = [
@@ -684,7 +743,17 @@ def resolve_speakers(
         via = relayed_by(article.text, quote, speaker, rules)
         resolved.append(replace(speaker, via=via) if via else speaker)
     affiliations = affiliations_in(article.text, entities, resolver, quotes)
-    return [replace(s, affiliation=affiliations.get(s.name)) if s.kind == "person" else s for s in resolved]
+    return [replace(s, affiliation=_affiliation_of(s, affiliations)) for s in resolved]
+
+
+def _affiliation_of(speaker: Speaker, affiliations: dict[str, str]) -> str | None:
+    """A person's affiliation; a group's when all its members share one ('Toomey and Ayotte')."""
+    if speaker.kind == "person":
+        return affiliations.get(speaker.name)
+    if speaker.kind == "group":
+        shared = {affiliations.get(member) for member in speaker.name.split(" and ")}
+        return shared.pop() if len(shared) == 1 else None
+    return None
 
 
 # "Sen. Chris Coons (D-Del.)", "Paul Ryan, R-Wis.,"; "Democratic Sen. Claire McCaskill".

@@ -66,7 +66,10 @@ QUOTE_COLUMNS = {
     "continues": "quote_index of the quote this one continues (same speaker), else empty",
     "speaker_id": "the speaker's id in the run (see the speakers table); empty when unknown",
     "speaker_name": "who spoke, resolved: canonical name across the run ('Mark T. Esper' for 'he')",
-    "speaker_kind": "person, organisation, government, anonymous, media, unnamed, author or unknown",
+    "speaker_kind": (
+        "person, organisation, government, anonymous, media, group (named speakers quoted jointly: 'Trump and "
+        "Ryan'), unnamed, author or unknown"
+    ),
     "speaker_title": "title or role the text gives the speaker ('Secretary of Defense')",
     "speaker_affiliation": "party or body the text ties a person to: '(D-N.Y.)', 'Democratic Sen.' or "
     "', Democrat of Connecticut' -> 'Democrats'; else a body named before the title or in an apposition: "

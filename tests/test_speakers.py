@@ -247,6 +247,31 @@ def test_a_surname_taken_for_an_organisation_joins_the_one_person_with_that_surn
     assert list(linked.speaker_kind) == ["person", "person", "organisation"]  # no person is called Google
 
 
+def test_a_group_has_the_affiliation_its_members_share(nlp):
+    text = (
+        'Sen. Pat Toomey (R-Pa.) spoke. Sen. Kelly Ayotte (R-N.H.) agreed. "We will win," Toomey and Ayotte said. '
+        'Sen. Tim Kaine (D-Va.) spoke. "No," Toomey and Kaine said.'
+    )
+    found = [(q.speaker_name, q.speaker_affiliation) for q in analyse_article(Article("t", text), nlp).quotes]
+    assert found == [("Pat Toomey and Kelly Ayotte", "Republicans"), ("Pat Toomey and Tim Kaine", None)]
+
+
+def test_a_group_stays_in_its_article_and_apart_from_its_members():
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "b"],
+            "outlet": ["X", "Y", "Y"],
+            "speaker": ["Trump and Ryan", "Trump and Ryan", "Ryan"],
+            "speaker_name": ["Donald Trump and Paul Ryan", "Donald Trump and Paul Ryan", "Paul Ryan"],
+            "speaker_kind": ["group", "group", "person"],
+            "speaker_title": [None] * 3,
+            "speaker_affiliation": [None] * 3,
+        }
+    )
+    ids = list(link_speakers(quotes).speaker_id)
+    assert len(set(ids)) == 3 and ids[2] == "paul-ryan"
+
+
 def test_user_alias_file(tmp_path):
     mine = tmp_path / "aliases.tsv"
     mine.write_text("Acme Widgets\tAcme Corporation\torganisation\n", encoding="utf-8")
@@ -393,6 +418,31 @@ def test_they_points_back_to_a_group_noun_not_an_adjective(text, entity, name):
     quote = Quote((content,), "direct", Span(mention, mention + 4), Span(mention + 5, mention + 9), "say")
     [speaker] = resolve_speakers(Article("t", text), [quote], entities, RULES)
     assert speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        (
+            'Donald Trump met Paul Ryan. "We will work together," Trump and Ryan said. "We are united," they said.',
+            "Donald Trump and Paul Ryan",
+            "group",
+        ),
+        (
+            '"It is over," said Senator Ted Cruz of Texas and Senator Rand Paul of Kentucky.',
+            "Ted Cruz and Rand Paul",
+            "group",
+        ),
+        ('"We are ready," said The New York Times and the Wall Street Journal.', None, "group"),
+        # one body's name holds the 'and'; a part that names no one makes no group
+        ('"It is over," said Procter and Gamble.', "Procter and Gamble", "organisation"),
+        ('Sen. John Pate met voters. "We will win," Pate and his allies said.', "pate and his allies", "unnamed"),
+    ],
+)
+def test_named_speakers_quoted_jointly_are_one_group(speakers_of, text, name, kind):
+    found, _ = speakers_of(text)
+    assert all(k == kind for _, _, k, _ in found), found
+    assert name is None or all(n == name for _, n, _, _ in found), found
 
 
 def test_a_nationality_before_a_body_word_is_that_body():
