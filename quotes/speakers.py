@@ -504,7 +504,7 @@ class _Resolver:
             opening = re.sub(r"^(?:both\s+)?(?:the\s+)?", "", words, flags=re.I)
             if referent.start not in (part.start, part.end - len(opening)) or referent.speaker.kind not in NAMED_KINDS:
                 return None  # 'a study by economists at Duke University': more than the body's name
-            return self.person(referent.speaker).name
+            return referent.speaker.name
         named = classify_name(words, "PERSON", self.rules)
         return self.person(named).name if named is not None and named.kind == "person" else None
 
@@ -667,16 +667,15 @@ class _Resolver:
         ]
         if subjects := [r for r in before if r.subject]:
             return max(subjects, key=lambda r: r.start)
-        # No named subject: the name in an organisation that opens the sentence ('The Romney campaign
-        # retorted with an ad').
-        opening = [
-            r
-            for r in before
-            if self.text[start : r.start].strip(" \"“‘'").lower() in ("", "the")
-            and (word := _NEXT_WORD.match(self.text, r.end)) is not None
-            and word.group(1) in self.rules.org_words
-        ]
-        return opening[0] if opening else None
+        # No named subject: an organisation named after the name that opens the sentence ('The Romney
+        # campaign retorted with an ad' is the Romney campaign's).
+        for r in before:
+            word = re.compile(r"\s+(\w+)").match(self.text, r.end)
+            if self.text[start : r.start].strip(" \"“‘'").lower() in ("", "the") and word is not None:
+                if word.group(1) in self.rules.org_words:
+                    body = classify_name(self.text[r.start : word.end()], "ORG", self.rules)
+                    return _Referent(r.start, word.end(), body, True) if body else r
+        return None
 
     def _described_as(self, referent: _Referent, head: str) -> bool:
         """'the senator' fits 'Sen. Jane Roe': the head word, or another form of the same title

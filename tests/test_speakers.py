@@ -41,6 +41,8 @@ RULES = load_speaker_rules()
         ("President-elect Donald Trump", "Donald Trump", "President-elect"),
         ("Beyond Trump's", "Trump", None),  # the recogniser's slip: a preposition is no first name
         ("Rep. Will Hurd", "Will Hurd", "Rep."),
+        ("Senate Majority Whip Dick Durbin", "Dick Durbin", "Senate Majority Whip"),
+        ("Republican Trump", "Trump", "Republican"),
         ("His former business partner at Lenox", None, "His former business partner"),
         ("the president", None, "president"),
     ],
@@ -443,6 +445,18 @@ def test_named_speakers_quoted_jointly_are_one_group(speakers_of, text, name, ki
     found, _ = speakers_of(text)
     assert all(k == kind for _, _, k, _ in found), found
     assert name is None or all(n == name for _, n, _, _ in found), found
+
+
+def test_it_points_back_to_the_body_a_document_speaks_for(speakers_of):
+    text = (
+        'The Romney campaign released an ad on Tuesday. "You paid into Medicare," the ad says. '
+        'It also claims that "Obama cut Medicare."'
+    )
+    found, _ = speakers_of(text)
+    assert [(m, n, k) for m, n, k, _ in found] == [
+        ("the ad", "Romney campaign", "organisation"),
+        ("It", "Romney campaign", "organisation"),
+    ]
 
 
 def test_a_nationality_before_a_body_word_is_that_body():
