@@ -500,6 +500,34 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
     return found
 
 
+def colon_cue(doc: Doc, colon: int, lexicon: CueLexicon) -> Attribution | None:
+    """'Biden was quick to retort: "Q"' where the parser read the cue as a noun: the last word
+    before the colon at ``colon`` (a character offset) that is a cue verb in any part of speech,
+    and the subject of its sentence. None when the sentence names no cue or no subject."""
+    at = next((t for t in doc if t.idx == colon), None)
+    if at is None:
+        return None
+    before = [t for t in at.sent if t.i < at.i]
+    cue = next((t for t in reversed(before) if _speech_verb(t, lexicon)), None)
+    if cue is None:
+        return None
+    subject = subject_of(cue) if cue.pos_ in ("VERB", "AUX") else None
+    subject = subject or next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.i < cue.i), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "this", "that"):
+        return None
+    entry = lexicon.verb(lexicon.lemma_of(cue.text, cue.lemma_))
+    return Attribution(CueMatch(cue, entry), mention_span(subject), (), "cue-only", 0.0)
+
+
+def _speech_verb(token: Token, lexicon: CueLexicon) -> bool:
+    """A verb of saying (neutral or evaluative cue), read as a verb or right after 'to' ('quick to
+    retort', where the parser took 'retort' for a noun); not 'the question', 'my answer'."""
+    entry = lexicon.verb(lexicon.lemma_of(token.text, token.lemma_))
+    if entry is None or entry.cls not in ("neutral", "evaluative"):
+        return False
+    return token.pos_ in ("VERB", "AUX") or (token.i > 0 and token.nbor(-1).lower_ == "to")
+
+
 def sentence_breaks(text: str, quoted: list[tuple[int, int]]) -> list[int]:
     """Where sentences start in ``text`` (Punkt), except inside a quotation ('"Q1. Q2," she said')."""
     return [s for s in sentence_starts(text)[1:] if not any(a < s < b for a, b in quoted)]

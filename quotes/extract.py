@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.attribution import SUBJECTS as SUBJECT_DEPS
-from quotes.attribution import Attribution, attributions
+from quotes.attribution import Attribution, attributions, colon_cue
 from quotes.cues import CueLexicon, load_lexicon
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
@@ -235,6 +235,18 @@ def _credit_by_colon_paragraph(
     return _credited(found, offset, (span.span,), "direct", "colon-paragraph", 0.75)
 
 
+def _credit_by_colon_word(
+    text: str, span: QuoteSpan, paragraph: Span, doc: Doc | None, lexicon: CueLexicon
+) -> Quote | None:
+    """'Biden was quick to retort: "Q"': a colon right before the quotation, after a sentence whose
+    cue the parser did not read as a verb (``attribution.colon_cue``)."""
+    before = text[paragraph.start : span.start].rstrip()
+    if doc is None or not before.endswith(":"):
+        return None
+    found = colon_cue(doc, len(before) - 1, lexicon)
+    return _credited(found, paragraph.start, (span.span,), "direct", "colon-cue", 0.6) if found else None
+
+
 def _credit_by_dash(text: str, span: QuoteSpan, paragraph: Span) -> Quote | None:
     """'"Q" — Jane Doe': a dash and a name after the quotation, ending the paragraph or clause."""
     dash = _DASH_CREDIT.match(text, span.end, paragraph.end)
@@ -353,6 +365,7 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
 
     quotes: list[Quote] = []
     cue_only: list[tuple[Attribution, int]] = []  # cues with no content of their own, and their paragraph offset
+    docs = {paragraph.start: doc for paragraph, doc in parses}
     for paragraph, doc in parses:
         local = [(a - paragraph.start, b - paragraph.start) for a, b in quoted if paragraph.start <= a < paragraph.end]
         for found in attributions(doc, lexicon, local):
@@ -373,6 +386,9 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
         credited = credited or _credit_by_cue(text, span, cue_only)
         credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here], lexicon)
         credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only)
+        credited = credited or _credit_by_colon_word(
+            text, span, paragraphs[here], docs.get(paragraphs[here].start), lexicon
+        )
         credited = credited or _continuation(text, span, paragraphs, here, quotes)
         if credited is not None:
             quotes.append(credited)

@@ -34,6 +34,8 @@ DIRECT = [
     ('"We did nothing wrong," Smith added in the statement.', '"We did nothing wrong,"', "Smith", "added"),
     ("''It is a slow-moving issue,'' Mr. Obama said.", "''It is a slow-moving issue,''", "Mr. Obama", "said"),
     ("«Nous allons gagner», the coach told reporters.", "«Nous allons gagner»", "the coach", "told"),
+    # the parser reads 'retort' as a noun here: the colon and the word before it still credit the quote
+    ('Biden was quick to retort: "That is a bunch of malarkey."', '"That is a bunch of malarkey."', "Biden", "retort"),
 ]
 
 
@@ -102,6 +104,17 @@ def test_according_to_with_a_quote(extract):
     ],
 )
 def test_titles_and_scare_quotes_are_not_quotes(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The challenge is exemplified by this finding: "27 companies reported 16,389 subsidiaries."',
+        'I had to change my answer: "Of course I believe in the devil."',
+    ],
+)
+def test_a_noun_before_a_colon_is_no_cue(extract, text):
     assert extract(text) == []
 
 
