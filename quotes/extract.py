@@ -386,10 +386,10 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
         credited = credited or _credit_by_cue(text, span, cue_only)
         credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here], lexicon)
         credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only)
+        credited = credited or _continuation(text, span, paragraphs, here, quotes)
         credited = credited or _credit_by_colon_word(
             text, span, paragraphs[here], docs.get(paragraphs[here].start), lexicon
         )
-        credited = credited or _continuation(text, span, paragraphs, here, quotes)
         if credited is not None:
             quotes.append(credited)
             quotes.sort(key=lambda q: q.start)
