@@ -220,7 +220,12 @@ def _credit_by_inverted_cue(text: str, span: QuoteSpan, paragraph: Span, lexicon
 
 
 def _credit_by_colon_paragraph(
-    text: str, span: QuoteSpan, paragraphs: list[Span], here: int, cue_only: list[tuple[Attribution, int]]
+    text: str,
+    span: QuoteSpan,
+    paragraphs: list[Span],
+    here: int,
+    cue_only: list[tuple[Attribution, int]],
+    quotes: list[Quote],
 ) -> Quote | None:
     """'He said:' ending paragraph ``here - 1``, the quotation opening paragraph ``here``."""
     if here == 0 or any(c.isalnum() for c in text[paragraphs[here].start : span.start]):
@@ -229,10 +234,16 @@ def _credit_by_colon_paragraph(
     if not text[previous.start : previous.end].endswith(":"):
         return None
     cues = [(found, offset) for found, offset in cue_only if offset == previous.start]
-    if not cues:
+    if cues:
+        found, offset = cues[-1]
+        return _credited(found, offset, (span.span,), "direct", "colon-paragraph", 0.75)
+    # 'Trump responded to Cruz's allegations in a statement on Friday afternoon:': a cue with
+    # content of its own ends the paragraph; its speaker says what follows too.
+    found_before = [q for q in quotes if q.cue is not None and previous.start <= q.cue.start < previous.end]
+    if not found_before or found_before[-1].speaker is None:
         return None
-    found, offset = cues[-1]
-    return _credited(found, offset, (span.span,), "direct", "colon-paragraph", 0.75)
+    last = found_before[-1]
+    return Quote((span.span,), "direct", last.speaker, last.cue, last.cue_lemma, last.cue_class, "colon-paragraph", 0.7)
 
 
 def _credit_by_colon_word(
@@ -385,7 +396,7 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
             continue
         credited = credited or _credit_by_cue(text, span, cue_only)
         credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here], lexicon)
-        credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only)
+        credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only, quotes)
         credited = credited or _continuation(text, span, paragraphs, here, quotes)
         credited = credited or _credit_by_colon_word(
             text, span, paragraphs[here], docs.get(paragraphs[here].start), lexicon

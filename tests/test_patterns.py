@@ -407,6 +407,11 @@ def test_colon_at_paragraph_end_credits_the_next_quotation(nlp):
     assert text[quote.speaker.start : quote.speaker.end] == "He"
 
 
+def test_a_cue_with_content_of_its_own_credits_the_quote_after_its_colon(extract):
+    text = 'Trump responded to the allegations in a statement on Friday:\n\n"I have no idea whether it is true."'
+    assert ("direct", '"I have no idea whether it is true."', "Trump", "responded to") in extract(text)
+
+
 def test_colon_credit_needs_a_cue():
     text = 'Contents:\n"Chapter one is called the start of something."'
     from quotes.nlp import load_model
