@@ -171,7 +171,8 @@ def _purpose_of_object(verb: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
     """The speaker of ``verb``: its subject, or its governing verb's for 'saying', 'adding',
-    'before claiming', 'issued a statement calling', 'held a briefing to brag'."""
+    'before claiming', 'issued a statement calling', 'held a briefing to brag'; the name the
+    parser made the sentence's root when it hung the cue on it."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         # 'Mr. Trump, who he said "led me to..."': the relative pronoun is the quoted clause's subject
@@ -187,6 +188,11 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return subject_of(verb.head.head, depth - 1)  # 'Trump said, before claiming that ...'
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
         return subject_of(verb.head, depth - 1)
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
+        # 'Chuck Schumer, the Senate minority leader, called X Y', parsed with no main verb (not 'a
+        # plan called Medicare for All': that participle has no object of its own)
+        if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            return verb.head
     return None
 
 

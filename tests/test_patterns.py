@@ -407,6 +407,14 @@ def test_colon_at_paragraph_end_credits_the_next_quotation(nlp):
     assert text[quote.speaker.start : quote.speaker.end] == "He"
 
 
+def test_an_object_takes_the_quotation_right_after_it(extract):
+    # the parser leaves the quotation out of the object and makes the name the sentence's root
+    text = (
+        'For his part, Chuck Schumer, the Senate minority leader, called Trump\'s proposal "one-sided and ineffective."'
+    )
+    assert ("mixed", 'Trump\'s proposal "one-sided and ineffective."', "Chuck Schumer", "called") in extract(text)
+
+
 def test_a_cue_with_content_of_its_own_credits_the_quote_after_its_colon(extract):
     text = 'Trump responded to the allegations in a statement on Friday:\n\n"I have no idea whether it is true."'
     assert ("direct", '"I have no idea whether it is true."', "Trump", "responded to") in extract(text)
