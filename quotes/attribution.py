@@ -8,6 +8,7 @@ object), not whatever text lies nearest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -359,6 +360,10 @@ def content_of(
             ]
             if complement:
                 return _clean(doc, [_span_chars(verb.head, complement[-1].right_edge)]), "object", 0.6
+        relative = next((c for c in children if c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i), None)
+        if obj is None and relative is not None and (named := _quotation_soon_after(match, quoted)) is not None:
+            # 'under what Mr. Hedge called "the prior economy model"': the free relative and the name it gives
+            return ((relative.idx, named[1]),), "object", 0.6
         if obj is not None:
             end = obj.right_edge
             for child in children:  # 'called X Y', 'blasted X as Y', 'accused X of Y'
@@ -486,6 +491,18 @@ def _quotation_right_after(match: CueMatch, quoted: list[tuple[int, int]]) -> tu
     text = match.token.doc.text
     for start, stop in quoted:
         if start >= end and len(text[end:start]) <= 3 and all(ch in " ,:" for ch in text[end:start]):
+            return start, stop
+    return None
+
+
+def _quotation_soon_after(match: CueMatch, quoted: list[tuple[int, int]], words: int = 3) -> tuple[int, int] | None:
+    """The quotation that starts at most ``words`` plain words after the cue ('called a "let a
+    thousand flowers bloom" approach'), if any."""
+    end = match.span[1]
+    text = match.token.doc.text
+    for start, stop in quoted:
+        between = text[end:start]
+        if start >= end and len(between.split()) <= words and re.fullmatch(r"[\w\s-]*", between):
             return start, stop
     return None
 

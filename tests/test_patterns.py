@@ -461,3 +461,24 @@ def test_a_document_cue_is_spoken_by_its_issuer(extract, text, speaker):
 )
 def test_a_purpose_clause_on_an_object_is_spoken_by_the_subject(extract, text, speaker):
     assert [found[2] for found in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "In 2009, under what Mr. Hedge called ''the prior economy model,'' the club let non-members play.",
+            "what Mr. Hedge called ''the prior economy model,''",
+            "Mr. Hedge",
+            "called",
+        ),
+        (
+            "The campaign is building what it calls “psychographic” profiles.",
+            "what it calls “psychographic”",
+            "it",
+            "calls",
+        ),
+    ],
+)
+def test_what_someone_called_a_quoted_name(extract, text, content, speaker, cue):
+    assert ("mixed", content, speaker, cue) in extract(text)
