@@ -52,7 +52,7 @@ _RELATIVE_HEAD = re.compile(
     r"[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
 )
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
-_NEXT_WORD = re.compile(r"\s*(\S+)")
+_NEXT_WORD = re.compile(r"\s+(\w+)")  # the word after a name: "Romney campaign", "Saudi government"
 _DATE_WORD = re.compile(
     r"\d[\d,.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
@@ -315,7 +315,7 @@ class _Resolver:
                 # "American", "Democratic": an adjective no "they" points back to, but its label
                 # still reads "the Wisconsin Republican" as no person ...
                 self.adjectives.append(_Referent(entity.start, entity.end, speaker, False))
-                word = re.compile(r"\s+(\w+)").match(self.text, entity.end)
+                word = _NEXT_WORD.match(self.text, entity.end)
                 if word and word.group(1).lower() in rules.org_words:
                     # ... and "the Saudi government" is a body a later "which" or "it" names.
                     end = word.end()
@@ -670,7 +670,7 @@ class _Resolver:
         # No named subject: an organisation named after the name that opens the sentence ('The Romney
         # campaign retorted with an ad' is the Romney campaign's).
         for r in before:
-            word = re.compile(r"\s+(\w+)").match(self.text, r.end)
+            word = _NEXT_WORD.match(self.text, r.end)
             if self.text[start : r.start].strip(" \"“‘'").lower() in ("", "the") and word is not None:
                 if word.group(1) in self.rules.org_words:
                     body = classify_name(self.text[r.start : word.end()], "ORG", self.rules)
