@@ -538,7 +538,8 @@ class _Resolver:
         return self.person(replace(named, mention="description"))
 
     def _possessive(self, word: str, rest: list[str], mention: Span) -> Speaker:
-        """'its foreign ministry' is Iran's; 'his spokesman' speaks for him; 'his wife' is unnamed."""
+        """'its foreign ministry' is Iran's; 'his spokesman' speaks for him; 'his campaign' is the
+        person's campaign, an organisation; 'his wife' is unnamed."""
         want = POSSESSIVES[word]
         gender = {"his": "m", "her": "f"}.get(word)
         owner = self._antecedent(mention.start, want, gender=gender) if want == "person" else None
@@ -552,6 +553,9 @@ class _Resolver:
         if owner.speaker.kind in ("government", "organisation"):
             return Speaker(f"{owner.speaker.name} ({role})", owner.speaker.kind, mention="pronoun", antecedent=where)
         owner_name = self.person(owner.speaker).name
+        if (body := self.rules.org_words.get(rest[-1].lower())) is not None and owner.speaker.kind == "person":
+            # 'his campaign', 'her office': a body of the person's, as 'the Clinton campaign' is
+            return Speaker(f"{owner_name} {role}", body, mention="pronoun", antecedent=where)
         return Speaker(f"{owner_name}'s {role}", "unnamed", mention="pronoun", antecedent=where)
 
     def _label_at(self, mention: Span) -> str | None:

@@ -459,6 +459,18 @@ def test_it_points_back_to_the_body_a_document_speaks_for(speakers_of):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ('Bernie Sanders spoke in Iowa. "We will win," his campaign said.', "Bernie Sanders campaign", "organisation"),
+        ('Bernie Sanders spoke in Iowa. "We will win," his wife said.', "Bernie Sanders's wife", "unnamed"),
+    ],
+)
+def test_a_persons_campaign_is_an_organisation(speakers_of, text, name, kind):
+    found, _ = speakers_of(text)
+    assert found[-1][1:3] == (name, kind), found
+
+
 def test_a_nationality_before_a_body_word_is_that_body():
     text = "Lobbyists met members of the Saudi government, which said that it had no role."
     start = text.index("Saudi")
