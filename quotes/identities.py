@@ -19,7 +19,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from quotes.rules_data import alias_key
-from quotes.speakers import NAMED_KINDS, same_person
+from quotes.speakers import NAMED_KINDS, same_person, surname
 
 SPEAKER_COLUMNS = {
     "speaker_id": "stable id of the speaker within the run (slug of the name; article-scoped for unnamed)",
@@ -32,6 +32,8 @@ SPEAKER_COLUMNS = {
     "articles": "number of articles quoting the speaker",
     "outlets": "outlets quoting the speaker, ';'-separated",
 }
+# A person's bodies: "the Clinton campaign", "his team", "her office".
+_OWNED_BODIES = {"campaign", "team", "office"}
 # Organisation names this similar (token order ignored) are one organisation.
 ORG_SIMILARITY = 92
 # A surname alone goes to the person with that surname quoted this many times more than all others.
@@ -72,6 +74,17 @@ def _dominant(homes: list[str], weight: Counter) -> bool:
     return len(homes) > 1 and weight[homes[0]] >= DOMINANT * sum(weight[c] for c in homes[1:])
 
 
+def _owner_named(name: str, by_surname: dict[str, set[str]]) -> str:
+    """'Sanders campaign' -> 'Bernie Sanders campaign' when the run quotes one person of that name,
+    so that 'the Sanders campaign' and 'his campaign' (Bernie Sanders's) are one body."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _OWNED_BODIES:
+        return name
+    owner = " ".join(words[:-1])
+    full = sorted(c for c in by_surname.get(surname(owner), ()) if same_person(owner, c))
+    return f"{full[0]} {words[-1]}" if len(full) == 1 else name
+
+
 def _org_ids(names: list[str]) -> dict[str, str]:
     canonical: dict[str, str] = {}
     keys: list[tuple[str, str]] = []  # (key, canonical name)
@@ -109,11 +122,16 @@ def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
         index=quotes.index,
         dtype="object",
     )
+    by_surname: dict[str, set[str]] = {}  # the run's people by surname, for 'the Sanders campaign'
+    for full in people.values():
+        by_surname.setdefault(surname(full), set()).add(full)
     canonical: dict[tuple[str, str], str] = {}
     canonical.update({("person", n): people[n] for n, k in zip(names, kinds, strict=True) if n and k == "person"})
     for kind in ("organisation", "government", "media"):
         found = [n for n, k in zip(names, kinds, strict=True) if n and k == kind]
-        canonical.update({(kind, n): c for n, c in _org_ids(found).items()})
+        owned = {n: _owner_named(n, by_surname) for n in found}
+        canonical.update({(kind, n): c for n, c in _org_ids([owned[n] for n in found]).items()})
+        canonical.update({(kind, n): canonical[(kind, owned[n])] for n in found})
 
     ids, run_names = [], []
     for name, kind, article in zip(names, kinds, quotes["article_id"], strict=True):

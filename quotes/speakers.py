@@ -165,7 +165,7 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     return name, " ".join(title_tokens) or None
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     tokens = [t for t in name.split() if t.lower().strip(",") not in NAME_SUFFIXES]
     return (tokens or name.split())[-1].lower().strip(".,").replace("’", "'")  # O’Neill is O'Neill
 
@@ -182,7 +182,7 @@ def same_person(short: str, full: str) -> bool:
     s, f = short.split(), full.split()
     if len(s) > 1 and s[0].lower() in NAME_PARTICLES:
         s = s[-1:]
-    if not s or not f or _surname(short) != _surname(full):
+    if not s or not f or surname(short) != surname(full):
         return False
     return len(s) == 1 or len(f) == 1 or _first_names_agree(s[0], f[0])
 

@@ -274,6 +274,23 @@ def test_a_group_stays_in_its_article_and_apart_from_its_members():
     assert len(set(ids)) == 3 and ids[2] == "paul-ryan"
 
 
+def test_a_persons_campaign_is_one_body_across_articles():
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "c"],
+            "outlet": ["X", "Y", "Z", "Z"],
+            "speaker": ["his campaign", "the Sanders campaign", "Sanders", "the Clinton campaign"],
+            "speaker_name": ["Bernie Sanders campaign", "Sanders campaign", "Bernie Sanders", "Clinton campaign"],
+            "speaker_kind": ["organisation", "organisation", "person", "organisation"],
+            "speaker_title": [None] * 4,
+            "speaker_affiliation": [None] * 4,
+        }
+    )
+    ids = list(link_speakers(quotes).speaker_id)
+    assert ids[0] == ids[1] == "bernie-sanders-campaign"
+    assert ids[3] == "clinton-campaign"  # no Clinton of the run to name it after
+
+
 def test_user_alias_file(tmp_path):
     mine = tmp_path / "aliases.tsv"
     mine.write_text("Acme Widgets\tAcme Corporation\torganisation\n", encoding="utf-8")
