@@ -213,7 +213,10 @@ class _People:
 
 
 def _kind_of_org(name: str, rules: SpeakerRules) -> str | None:
-    words = [w.lower().strip(".,'’s") for w in name.split()]
+    written = name.split()
+    words = [w.lower().strip(".,'’s") for w in written]
+    if written and written[-1][:1].islower() and _is_title(written[-1], rules):
+        return None  # "Obama's campaign press secretary", "the university's top executives": people
     kinds = [rules.org_words[w] for w in words if w in rules.org_words]
     if not kinds:
         return None
@@ -553,7 +556,10 @@ class _Resolver:
         if owner.speaker.kind in ("government", "organisation"):
             return Speaker(f"{owner.speaker.name} ({role})", owner.speaker.kind, mention="pronoun", antecedent=where)
         owner_name = self.person(owner.speaker).name
-        if (body := self.rules.org_words.get(rest[-1].lower())) is not None and owner.speaker.kind == "person":
+        head = (
+            re.split(r"\s(?:to|of|for|in|on|at|with|from)\s", role)[0].split()[-1].lower()
+        )  # "submission to the court"
+        if (body := self.rules.org_words.get(head)) is not None and owner.speaker.kind == "person":
             # 'his campaign', 'her office': a body of the person's, as 'the Clinton campaign' is
             return Speaker(f"{owner_name} {role}", body, mention="pronoun", antecedent=where)
         return Speaker(f"{owner_name}'s {role}", "unnamed", mention="pronoun", antecedent=where)
@@ -709,6 +715,9 @@ class _Resolver:
         if head in self.rules.org_words or head in self.rules.titles:
             found = self._description(words, mention, previous)
             return found if found.kind != "unnamed" else UNKNOWN
+        body = re.sub(r"(?:\s+[a-z][\w'’-]*)+$", "", words)  # "State Department inspector general's"
+        if body != words and (named := classify_name(body, None, self.rules)) is not None and named.kind != "person":
+            return named
         return UNKNOWN
 
 
@@ -787,7 +796,13 @@ def affiliation_at(text: str, start: int, end: int, rules: SpeakerRules) -> str 
         return party
     if "campaign" in lowered and lowered.index("campaign") > 0:
         return " ".join(chain[: lowered.index("campaign") + 1])  # 'Obama campaign spokeswoman Lis Smith'
+    if owned := _OWNED_BEFORE.search(text, max(0, start - 80), start):
+        return f"{owned.group(1)} campaign"  # "Obama's current campaign press secretary, Ben LaBolt"
     return _body_before_title(chain, rules)
+
+
+# "Clinton's campaign chairman, John Podesta": a person's campaign, then a role, then the name set off.
+_OWNED_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)*)['’]s (?:[a-z]+ ){0,2}campaign (?:[a-z]+ ){0,2}[a-z]+, $")
 
 
 # ", Democrat of Connecticut", ", a conservative Republican"; ", a spokeswoman for the NAACP".

@@ -328,6 +328,8 @@ def test_organisation_label_read_as_person_from_context(text, name, kind):
         ("Republican presidential nominee Donald Trump spoke.", "Donald Trump", "Republicans"),
         ("Obama campaign spokeswoman Lis Smith spoke.", "Lis Smith", "Obama campaign"),
         ("NAACP President Ben Jealous spoke.", "Ben Jealous", "NAACP"),
+        ("Clinton's campaign chairman, John Podesta, spoke.", "John Podesta", "Clinton campaign"),
+        ("Clinton's lawyer, John Podesta, spoke.", "John Podesta", None),
         # a known acronym reads as its body's one name, before a title as in an apposition
         ("FBI Director Chris Wray spoke.", "Chris Wray", "Federal Bureau of Investigation"),
         ("Chris Wray, the director of the FBI, spoke.", "Chris Wray", "Federal Bureau of Investigation"),
@@ -481,6 +483,9 @@ def test_it_points_back_to_the_body_a_document_speaks_for(speakers_of):
     [
         ('Bernie Sanders spoke in Iowa. "We will win," his campaign said.', "Bernie Sanders campaign", "organisation"),
         ('Bernie Sanders spoke in Iowa. "We will win," his wife said.', "Bernie Sanders's wife", "unnamed"),
+        # a title at the end describes a person, not the body before it
+        ('"We will win," Clinton\'s campaign chairman, John Podesta, said.', "John Podesta", "person"),
+        ('"We will win," said Obama\'s campaign press secretary.', "obama's campaign press secretary", "unnamed"),
     ],
 )
 def test_a_persons_campaign_is_an_organisation(speakers_of, text, name, kind):
