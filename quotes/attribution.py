@@ -361,7 +361,11 @@ def content_of(
             if complement:
                 return _clean(doc, [_span_chars(verb.head, complement[-1].right_edge)]), "object", 0.6
         relative = next((c for c in children if c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i), None)
-        if obj is None and relative is not None and (named := _quotation_soon_after(match, quoted)) is not None:
+        if (
+            obj is None
+            and relative is not None
+            and (named := quotation_after(doc.text, match.span[1], quoted, 3)) is not None
+        ):
             # 'under what Mr. Hedge called "the prior economy model"': the free relative and the name it gives
             return ((relative.idx, named[1]),), "object", 0.6
         if obj is not None:
@@ -495,11 +499,9 @@ def _quotation_right_after(match: CueMatch, quoted: list[tuple[int, int]]) -> tu
     return None
 
 
-def _quotation_soon_after(match: CueMatch, quoted: list[tuple[int, int]], words: int = 3) -> tuple[int, int] | None:
-    """The quotation that starts at most ``words`` plain words after the cue ('called a "let a
-    thousand flowers bloom" approach'), if any."""
-    end = match.span[1]
-    text = match.token.doc.text
+def quotation_after(text: str, end: int, quoted: list[tuple[int, int]], words: int = 0) -> tuple[int, int] | None:
+    """The first quotation of ``quoted`` that starts at most ``words`` plain words after ``end``
+    (0: only spaces between), if any: 'called a "let a thousand flowers bloom" approach'."""
     for start, stop in quoted:
         between = text[end:start]
         if start >= end and len(between.split()) <= words and re.fullmatch(r"[\w\s-]*", between):

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.attribution import SUBJECTS as SUBJECT_DEPS
-from quotes.attribution import Attribution, attributions, colon_cue
+from quotes.attribution import Attribution, attributions, colon_cue, quotation_after
 from quotes.cues import CueLexicon, load_lexicon
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
@@ -107,17 +107,13 @@ def _credited(
 
 def _to_quote(text: str, found: Attribution, offset: int, quotes: list[QuoteSpan]) -> Quote:
     fragments = [Span(a + offset, b + offset) for a, b in found.content]
-    if found.rule == "object" and (complement := _quoted_complement(text, fragments[-1].end, quotes)):
-        fragments[-1] = Span(fragments[-1].start, complement.end)  # 'called the plan "one-sided."'
+    # 'called Trump's proposal "one-sided and ineffective."': the quotation right after an object,
+    # which the parser sometimes leaves out of the object's clause.
+    spans = [(q.start, q.end) for q in quotes]
+    if found.rule == "object" and (complement := quotation_after(text, fragments[-1].end, spans)):
+        fragments[-1] = Span(fragments[-1].start, complement[1])
     snapped, kind = _snap(text, fragments, quotes)
     return _credited(found, offset, snapped, kind, found.rule, found.confidence)
-
-
-def _quoted_complement(text: str, end: int, quotes: list[QuoteSpan]) -> Span | None:
-    """The quotation right after an object ('called Trump's proposal "one-sided and ineffective."'),
-    which the parser sometimes leaves out of the object's clause; None when anything but a space
-    comes between."""
-    return next((q.span for q in quotes if q.start >= end and not text[end : q.start].strip()), None)
 
 
 def _without_nested(quotes: list[Quote]) -> list[Quote]:

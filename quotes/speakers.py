@@ -38,7 +38,6 @@ GROUP_PRONOUNS = {"they", "them"}
 RELATIVE_PRONOUNS = {"who", "that", "whom", "which"}
 PRONOUNS = PERSON_PRONOUNS | WRITER_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS
 POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "group"}
-KINDS_THAT_ISSUE = ("person", "organisation", "government", "media")
 POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "whose": "who"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der", "di"}
@@ -494,14 +493,13 @@ class _Resolver:
         """The canonical name a part of a joint mention gives: a person with any title words before
         the name, or one the article names elsewhere; or a body named by the whole part ('the State
         Department'); else None."""
-        end = part.start + len(self.text[part.start : part.end].rstrip(" ,.'’s"))
-        referent = next((r for r in self.referents if r.start < end <= r.end), None)
+        referent = self._head_referent(part, self.referents)
         words = self.text[part.start : part.end]
         if referent is None:  # missed by the recogniser: a person the article names elsewhere
             named = classify_name(words, "PERSON", self.rules)
             known = named is not None and any(same_person(named.name, n) for n in self.people.names)
             return self.person(named).name if known else None
-        if any(a.start < end <= a.end for a in self.adjectives):
+        if self._head_referent(part, self.adjectives) is not None:
             return None
         if referent.speaker.kind != "person":
             opening = re.sub(r"^(?:both\s+)?(?:the\s+)?", "", words, flags=re.I)
@@ -564,13 +562,17 @@ class _Resolver:
             return Speaker(f"{owner_name} {role}", body, mention="pronoun", antecedent=where)
         return Speaker(f"{owner_name}'s {role}", "unnamed", mention="pronoun", antecedent=where)
 
-    def _label_at(self, mention: Span) -> str | None:
-        """The entity label of the mention's last word, its head ("Defense" in a title is not)."""
+    def _head_referent(self, mention: Span, pool: list[_Referent]) -> _Referent | None:
+        """The first referent of ``pool`` that holds the mention's last word, its head ("Defense" in
+        a title is not)."""
         end = mention.start + len(self.text[mention.start : mention.end].rstrip(" ,.'’s"))
-        for referent in self.referents + self.adjectives:
-            if referent.start < end <= referent.end:
-                return {"person": "PERSON", "government": "GPE"}.get(referent.speaker.kind, "ORG")
-        return None
+        return next((r for r in pool if r.start < end <= r.end), None)
+
+    def _label_at(self, mention: Span) -> str | None:
+        """The entity label of the mention's head."""
+        if (referent := self._head_referent(mention, self.referents + self.adjectives)) is None:
+            return None
+        return {"person": "PERSON", "government": "GPE"}.get(referent.speaker.kind, "ORG")
 
     def _pronoun(self, word: str, mention: Span) -> Speaker:
         if word in WRITER_PRONOUNS:
@@ -673,7 +675,7 @@ class _Resolver:
         mentioned = earlier[-1].start()
         start = _sentence_start(self.text, mentioned)
         before = [
-            r for r in self.referents if start <= r.start and r.end <= mentioned and r.speaker.kind in KINDS_THAT_ISSUE
+            r for r in self.referents if start <= r.start and r.end <= mentioned and r.speaker.kind in NAMED_KINDS
         ]
         if subjects := [r for r in before if r.subject]:
             return max(subjects, key=lambda r: r.start)

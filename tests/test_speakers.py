@@ -24,6 +24,21 @@ from quotes.standoff import Article, Quote, Span
 RULES = load_speaker_rules()
 
 
+def quotes_table(articles, outlets, mentions, names, kinds, titles=None) -> pd.DataFrame:
+    """A quotes table with the columns ``link_speakers`` reads (no titles or affiliations unless given)."""
+    return pd.DataFrame(
+        {
+            "article_id": articles,
+            "outlet": outlets,
+            "speaker": mentions,
+            "speaker_name": names,
+            "speaker_kind": kinds,
+            "speaker_title": titles or [None] * len(names),
+            "speaker_affiliation": [None] * len(names),
+        }
+    )
+
+
 @pytest.mark.parametrize(
     "mention, name, title",
     [
@@ -179,16 +194,13 @@ def test_a_plain_mention_of_an_outlet_is_no_relay(speakers_of):
 
 
 def test_one_identity_across_articles():
-    quotes = pd.DataFrame(
-        {
-            "article_id": ["a", "b", "c", "c", "d"],
-            "outlet": ["CBS", "CNN", "Fox", "Fox", "Fox"],
-            "speaker": ["Esper", "Defense Secretary Mark Esper", "the Pentagon", "officials", "he"],
-            "speaker_name": ["Esper", "Mark Esper", "U.S. Department of Defense", "anonymous officials", None],
-            "speaker_kind": ["person", "person", "government", "anonymous", "unknown"],
-            "speaker_title": [None, "Defense Secretary", None, None, None],
-            "speaker_affiliation": [None] * 5,
-        }
+    quotes = quotes_table(
+        ["a", "b", "c", "c", "d"],
+        ["CBS", "CNN", "Fox", "Fox", "Fox"],
+        ["Esper", "Defense Secretary Mark Esper", "the Pentagon", "officials", "he"],
+        ["Esper", "Mark Esper", "U.S. Department of Defense", "anonymous officials", None],
+        ["person", "person", "government", "anonymous", "unknown"],
+        titles=[None, "Defense Secretary", None, None, None],
     )
     ids, names, _, speakers = link_speakers(quotes)
     assert ids[0] == ids[1] == "mark-esper"
@@ -199,16 +211,12 @@ def test_one_identity_across_articles():
 
 
 def test_two_people_sharing_a_surname_stay_apart():
-    quotes = pd.DataFrame(
-        {
-            "article_id": ["a", "b", "c"],
-            "outlet": ["X", "Y", "Z"],
-            "speaker": ["Donald Trump", "Ivanka Trump", "Trump"],
-            "speaker_name": ["Donald Trump", "Ivanka Trump", "Trump"],
-            "speaker_kind": ["person"] * 3,
-            "speaker_title": [None] * 3,
-            "speaker_affiliation": [None] * 3,
-        }
+    quotes = quotes_table(
+        ["a", "b", "c"],
+        ["X", "Y", "Z"],
+        ["Donald Trump", "Ivanka Trump", "Trump"],
+        ["Donald Trump", "Ivanka Trump", "Trump"],
+        ["person"] * 3,
     )
     ids, _, _, _ = link_speakers(quotes)
     assert ids[0] != ids[1]
@@ -217,32 +225,18 @@ def test_two_people_sharing_a_surname_stay_apart():
 
 def test_a_surname_goes_to_the_person_quoted_far_more_often():
     names = ["Donald Trump"] * 3 + ["Ivanka Trump", "Trump"]
-    quotes = pd.DataFrame(
-        {
-            "article_id": list("abcde"),
-            "outlet": ["X"] * 5,
-            "speaker": names,
-            "speaker_name": names,
-            "speaker_kind": ["person"] * 5,
-            "speaker_title": [None] * 5,
-            "speaker_affiliation": [None] * 5,
-        }
-    )
+    quotes = quotes_table(list("abcde"), ["X"] * 5, names, names, ["person"] * 5)
     linked = link_speakers(quotes)
     assert linked.speaker_id[4] == "donald-trump" != linked.speaker_id[3]
 
 
 def test_a_surname_taken_for_an_organisation_joins_the_one_person_with_that_surname():
-    quotes = pd.DataFrame(
-        {
-            "article_id": ["a", "b", "c"],
-            "outlet": ["X", "Y", "Z"],
-            "speaker": ["Jim Mattis", "Mattis", "Google"],
-            "speaker_name": ["Jim Mattis", "Mattis", "Google"],
-            "speaker_kind": ["person", "organisation", "organisation"],
-            "speaker_title": [None] * 3,
-            "speaker_affiliation": [None] * 3,
-        }
+    quotes = quotes_table(
+        ["a", "b", "c"],
+        ["X", "Y", "Z"],
+        ["Jim Mattis", "Mattis", "Google"],
+        ["Jim Mattis", "Mattis", "Google"],
+        ["person", "organisation", "organisation"],
     )
     linked = link_speakers(quotes)
     assert linked.speaker_id[0] == linked.speaker_id[1] == "jim-mattis"
@@ -259,32 +253,24 @@ def test_a_group_has_the_affiliation_its_members_share(nlp):
 
 
 def test_a_group_stays_in_its_article_and_apart_from_its_members():
-    quotes = pd.DataFrame(
-        {
-            "article_id": ["a", "b", "b"],
-            "outlet": ["X", "Y", "Y"],
-            "speaker": ["Trump and Ryan", "Trump and Ryan", "Ryan"],
-            "speaker_name": ["Donald Trump and Paul Ryan", "Donald Trump and Paul Ryan", "Paul Ryan"],
-            "speaker_kind": ["group", "group", "person"],
-            "speaker_title": [None] * 3,
-            "speaker_affiliation": [None] * 3,
-        }
+    quotes = quotes_table(
+        ["a", "b", "b"],
+        ["X", "Y", "Y"],
+        ["Trump and Ryan", "Trump and Ryan", "Ryan"],
+        ["Donald Trump and Paul Ryan", "Donald Trump and Paul Ryan", "Paul Ryan"],
+        ["group", "group", "person"],
     )
     ids = list(link_speakers(quotes).speaker_id)
     assert len(set(ids)) == 3 and ids[2] == "paul-ryan"
 
 
 def test_a_persons_campaign_is_one_body_across_articles():
-    quotes = pd.DataFrame(
-        {
-            "article_id": ["a", "b", "c", "c"],
-            "outlet": ["X", "Y", "Z", "Z"],
-            "speaker": ["his campaign", "the Sanders campaign", "Sanders", "the Clinton campaign"],
-            "speaker_name": ["Bernie Sanders campaign", "Sanders campaign", "Bernie Sanders", "Clinton campaign"],
-            "speaker_kind": ["organisation", "organisation", "person", "organisation"],
-            "speaker_title": [None] * 4,
-            "speaker_affiliation": [None] * 4,
-        }
+    quotes = quotes_table(
+        ["a", "b", "c", "c"],
+        ["X", "Y", "Z", "Z"],
+        ["his campaign", "the Sanders campaign", "Sanders", "the Clinton campaign"],
+        ["Bernie Sanders campaign", "Sanders campaign", "Bernie Sanders", "Clinton campaign"],
+        ["organisation", "organisation", "person", "organisation"],
     )
     ids = list(link_speakers(quotes).speaker_id)
     assert ids[0] == ids[1] == "bernie-sanders-campaign"
