@@ -129,6 +129,12 @@ def _read_jsonl(path: str) -> list[dict]:
     return docs
 
 
+def _gold_article(doc: dict) -> Article:
+    """A gold document as an input article, with the metadata a run would have."""
+    meta = {key: doc.get(key) for key in ("outlet", "title", "date", "event_id") if doc.get(key)}
+    return Article(str(doc["id"]), doc["text"], outlet_from="metadata" if "outlet" in meta else "unknown", **meta)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     if not Path(args.gold).is_file():
         raise Failure(f"{args.gold}: no such file")
@@ -137,21 +143,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
         gold = [d for d in gold if d.get("split") == args.split]
         if not gold:
             raise Failure(f"{args.gold}: no document has split {args.split!r}")
+    # identity-dev.jsonl ends with one line of canonical names' variants, no article.
+    aliases = evaluate.gold_aliases([d for d in gold if "aliases" in d])
+    gold = [d for d in gold if set(d) != {"aliases"}]
     if any("text" not in d or "id" not in d for d in gold):
         raise Failure(f"{args.gold}: every line needs 'id' and 'text'")
     if args.pred:
         predictions = {d["id"]: d.get("quotes") or [] for d in _read_jsonl(args.pred)}
     else:
         _check_model(args.model)
-        articles = (Article(str(d["id"]), d["text"]) for d in gold)
-        predictions = {}
-        for result in _progress(extract_all(articles, model=args.model, processes=args.processes), total=len(gold)):
-            predictions[result.article.id] = [q.to_standoff(result.article.text) for q in result.quotes]
-    table = evaluate.score(gold, predictions, merge=not args.no_merge_continuations)
+        articles = (_gold_article(d) for d in gold)
+        results = _progress(extract_all(articles, model=args.model, processes=args.processes), total=len(gold))
+        # Through the run's tables, so that speakers are linked across articles (``speaker_id``).
+        predictions = {record["id"]: record["quotes"] for record in Tables(results).standoff}
+    merge = not args.no_merge_continuations
+    table = evaluate.score(gold, predictions, merge=merge)
+    identities = evaluate.score_identity(gold, predictions, aliases) if evaluate.has_identities(gold) else None
+    if identities is not None:  # direct gold content excludes its marks here: only the 'all' track applies
+        table = [s for s in table if s.track == "all"]
     if args.json:
-        print(json.dumps([s.as_dict() for s in table], indent=2))
+        out = {"extraction": [s.as_dict() for s in table]}
+        if identities is not None:
+            out["identity"] = identities.as_dict()
+        print(json.dumps(out if identities is not None else out["extraction"], indent=2))
     else:
         print(f"{args.gold}: {len(gold)} documents\n")
+        if identities is not None:
+            print("speaker identity (protocol of ../shared/eval/README.md):\n")
+            print(evaluate.format_identity(identities))
+            print("\nextraction:\n")
         print(evaluate.format_table(table))
     return 0
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -193,4 +194,220 @@ def format_table(table: list[Scores], errors: int = 8) -> str:
         for s in table:
             top = ", ".join(f"{k}: {v}" for k, v in s.errors.most_common(errors))
             lines.append(f"\nerrors, {s.track} at TAU {s.tau}: {top}")
+    return "\n".join(lines)
+
+
+# --- Speaker identity (identity-dev.jsonl): who really said each quote, across the run ---------------
+
+IDENTITY_CLUSTER_KINDS = ("person", "government", "organisation", "media")
+_DROPPED_NAME_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "the", "u", "s", "us"}
+_ROMAN_SUFFIXES = {"ii", "iii", "iv"}
+
+
+def normalise_name(name: str | None) -> str:
+    """A speaker name as the identity protocol compares it: lowercase, no "'s", no punctuation but
+    hyphens, no roman-numeral suffix, no one-letter middle name, no honorific or 'the' ('Jr.' stays)."""
+    if not name:
+        return ""
+    text = re.sub(r"['’]s\b", "", name.lower())
+    words = re.sub(r"[^\w\s-]", " ", text).split()
+    words = [w for w in words if w not in _DROPPED_NAME_WORDS and w not in _ROMAN_SUFFIXES]
+    words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w) == 1)]
+    return " ".join(words)
+
+
+def gold_aliases(docs: list[dict]) -> dict[str, str]:
+    """Normalised variant -> normalised canonical name, from the gold file's ``{"aliases": ...}`` line."""
+    table: dict[str, str] = {}
+    for doc in docs:
+        for canonical, variants in (doc.get("aliases") or {}).items():
+            for variant in [canonical, *variants]:
+                table.setdefault(normalise_name(variant), normalise_name(canonical))
+    return table
+
+
+@dataclass
+class IdentityScores:
+    """The identity protocol's figures over a gold file, and the errors behind them."""
+
+    gold: int = 0
+    covered: int = 0
+    right: int = 0
+    by_kind: dict[str, Counter] = field(default_factory=dict)
+    errors: Counter = field(default_factory=Counter)
+    confusions: Counter = field(default_factory=Counter)  # (gold speaker, predicted name) of wrong ones
+    bcubed_precision: float = 0.0
+    bcubed_recall: float = 0.0
+    # Precision again with every quote that has no speaker id in one cluster, as a stricter reading.
+    bcubed_precision_pooled: float = 0.0
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / self.gold if self.gold else 0.0
+
+    @property
+    def identity(self) -> float:
+        return self.right / self.covered if self.covered else 0.0
+
+    @property
+    def end_to_end(self) -> float:
+        return self.right / self.gold if self.gold else 0.0
+
+    @property
+    def bcubed_f1(self) -> float:
+        p, r = self.bcubed_precision, self.bcubed_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "covered": self.covered,
+            "right": self.right,
+            "coverage": round(100 * self.coverage, 1),
+            "identity": round(100 * self.identity, 1),
+            "end_to_end": round(100 * self.end_to_end, 1),
+            "bcubed_precision": round(100 * self.bcubed_precision, 1),
+            "bcubed_recall": round(100 * self.bcubed_recall, 1),
+            "bcubed_f1": round(100 * self.bcubed_f1, 1),
+            "bcubed_precision_pooled": round(100 * self.bcubed_precision_pooled, 1),
+            "by_kind": {kind: dict(counts) for kind, counts in sorted(self.by_kind.items())},
+            "errors": dict(self.errors),
+            "confusions": [[g, p, n] for (g, p), n in self.confusions.most_common()],
+        }
+
+
+def covering_prediction(text: str, gold: dict, predicted: list[dict]) -> int | None:
+    """Index of the prediction sharing the most letters and digits with ``gold``, when it covers at
+    least half of the gold content and at least half of its own letters and digits lie inside it."""
+    chars = content_chars(text, gold)
+    best, best_shared = None, 0
+    for index, quote in enumerate(predicted):
+        own = content_chars(text, quote)
+        shared = len(chars & own)
+        if shared > best_shared and shared >= 0.5 * len(chars) and shared >= 0.5 * len(own):
+            best, best_shared = index, shared
+    return best
+
+
+def _other_layers(text: str, gold: dict, quotes: list[dict]) -> list[str]:
+    """Speakers of the gold quotes annotated over the same content in another layer ('Comey wrote that
+    Trump said ...': Comey's and Trump's)."""
+    chars = content_chars(text, gold)
+    speakers = []
+    for other in quotes:
+        if other is gold:
+            continue
+        shared = len(chars & content_chars(text, other))
+        if shared and shared >= 0.5 * min(len(chars), len(content_chars(text, other)) or 1):
+            speakers.append(other.get("speaker"))
+    return speakers
+
+
+def _identity_error(gold: dict, predicted: dict, aliases: dict[str, str]) -> str:
+    """A short class for a wrong identity, for the error list."""
+    name, kind = predicted.get("speaker_name"), predicted.get("speaker_kind") or "unknown"
+    gold_kind = gold.get("speaker_kind") or "?"
+    if not name or kind == "unknown":
+        how = "pronoun" if (predicted.get("speaker") or "").lower() in _PRONOUN_WORDS else "mention"
+        return f"{gold_kind}: no name ({'no mention' if predicted.get('speaker') is None else how})"
+    if gold_kind == "anonymous":
+        return f"anonymous named as {kind}"
+    g, p = normalise_name(gold.get("speaker")).split(), normalise_name(name).split()
+    if g and p and g[-1] == p[-1]:
+        return f"{gold_kind}: another of the same surname"
+    if kind != gold_kind:
+        return f"{gold_kind} as {kind}"
+    return f"{gold_kind}: another {kind}"
+
+
+_PRONOUN_WORDS = {"he", "she", "they", "it", "who", "which", "that", "his", "her", "their", "its", "i", "we"}
+
+
+def identity_right(gold: dict, predicted: dict, layers: list[str], aliases: dict[str, str]) -> bool:
+    if gold.get("speaker_kind") == "anonymous":
+        return predicted.get("speaker_kind") == "anonymous"
+    name = normalise_name(predicted.get("speaker_name"))
+    if not name:
+        return False
+    name = aliases.get(name, name)
+    return any(name == aliases.get(n, n) for n in map(normalise_name, [gold.get("speaker"), *layers]) if n)
+
+
+def score_identity(
+    gold_docs: list[dict], predictions: dict[str, list[dict]], aliases: dict[str, str], merge: bool = False
+) -> IdentityScores:
+    """The identity protocol of ../shared/eval/README.md: coverage, identity, end-to-end, B-cubed.
+    ``aliases``: ``gold_aliases`` of the file's aliases line. The protocol folds no continuations
+    (``merge`` False): an interrupted gold quote is covered by the prediction holding most of it."""
+    scores = IdentityScores()
+    clustered: list[tuple[str, str]] = []  # (gold cluster, predicted cluster) per covered quote
+    for doc in gold_docs:
+        text, quotes = doc["text"], doc.get("quotes") or []
+        predicted = predictions.get(doc["id"], [])
+        predicted = merge_continuations(predicted) if merge else predicted
+        for index, gold in enumerate(quotes):
+            kind = gold.get("speaker_kind") or "unknown"
+            if kind == "unknown" or gold.get("speaker") in (None, "unknown"):
+                continue
+            counts = scores.by_kind.setdefault(kind, Counter())
+            scores.gold += 1
+            counts["gold"] += 1
+            found = covering_prediction(text, gold, predicted)
+            if found is None:
+                scores.errors[f"not covered ({gold.get('type', '?')})"] += 1
+                continue
+            scores.covered += 1
+            counts["covered"] += 1
+            quote = predicted[found]
+            if identity_right(gold, quote, _other_layers(text, gold, quotes), aliases):
+                scores.right += 1
+                counts["right"] += 1
+            else:
+                scores.errors[_identity_error(gold, quote, aliases)] += 1
+                scores.confusions[(gold.get("speaker"), quote.get("speaker_name") or "-")] += 1
+            if kind in IDENTITY_CLUSTER_KINDS:
+                truth = normalise_name(gold["speaker"])
+                clustered.append((aliases.get(truth, truth), quote.get("speaker_id") or f"#{doc['id']}/{index}"))
+    scores.bcubed_precision, scores.bcubed_recall = bcubed(clustered)
+    pooled = [(truth, "#" if predicted.startswith("#") else predicted) for truth, predicted in clustered]
+    scores.bcubed_precision_pooled = bcubed(pooled)[0]
+    return scores
+
+
+def bcubed(pairs: list[tuple[str, str]]) -> tuple[float, float]:
+    """B-cubed precision and recall of predicted clusters against gold ones, one (gold, predicted) per item."""
+    if not pairs:
+        return 0.0, 0.0
+    both = Counter(pairs)
+    gold_sizes = Counter(g for g, _ in pairs)
+    pred_sizes = Counter(p for _, p in pairs)
+    precision = sum(n * n / pred_sizes[p] for (_, p), n in both.items()) / len(pairs)
+    recall = sum(n * n / gold_sizes[g] for (g, _), n in both.items()) / len(pairs)
+    return precision, recall
+
+
+def has_identities(gold_docs: list[dict]) -> bool:
+    """True when the gold quotes carry canonical speakers (``speaker_kind``), as identity-dev.jsonl does."""
+    return any("speaker_kind" in q for d in gold_docs for q in d.get("quotes") or [])
+
+
+def format_identity(scores: IdentityScores, errors: int = 10) -> str:
+    """The identity figures as markdown, per speaker kind, then the commonest errors and confusions."""
+    d = scores.as_dict()
+    lines = [
+        "| gold | covered | coverage | identity | end-to-end | B3 P | B3 R | B3 F1 | B3 P, no-id pooled |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        f"| {scores.gold} | {scores.covered} | {d['coverage']} | {d['identity']} | {d['end_to_end']} | "
+        f"{d['bcubed_precision']} | {d['bcubed_recall']} | {d['bcubed_f1']} | {d['bcubed_precision_pooled']} |",
+        "",
+        "| speaker kind | gold | covered | identity right | identity |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for kind, counts in sorted(scores.by_kind.items(), key=lambda kv: -kv[1]["gold"]):
+        share = round(100 * counts["right"] / counts["covered"], 1) if counts["covered"] else 0.0
+        lines.append(f"| {kind} | {counts['gold']} | {counts['covered']} | {counts['right']} | {share} |")
+    if errors:
+        lines.append("\nidentity errors: " + ", ".join(f"{k}: {v}" for k, v in scores.errors.most_common(errors)))
+        top = ", ".join(f"{g} -> {p} ({n})" for (g, p), n in scores.confusions.most_common(errors))
+        lines.append(f"\ncommonest confusions (gold -> predicted): {top}")
     return "\n".join(lines)

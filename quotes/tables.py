@@ -231,13 +231,16 @@ class Tables:
         return part
 
     def _add_ids_to_standoff(self) -> None:
+        columns = ["speaker_id", "speaker_name", "speaker_kind"]
         ids = {
-            (row.article_id, row.quote_index): (row.speaker_id, row.speaker_name)
-            for row in self.quotes[["article_id", "quote_index", "speaker_id", "speaker_name"]].itertuples()
+            (row.article_id, row.quote_index): tuple(row[2:])
+            for row in self.quotes[["article_id", "quote_index", *columns]].itertuples(index=False)
         }
         for record in self.standoff:
             for index, quote in enumerate(record["quotes"]):
-                quote["speaker_id"], quote["speaker_name"] = ids.get((record["id"], index), (None, None))
+                linked = ids.get((record["id"], index), (None, None, "unknown"))
+                # pandas' missing values are null in JSON, not NaN
+                quote.update((c, None if pd.isna(v) else v) for c, v in zip(columns, linked, strict=True))
 
 
 def media_rows(result: ArticleResult) -> list[dict]:

@@ -62,3 +62,65 @@ def test_continuations_fold_into_one_attribution():
 )
 def test_direct_track_needs_a_quotation_mark(text, expected):
     assert has_quotation_mark(text, {"start": 0, "end": len(text)}) is expected
+
+
+# --- the identity protocol ------------------------------------------------------------------------
+
+from quotes.evaluate import bcubed, normalise_name, score_identity  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("President Donald J. Trump", "donald trump", True),  # title and middle initial dropped
+        ("Donald Trump Jr.", "Donald Trump", False),  # Jr. kept
+        ("Sen. Ted Cruz's", "Ted Cruz", True),
+        ("The U.S. Department of Defense", "Department of Defense", True),
+        ("Pope John Paul II", "pope john paul", True),
+        ("Moon Jae-in", "Moon Jae in", False),  # hyphens kept
+    ],
+)
+def test_normalise_name(a, b, same):
+    assert (normalise_name(a) == normalise_name(b)) is same
+
+
+def test_bcubed_merge_costs_precision_split_costs_recall():
+    assert bcubed([("a", "1"), ("a", "1"), ("b", "2")]) == (1.0, 1.0)
+    p, r = bcubed([("a", "1"), ("b", "1")])  # two people merged
+    assert (p, r) == (0.5, 1.0)
+    p, r = bcubed([("a", "1"), ("a", "2")])  # one person split
+    assert (p, r) == (1.0, 0.5)
+
+
+IDENTITY_TEXT = '"We won," said Mr. Trump. Aides said the vote was close. "Never," a source said.'
+
+
+def _gold(start, end, speaker, kind):
+    return {"start": start, "end": end, "speaker": speaker, "speaker_kind": kind, "type": "direct"}
+
+
+def test_score_identity_counts_coverage_identity_and_anonymous():
+    gold = [
+        {
+            "id": "d",
+            "text": IDENTITY_TEXT,
+            "quotes": [
+                _gold(1, 8, "Donald Trump", "person"),
+                _gold(38, 55, "aides", "group"),  # not covered by any prediction
+                _gold(58, 64, "anonymous: a source", "anonymous"),
+                _gold(0, 3, "unknown", "unknown"),  # not scored
+            ],
+        }
+    ]
+    predicted = {
+        "d": [
+            {"start": 0, "end": 9, "speaker_name": "Mr. Trump", "speaker_kind": "person", "speaker_id": "trump"},
+            {"start": 57, "end": 65, "speaker_name": "source", "speaker_kind": "anonymous", "speaker_id": None},
+        ]
+    }
+    scores = score_identity(gold, predicted, aliases={"trump": "donald trump"})  # as gold_aliases gives it
+    assert (scores.gold, scores.covered, scores.right) == (3, 2, 2)
+    assert scores.by_kind["group"]["covered"] == 0
+    wrong = {"d": [dict(predicted["d"][0], speaker_name="Donald Trump Jr."), predicted["d"][1]]}
+    scores = score_identity(gold, wrong, aliases={})
+    assert scores.right == 1 and scores.errors["person: another of the same surname"] == 1
