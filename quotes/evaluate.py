@@ -312,9 +312,9 @@ def _identity_error(gold: dict, predicted: dict, aliases: dict[str, str]) -> str
         return f"{gold_kind}: no name ({'no mention' if predicted.get('speaker') is None else how})"
     if gold_kind == "anonymous":
         return f"anonymous named as {kind}"
-    g, p = normalise_name(gold.get("speaker")).split(), normalise_name(name).split()
-    if g and p and g[-1] == p[-1]:
-        return f"{gold_kind}: another of the same surname"
+    g, p = ([w for w in normalise_name(n).split() if w not in ("jr", "sr")] for n in (gold.get("speaker"), name))
+    if gold_kind == "person" and g and p and g[-1] == p[-1]:
+        return "person: another of the same surname"
     if kind != gold_kind:
         return f"{gold_kind} as {kind}"
     return f"{gold_kind}: another {kind}"
