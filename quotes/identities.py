@@ -110,7 +110,8 @@ class LinkedSpeakers(NamedTuple):
 
 def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
     """``speaker_id``, run-wide ``speaker_name`` and ``speaker_kind`` per quote row, and the ``speakers`` table."""
-    names = quotes["speaker_name"].where(quotes["speaker_name"].notna(), None)
+    # object first: pandas 3 keeps a missing value in a string column as NaN, which is truthy
+    names = quotes["speaker_name"].astype(object).where(quotes["speaker_name"].notna(), None)
     kinds = quotes["speaker_kind"].fillna("unknown")
     persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
     # One-word "organisations" go in too: one that is the surname of a person of the run (see

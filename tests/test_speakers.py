@@ -210,6 +210,14 @@ def test_one_identity_across_articles():
     assert speakers.set_index("name").loc["Mark Esper", "outlets"] == "CBS; CNN"
 
 
+def test_a_missing_name_in_a_string_column_gets_no_id():
+    # pandas 3 reads text columns as strings with NaN for missing values; NaN is no name.
+    quotes = quotes_table(["a", "b"], ["X", "Y"], ["the panel", "Esper"], [None, "Esper"], ["unnamed", "person"])
+    quotes["speaker_name"] = quotes["speaker_name"].astype("string")
+    ids, names, _, _ = link_speakers(quotes)
+    assert ids[0] is None and pd.isna(names[0]) and ids[1] == "esper"
+
+
 def test_two_people_sharing_a_surname_stay_apart():
     quotes = quotes_table(
         ["a", "b", "c"],
