@@ -1,0 +1,213 @@
+"""Names: a speaker mention read as a name, its title split off, and which names are one person.
+
+Pure functions over strings and the rule lists; no article state. ``classify_name`` says what a
+mention names (a person, a body, an outlet, an anonymous source, or no one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from quotes.rules_data import SpeakerRules, alias_key
+from quotes.standoff import Span
+
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der", "di"}
+KINDS = ("person", "organisation", "government", "anonymous", "media", "group", "unnamed", "author", "unknown")
+NAMED_KINDS = ("person", "organisation", "government", "media")
+_DETERMINERS = re.compile(r"^(?:the|a|an|one|two|three|several|some|many|other|another|senior|top)\s+", re.I)
+_PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
+_NEXT_WORD = re.compile(r"\s+(\w+)")  # the word after a name: "Romney campaign", "Saudi government"
+_FUNCTION_WORDS = STOP_WORDS - {"will", "may"}  # Rep. Will Hurd, May Boeve
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of a parsed paragraph, in article offsets; ``subject`` when it heads a subject."""
+
+    start: int
+    end: int
+    label: str  # spaCy's: PERSON, ORG, GPE, NORP
+    subject: bool = False
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote's speaker mention is, as far as the article tells."""
+
+    name: str | None  # canonical name within the article; None when unknown
+    kind: str  # one of KINDS
+    title: str | None = None  # role or title the text gives ("Secretary of Defense")
+    via: str | None = None  # the outlet that relayed the quote
+    mention: str = "none"  # how the text names them: name, pronoun, description, none
+    antecedent: Span | None = None  # the earlier mention a pronoun or description was resolved to
+    affiliation: str | None = None  # party or body the text ties a person to ("Democrats", "Obama campaign")
+
+
+UNKNOWN = Speaker(None, "unknown")
+
+
+def clean_mention(mention: str) -> str:
+    """The mention without a leading article, possessive, parenthesis or trailing apposition."""
+    text = re.sub(r"\s*\([^)]*\)", "", mention).split(",")[0].strip()
+    text = re.sub(r"['’]s?$", "", text).strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip()
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or token.lower() in NAME_PARTICLES
+
+
+def _is_title(token: str, rules: SpeakerRules) -> bool:
+    """'Sen.', 'Senators', 'Sens.' (the plurals of joint mentions), and a party word before a name
+    ('Republican Trump and Democrat Clinton')."""
+    word = token.lower().strip(",")
+    singular = re.sub(r"s(\.?)$", r"\1", word)
+    return word in rules.titles or singular in rules.titles or word in rules.party_words
+
+
+def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | None]:
+    """("Secretary of Defense Dr. Mark T. Esper") -> ("Mark T. Esper", "Secretary of Defense")."""
+    tokens = clean_mention(mention).split()
+    # "partner at Lenox", "director of the FBI": the name is not in what follows a lowercase head.
+    cut = next((i for i in range(1, len(tokens)) if tokens[i] in _PREPOSITIONS and tokens[i - 1].islower()), None)
+    tokens = tokens[:cut]
+    last_title = max((i for i, t in enumerate(tokens) if _is_title(t, rules)), default=-1)
+    rest = tokens[last_title + 1 :]
+    start = len(rest)
+    while start > 0 and _capitalised(rest[start - 1]):
+        start -= 1
+    # "Secretary of Defense Mark Esper": the words after 'of' name the office until the last two,
+    # or until a known first name or an initial ("Secretary of State John F. Kerry").
+    if 0 < start and rest[start - 1].lower() in ("of", "for"):
+        while (
+            len(rest) - start > 2
+            and rest[start].lower() not in rules.gender
+            and not re.fullmatch(r"[A-Z]\.", rest[start])
+        ):
+            start += 1
+    name_tokens = rest[start:]
+    while name_tokens and name_tokens[0] in NAME_PARTICLES:  # "of al-Qaida", not "Sen. Al Franken"
+        name_tokens = name_tokens[1:]
+    while len(name_tokens) > 1 and name_tokens[0].lower() in _FUNCTION_WORDS:
+        name_tokens = name_tokens[1:]  # the recogniser's "Beyond Trump's" is Trump
+    if not name_tokens and last_title > 0 and tokens[last_title - 1].lower() in rules.honorifics:
+        name_tokens, last_title = [tokens[last_title]], last_title - 1  # "Mr. Justice" is a name
+    title_tokens = [t for t in tokens[: last_title + 1] + rest[:start] if t.lower() not in rules.honorifics]
+    name = " ".join(name_tokens) or None
+    return name, " ".join(title_tokens) or None
+
+
+def surname(name: str) -> str:
+    tokens = [t for t in name.split() if t.lower().strip(",") not in NAME_SUFFIXES]
+    return (tokens or name.split())[-1].lower().strip(".,").replace("’", "'")  # O’Neill is O'Neill
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """'Mark' and 'M.' agree; 'Mark' and 'Mary' do not."""
+    a, b = a.lower().strip("."), b.lower().strip(".")
+    return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+
+
+def same_person(short: str, full: str) -> bool:
+    """True when ``short`` can name the person ``full`` names ('Esper' / 'Mark T. Esper';
+    'Van Voorhis' / 'Chandler Van Voorhis')."""
+    s, f = short.split(), full.split()
+    if len(s) > 1 and s[0].lower() in NAME_PARTICLES:
+        s = s[-1:]
+    if not s or not f or surname(short) != surname(full):
+        return False
+    return len(s) == 1 or len(f) == 1 or _first_names_agree(s[0], f[0])
+
+
+class _People:
+    """Person names of one article, merged by surname and agreeing first names."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def add(self, name: str) -> None:
+        if name not in self.names:
+            self.names.append(name)
+
+    def canonical(self, name: str) -> str:
+        """The longest name of the article for the same person ('Esper' -> 'Mark T. Esper')."""
+        matches = [n for n in self.names if same_person(name, n)]
+        if len(name.split()) == 1:
+            # A bare surname stays as it is when two different people share it.
+            firsts = {
+                n.split()[0].lower()[0]
+                for n in matches
+                if len(n.split()) > 1 and n.split()[0].lower() not in NAME_PARTICLES  # "De Blasio"
+            }
+            if len(firsts) > 1:
+                return name
+        return max(matches + [name], key=lambda n: (len(n.split()), len(n)))
+
+
+def _kind_of_org(name: str, rules: SpeakerRules) -> str | None:
+    written = name.split()
+    words = [w.lower().strip(".,'’s") for w in written]
+    if written and written[-1][:1].islower() and _is_title(written[-1], rules):
+        return None  # "Obama's campaign press secretary", "the university's top executives": people
+    kinds = [rules.org_words[w] for w in words if w in rules.org_words]
+    if not kinds:
+        return None
+    return "government" if "government" in kinds else "organisation"
+
+
+def _looks_like_person(words: list[str], rules: SpeakerRules) -> bool:
+    """A known first name, or a middle initial, in two to four capitalised words."""
+    return 2 <= len(words) <= 4 and (
+        rules.gender.get(words[0].lower()) is not None or any(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-1])
+    )
+
+
+def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speaker | None:
+    """A speaker for a mention that names someone, or None when it names no one (a description)."""
+    cleaned = clean_mention(mention)
+    if not cleaned:
+        return None
+    if (hit := rules.aliases.get(alias_key(cleaned))) is not None:
+        return Speaker(hit[0], hit[1], mention="name")
+    if (country := rules.capitals.get(alias_key(cleaned))) is not None:
+        return Speaker(country, "government", mention="name")
+    if cleaned in rules.media:
+        return Speaker(rules.media[cleaned], "media", mention="name")
+    words = cleaned.split()
+    if words[-1].lower() in rules.anonymous_heads:
+        return Speaker(f"anonymous {_DETERMINERS.sub('', cleaned)}", "anonymous", mention="description")
+    if not any(w[:1].isupper() for w in words):
+        return None
+    if label is None and len(words) == 1 and words[0].endswith("s") and words[0][1:].islower():
+        return None  # "Critics said": a sentence-initial common noun, not a name
+    org_kind = _kind_of_org(cleaned, rules)
+    if label == "ORG" and not org_kind and _looks_like_person(words, rules):
+        label = "PERSON"  # the recogniser's slip: "Keith Lamont Scott" as an organisation
+    if label in ("ORG", "NORP", "GPE") or (org_kind and label != "PERSON"):
+        kind = org_kind or ("government" if label == "GPE" else "organisation")
+        return Speaker(cleaned, kind, mention="name")
+    if any(w.lower().strip(",") in _WEEKDAYS for w in words):
+        return None  # the recogniser's slip: "Earlier Friday" as a person
+    name, title = split_title(mention, rules)
+    if name is None:
+        return None
+    return Speaker(name, "person", title=title, mention="name")
+
+
+def _body_named(name: str, rules: SpeakerRules) -> str | None:
+    """The canonical name of ``name`` when the rules read it as an organisation, government or outlet
+    ('FBI' -> 'Federal Bureau of Investigation'), else an unknown acronym as written ('NAACP')."""
+    body = classify_name(name, None, rules)
+    if body is not None and body.kind in ("organisation", "government", "media"):
+        return body.name
+    return name if _acronym(name) else None
+
+
+def _acronym(name: str) -> bool:
+    """'NAACP', 'NRA': one upper-case word of three letters or more."""
+    return " " not in name and name.isupper() and len(name) >= 3

@@ -1,0 +1,259 @@
+"""The referents of one article: what a later pronoun or description can point back to.
+
+Built from the named entities of the parsed paragraphs and from resolved speakers as they come;
+knows their kind, gender (first names, honorifics, pronouns close by, role nouns) and number, and
+finds the antecedent that fits a pronoun or a description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from quotes.marks import find_quote_spans
+from quotes.rules_data import SpeakerRules
+from quotes.speakers.names import (
+    _DETERMINERS,
+    _NEXT_WORD,
+    KINDS,
+    Entity,
+    Speaker,
+    _kind_of_org,
+    _People,
+    classify_name,
+)
+from quotes.speakers.sentences import _sentence_end, _sentence_start
+from quotes.standoff import Article, Span
+
+
+@dataclass(frozen=True)
+class _Referent:
+    """Something a later pronoun or description can point back to."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    subject: bool
+    gender: str | None = None  # "m", "f" or unknown
+    plural: bool = False
+
+
+class Referents:
+    """The referents of one article, and the antecedent search over them."""
+
+    def __init__(self, article: Article, entities: list[Entity], rules: SpeakerRules):
+        self.text = article.text
+        self.rules = rules
+        self.people = _People()
+        self.referents: list[_Referent] = []
+        self.adjectives: list[_Referent] = []
+        found = []
+        for entity in entities:
+            if entity.label not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            speaker = classify_name(self.text[entity.start : entity.end], self._label(entity), rules)
+            if speaker is None or speaker.kind == "anonymous":
+                continue
+            if speaker.kind == "person":
+                self.people.add(speaker.name)
+            found.append((entity, speaker))
+        # One-word names the recogniser tagged a person more often than anything else ("Trump").
+        votes = Counter(s.name for _, s in found if " " not in (s.name or ""))
+        people_votes = Counter(s.name for _, s in found if s.kind == "person" and " " not in s.name)
+        self.mostly_people = frozenset(name for name, n in people_votes.items() if 2 * n > votes[name])
+        found = [(entity, self.person(speaker)) for entity, speaker in found]
+        self.genders = self._gender_evidence([(e, s) for e, s in found if s.kind == "person"])
+        for entity, speaker in found:
+            plural = entity.label == "NORP"
+            if plural and not self.text[entity.start : entity.end].endswith("s"):
+                # "American", "Democratic": an adjective no "they" points back to, but its label
+                # still reads "the Wisconsin Republican" as no person ...
+                self.adjectives.append(_Referent(entity.start, entity.end, speaker, False))
+                word = _NEXT_WORD.match(self.text, entity.end)
+                if word and word.group(1).lower() in rules.org_words:
+                    # ... and "the Saudi government" is a body a later "which" or "it" names.
+                    end = word.end()
+                    body = classify_name(self.text[entity.start : end], "NORP", rules) or speaker
+                    self.referents.append(_Referent(entity.start, end, body, entity.subject))
+                continue
+            self.referents.append(
+                _Referent(entity.start, entity.end, speaker, entity.subject, self._gender(speaker), plural)
+            )
+        self.referents.extend(self._gendered_descriptions())
+        # A name inside a quotation is the quoted speaker's word, not the writer's antecedent.
+        quoted = [q.span for q in find_quote_spans(self.text)]
+        self.referents = sorted(
+            (r for r in self.referents if not any(q.start <= r.start < q.end for q in quoted)), key=lambda r: r.start
+        )
+
+    def _label(self, entity: Entity) -> str:
+        """The recogniser's label, except that a two-to-four-word 'organisation' followed by ', who'
+        or right after a person's title is a person ('Felipe Calderon, who was president')."""
+        words = self.text[entity.start : entity.end].split()
+        if entity.label != "ORG" or not 2 <= len(words) <= 4 or _kind_of_org(" ".join(words), self.rules):
+            return entity.label
+        before = self.text[max(0, entity.start - 30) : entity.start].split()
+        if re.match(r",\s+who\b", self.text[entity.end : entity.end + 8]) or (
+            before and before[-1].lower() in self.rules.titles
+        ):
+            return "PERSON"
+        return entity.label
+
+    def _gendered_descriptions(self) -> list[_Referent]:
+        """'the woman', 'my father': unnamed people a later 'she' or 'he' can point back to."""
+        found = []
+        for match in self.rules.gendered_role_pattern.finditer(self.text):
+            before = self.text[: match.start()].rstrip()
+            if before and before[-1] not in '.!?\n"”':
+                continue  # only as a sentence's subject: "The woman's enthusiasm", not "the second woman"
+            description = match.group(0)
+            name = (
+                description
+                if description.split()[0].lower() in ("my", "his", "her", "their", "our")
+                else (_DETERMINERS.sub("", description))
+            )
+            speaker = Speaker(name, "unnamed", mention="description")
+            if titled := self._titled_before(match.group(1), match.start()):
+                speaker = titled.speaker  # 'The congressman also expressed concern': the congressman named before
+            found.append(_Referent(match.start(), match.end(), speaker, True, self.rules.gender[match.group(1)], False))
+        return found
+
+    def _titled_before(self, role: str, position: int) -> _Referent | None:
+        """The latest person before ``position`` the text gives the title ``role`` ('congressman' fits
+        'Rep. Anthony Weiner'); None when the role is no title or nobody has it."""
+        if role.lower() not in self.rules.titles and role.lower() not in self.rules.title_forms:
+            return None
+        return self._latest_described(role.lower(), position, ("person",))
+
+    def _latest_described(self, head: str, position: int, kinds: tuple[str, ...]) -> _Referent | None:
+        """The latest referent before ``position``, of one of ``kinds``, that ``head`` describes."""
+        return next(
+            (
+                r
+                for r in sorted(self.referents, key=lambda r: -r.start)
+                if r.end <= position and r.speaker.kind in kinds and self._described_as(r, head)
+            ),
+            None,
+        )
+
+    def _gender(self, speaker: Speaker) -> str | None:
+        """'m' or 'f' from a first name, else the article's honorifics and pronouns, else a role noun."""
+        if speaker.kind == "person" and speaker.name:
+            name = self.people.canonical(speaker.name)
+            first = name.split()[0].lower()
+            if first in self.rules.gender:
+                return self.rules.gender[first]
+            if name in self.genders:
+                return self.genders[name]
+            titles = (speaker.title or "").lower().split()
+            return next((self.rules.gender[w] for w in reversed(titles) if w in self.rules.gender), None)
+        if speaker.kind in ("unnamed", "anonymous") and speaker.name:
+            return next(
+                (self.rules.gender[w] for w in reversed(speaker.name.lower().split()) if w in self.rules.gender), None
+            )
+        return None
+
+    def _gender_evidence(self, people: list[tuple[Entity, Speaker]]) -> dict[str, str]:
+        """'Clinton said she...': the first he/she/his/her after a name, before any other name."""
+        votes: dict[str, list[str]] = {}
+        starts = sorted(e.start for e, _ in people)
+        for entity, speaker in people:
+            name = self.people.canonical(speaker.name)
+            before = self.text[max(0, entity.start - 6) : entity.start].lower()
+            for honorific, gender in (("mr", "m"), ("mrs", "f"), ("ms", "f")):
+                if re.search(rf"\b{honorific}\.?\s+$", before):
+                    votes.setdefault(name, []).extend([gender] * 3)
+            limit = min([s for s in starts if s > entity.start] + [_sentence_end(self.text, entity.end)])
+            # Only close by, in the same clause: "Clinton said she", "Trump and his".
+            window = re.split(r"[,;:—]|\band\b|\bbut\b", self.text[entity.end : limit])[0]
+            pronoun = re.match(r"(?:\W*\w+){0,4}?\W*\b(he|his|him|she|her)\b", window, re.I)
+            if pronoun:
+                votes.setdefault(name, []).append("m" if pronoun.group(1).lower() in ("he", "his", "him") else "f")
+        # On a tie the earlier evidence wins (not a set's order, which changes with the hash salt).
+        return {name: max(dict.fromkeys(v), key=v.count) for name, v in votes.items()}
+
+    def remember(self, span: Span, speaker: Speaker) -> None:
+        if speaker.name and speaker.kind not in ("unknown", "author"):
+            head = speaker.name.split()[-1].lower()
+            plural = speaker.kind == "group" or (speaker.kind != "person" and head.endswith("s"))
+            self.referents.append(_Referent(span.start, span.end, speaker, True, self._gender(speaker), plural))
+
+    def person(self, speaker: Speaker) -> Speaker:
+        """A person's fullest name in the article; a lone surname the recogniser took for an organisation
+        ("Fox said" where the article names Vicente Fox; "Trump" where the recogniser tags "Trump" a
+        person more often than not) becomes that person."""
+        if speaker.kind == "person":
+            return replace(speaker, name=self.people.canonical(speaker.name))
+        if speaker.kind == "organisation" and speaker.name and " " not in speaker.name:
+            full = self.people.canonical(speaker.name)
+            if full != speaker.name or full in self.mostly_people:
+                return replace(speaker, name=full, kind="person")
+        return speaker
+
+    def _head_referent(self, mention: Span, pool: list[_Referent]) -> _Referent | None:
+        """The first referent of ``pool`` that holds the mention's last word, its head ("Defense" in
+        a title is not)."""
+        end = mention.start + len(self.text[mention.start : mention.end].rstrip(" ,.'’s"))
+        return next((r for r in pool if r.start < end <= r.end), None)
+
+    def _label_at(self, mention: Span) -> str | None:
+        """The entity label of the mention's head."""
+        if (referent := self._head_referent(mention, self.referents + self.adjectives)) is None:
+            return None
+        return {"person": "PERSON", "government": "GPE"}.get(referent.speaker.kind, "ORG")
+
+    def _antecedent(
+        self, position: int, want: str, window: int | None = None, gender: str | None = None
+    ) -> _Referent | None:
+        """The nearest earlier referent that fits: a subject of the last three sentences first."""
+        kinds = {
+            "person": ("person", "unnamed", "anonymous"),
+            "thing": ("organisation", "government", "media"),
+            "group": ("organisation", "government", "group", "unnamed", "anonymous"),
+            "who": ("person", "group", "unnamed", "anonymous", "organisation"),
+            "which": ("organisation", "government", "media"),
+        }.get(want, KINDS)
+        before = [
+            r
+            for r in self.referents
+            if r.end <= position
+            and (window is None or r.start >= window)
+            and r.speaker.kind in kinds
+            and (want != "person" or ((r.speaker.kind == "person" or r.gender) and not r.plural))
+            and (want != "thing" or not r.plural)
+            and (want != "who" or r.speaker.kind != "organisation" or r.plural)
+            and (gender is None or r.gender in (None, gender))
+        ]
+        if not before:
+            return None
+        if want in ("who", "which"):
+            # A relative pronoun names the noun phrase it follows, not the sentence's subject:
+            # "Republicans questioned ... John Bentel, a tech staffer at the State Department, who".
+            return max(before, key=lambda r: r.start)
+        recent = _sentence_start(self.text, position)
+        for _ in range(2):  # this sentence and the two before it
+            recent = _sentence_start(self.text, max(0, len(self.text[:recent].rstrip()) - 1))
+        near = [r for r in before if r.start >= recent]
+        subjects = [r for r in near if r.subject]
+        if want == "thing":
+            before = near = subjects  # "it" needs an organisation as subject in sight
+        elif want == "group":
+            before = near = [r for r in near if r.plural] or subjects
+        for pool in (subjects, near, [r for r in before if r.subject], before):
+            if pool:
+                return max(pool, key=lambda r: r.start)
+        return None  # "it" or "they" with nothing fitting in sight: better unknown than a guess
+
+    def _described_as(self, referent: _Referent, head: str) -> bool:
+        """'the senator' fits 'Sen. Jane Roe': the head word, or another form of the same title
+        (``title_forms``), in the referent's name, its title, or the words just before it."""
+        forms = self.rules.title_forms
+        before = []  # the title words right before the name: 'Defense Secretary', 'Sen.'
+        for word in reversed(self.text[max(0, referent.start - 40) : referent.start].split("\n")[-1].split()):
+            if word.lower() not in self.rules.titles and word.lower() not in forms:
+                break
+            before.append(word)
+        words = f"{referent.speaker.name} {referent.speaker.title or ''} {self.text[referent.start : referent.end]}"
+        words = [w.strip(",()").lower() for w in (*words.split(), *before)]
+        return any(forms.get(w, w) == forms.get(head, head) for w in words)

@@ -1,0 +1,318 @@
+"""Resolving the speaker mentions of one article in text order: names, joint mentions, appositions,
+possessives, pronouns and descriptions (documents and spokespeople speak for their issuer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quotes.rules_data import SpeakerRules, load_speaker_rules
+from quotes.speakers.affiliations import affiliations_in
+from quotes.speakers.media import relayed_by
+from quotes.speakers.names import (
+    _DETERMINERS,
+    _NEXT_WORD,
+    NAMED_KINDS,
+    UNKNOWN,
+    Entity,
+    Speaker,
+    _acronym,
+    _kind_of_org,
+    classify_name,
+    clean_mention,
+    same_person,
+    split_title,
+)
+from quotes.speakers.referents import Referents, _Referent
+from quotes.speakers.sentences import _sentence_start
+from quotes.standoff import Article, Quote, Span
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+WRITER_PRONOUNS = {"i", "we", "me", "us"}  # outside a quotation: the article's writer
+THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them"}
+RELATIVE_PRONOUNS = {"who", "that", "whom", "which"}
+PRONOUNS = PERSON_PRONOUNS | WRITER_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS
+POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "group"}
+POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "whose": "who"}
+# "an architect who said", "a Democratic strategist who": a relative pronoun right after a common
+# noun (its modifiers lowercase or a nationality or party adjective) speaks for that noun.
+_RELATIVE_HEAD = re.compile(
+    r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ic|ish|ese))\s+){0,2}"
+    r"[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
+)
+_DATE_WORD = re.compile(
+    r"\d[\d,.]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.I,
+)
+_CONJUNCTION = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
+
+
+class _Resolver(Referents):
+    """Resolves the speaker mentions of one article in text order."""
+
+    def resolve(self, mention: Span | None, previous: list[Speaker]) -> Speaker:
+        if mention is None:
+            return UNKNOWN
+        words = self.text[mention.start : mention.end].split()
+        if not words:
+            return UNKNOWN
+        first = words[0].lower()
+        if len(words) == 1 and (pronoun := POSSESSIVE_PRONOUNS.get(first, first)) in PRONOUNS:
+            return self._pronoun(pronoun, mention)  # "he said", or the owner of "his claim that ..."
+        if (named := self._apposition(mention)) is not None:
+            return named  # "His former partner, Lawrence B. Cummings, said"
+        if first in POSSESSIVES and len(words) > 1:
+            return self._possessive(first, words[1:], mention)
+        if (joint := self._joint(mention)) is not None:
+            return joint  # "Trump and Ryan said"
+        mention = self._without_place(mention)
+        mention_text = self.text[mention.start : mention.end]
+        label = self._label_at(mention)
+        named = None if _document_head(mention_text, self.rules) else classify_name(mention_text, label, self.rules)
+        if named is not None:
+            if named.kind == "person":
+                self.people.add(named.name)
+            return self.person(named)
+        return self._description(mention_text, mention, previous)
+
+    def _joint(self, mention: Span) -> Speaker | None:
+        """'Trump and Ryan', 'Both Bolton and Gorka', 'The New York Times and the Wall Street Journal':
+        two or more named speakers in one mention are one speaker of kind ``group``. None when a part
+        is no name the recogniser found ('Pate and his allies', 'Popular Christian and corporate
+        speaker X'), or one name holds the 'and' ('Procter and Gamble')."""
+        if not re.search(r"\s(?:and|&)\s", self.text[mention.start : mention.end]):
+            return None  # commas alone set off an apposition: "Mitch McConnell, R-Ky."
+        parts, start = [], mention.start
+        for match in _CONJUNCTION.finditer(self.text, mention.start, mention.end):
+            parts.append(self._without_place(Span(start, match.start())))
+            start = match.end()
+        parts.append(self._without_place(Span(start, mention.end)))
+        # One body's name holds the 'and' ('Procter and Gamble'); no person's does ('Trump and Ryan'
+        # tagged as one person is the recogniser's slip).
+        spanning = [r for r in self.referents + self.adjectives if r.start < parts[0].end and r.end > parts[1].start]
+        if any(r.speaker.kind != "person" for r in spanning):
+            return None
+        names = []
+        for part in parts:
+            name = self._name_in_part(part)
+            if name is None:
+                return None
+            names.append(name)
+        names = list(dict.fromkeys(names))
+        return Speaker(" and ".join(names), "group", mention="name") if len(names) > 1 else None
+
+    def _name_in_part(self, part: Span) -> str | None:
+        """The canonical name a part of a joint mention gives: a person with any title words before
+        the name, or one the article names elsewhere; or a body named by the whole part ('the State
+        Department'); else None."""
+        referent = self._head_referent(part, self.referents)
+        words = self.text[part.start : part.end]
+        if referent is None:  # missed by the recogniser: a person the article names elsewhere
+            named = classify_name(words, "PERSON", self.rules)
+            known = named is not None and any(same_person(named.name, n) for n in self.people.names)
+            return self.person(named).name if known else None
+        if self._head_referent(part, self.adjectives) is not None:
+            return None
+        if referent.speaker.kind != "person":
+            opening = re.sub(r"^(?:both\s+)?(?:the\s+)?", "", words, flags=re.I)
+            if referent.start not in (part.start, part.end - len(opening)) or referent.speaker.kind not in NAMED_KINDS:
+                return None  # 'a study by economists at Duke University': more than the body's name
+            return referent.speaker.name
+        named = classify_name(words, "PERSON", self.rules)
+        return self.person(named).name if named is not None and named.kind == "person" else None
+
+    def _without_place(self, mention: Span) -> Span:
+        """'Sen. Kamala Harris of California' is Kamala Harris: a titled name, or a name of two words
+        or more, before 'of PLACE' is the person ('Secretary of Defense Mark Esper' and 'Bank of
+        America' are left whole)."""
+        text = self.text[mention.start : mention.end]
+        match = re.match(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]", text)
+        if not match:
+            return mention
+        name, title = split_title(match.group(1), self.rules)
+        words = (name or "").split()
+        if words and all(w[:1].isupper() for w in words) and (title or len(words) >= 2):
+            if not _kind_of_org(match.group(1), self.rules):
+                return Span(mention.start, mention.start + len(match.group(1)))
+        return mention
+
+    def _apposition(self, mention: Span) -> Speaker | None:
+        """A name set off by commas right after a description names its speaker."""
+        match = _APPOSITION.match(self.text, mention.end)
+        if not match:
+            return None
+        own = classify_name(self.text[mention.start : mention.end], None, self.rules)
+        if own is not None and own.kind != "anonymous":
+            return None
+        named = classify_name(match.group(1), "PERSON", self.rules)
+        if named is None or named.kind != "person":
+            return None
+        self.people.add(named.name)
+        return self.person(replace(named, mention="description"))
+
+    def _possessive(self, word: str, rest: list[str], mention: Span) -> Speaker:
+        """'its foreign ministry' is Iran's; 'his spokesman' speaks for him; 'his campaign' is the
+        person's campaign, an organisation; 'his wife' is unnamed."""
+        want = POSSESSIVES[word]
+        gender = {"his": "m", "her": "f"}.get(word)
+        owner = self._antecedent(mention.start, want, gender=gender) if want == "person" else None
+        owner = owner or self._antecedent(mention.start, "thing" if want == "thing" else "group")
+        if owner is None:
+            return Speaker(None, "unknown", mention="pronoun")
+        role = " ".join(rest)
+        where = Span(owner.start, owner.end)
+        if rest[-1].lower() in self.rules.document_nouns:
+            return replace(self.person(owner.speaker), mention="pronoun", antecedent=where)
+        if owner.speaker.kind in ("government", "organisation"):
+            return Speaker(f"{owner.speaker.name} ({role})", owner.speaker.kind, mention="pronoun", antecedent=where)
+        owner_name = self.person(owner.speaker).name
+        head = (
+            re.split(r"\s(?:to|of|for|in|on|at|with|from)\s", role)[0].split()[-1].lower()
+        )  # "submission to the court"
+        if (body := self.rules.org_words.get(head)) is not None and owner.speaker.kind == "person":
+            # 'his campaign', 'her office': a body of the person's, as 'the Clinton campaign' is
+            return Speaker(f"{owner_name} {role}", body, mention="pronoun", antecedent=where)
+        return Speaker(f"{owner_name}'s {role}", "unnamed", mention="pronoun", antecedent=where)
+
+    def _pronoun(self, word: str, mention: Span) -> Speaker:
+        if word in WRITER_PRONOUNS:
+            return Speaker("the writer", "author", mention="pronoun")
+        if word in RELATIVE_PRONOUNS and (
+            noun := _RELATIVE_HEAD.search(self.text, max(0, mention.start - 80), mention.start)
+        ):
+            if noun.group(1).split()[-1] not in ("and", "but", "or", "said", "says"):
+                return Speaker(_DETERMINERS.sub("", noun.group(1)), "unnamed", mention="pronoun")
+        if word in RELATIVE_PRONOUNS:
+            want = "which" if word == "which" else "who"
+            found = self._antecedent(mention.start, want, window=_sentence_start(self.text, mention.start))
+        elif word in PERSON_PRONOUNS:
+            found = self._antecedent(mention.start, "person", gender={"he": "m", "him": "m"}.get(word, "f"))
+        elif word in THING_PRONOUNS:
+            found = self._antecedent(mention.start, "thing")
+        else:
+            found = self._antecedent(mention.start, "group")
+        if found is None:
+            return Speaker(None, "unknown", mention="pronoun")
+        return replace(self.person(found.speaker), mention="pronoun", antecedent=Span(found.start, found.end))
+
+    def _description(self, mention_text: str, mention: Span, previous: list[Speaker]) -> Speaker:
+        """'the department', 'the statement', 'the president', 'a Pentagon spokesman', 'critics'."""
+        cleaned = clean_mention(mention_text)
+        words = cleaned.split()
+        head = words[-1].lower() if words else ""
+        if (document := _document_head(mention_text, self.rules)) is not None:
+            head, issuer, issuer_follows = document
+            if issuer:
+                found = self.resolve_text(issuer, mention, previous)
+                if found.kind != "unknown":
+                    return replace(found, title=found.title or head if found.kind == "person" else found.title)
+            if issuer_follows:  # "the transcript of the debate" names its own issuer, or none
+                return Speaker(_DETERMINERS.sub("", cleaned).lower(), "unnamed", mention="description")
+            if (introduced := self._issuer(head, mention.start)) is not None:
+                where = Span(introduced.start, introduced.end)
+                return replace(self.person(introduced.speaker), mention="description", antecedent=where)
+            recent = [s for s in previous if s.name and s.kind != "unknown"]
+            if recent:
+                return replace(recent[-1], mention="description")
+            issuer_found = self._antecedent(mention.start, "which")  # "The Pentagon issued a statement."
+            if issuer_found is not None:
+                where = Span(issuer_found.start, issuer_found.end)
+                return replace(issuer_found.speaker, mention="description", antecedent=where)
+        if head in self.rules.org_words or head in self.rules.titles or head in self.rules.title_forms:
+            wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
+            if (referent := self._latest_described(head, mention.start, wanted)) is not None:
+                return replace(referent.speaker, mention="description", antecedent=Span(referent.start, referent.end))
+        return Speaker(_DETERMINERS.sub("", cleaned).lower() or None, "unnamed", mention="description")
+
+    def _issuer(self, noun: str, position: int) -> _Referent | None:
+        """Who the text said issued the document: 'The NAACP passed a resolution ... The resolution
+        says' is the NAACP's, the subject before the noun's last mention, in that sentence."""
+        earlier = list(re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[:position], re.I))
+        if not earlier:
+            return None
+        mentioned = earlier[-1].start()
+        start = _sentence_start(self.text, mentioned)
+        before = [
+            r for r in self.referents if start <= r.start and r.end <= mentioned and r.speaker.kind in NAMED_KINDS
+        ]
+        if subjects := [r for r in before if r.subject]:
+            return max(subjects, key=lambda r: r.start)
+        # No named subject: an organisation named after the name that opens the sentence ('The Romney
+        # campaign retorted with an ad' is the Romney campaign's).
+        for r in before:
+            word = _NEXT_WORD.match(self.text, r.end)
+            if self.text[start : r.start].strip(" \"“‘'").lower() in ("", "the") and word is not None:
+                if word.group(1) in self.rules.org_words:
+                    body = classify_name(self.text[r.start : word.end()], "ORG", self.rules)
+                    return _Referent(r.start, word.end(), body, True) if body else r
+        return None
+
+    def resolve_text(self, words: str, mention: Span, previous: list[Speaker]) -> Speaker:
+        """Resolve part of a mention ('the department' of 'the department statement')."""
+        at = self.text.find(words, mention.start, mention.end)
+        label = self._label_at(Span(at, at + len(words))) if at >= 0 else None
+        if label is None and _acronym(words):
+            label = "ORG"  # "The FEC report"
+        named = classify_name(words, label, self.rules)
+        if named is not None and named.kind == "person" and label is None and named.name not in self.people.names:
+            return UNKNOWN  # "campaign TV" of "A campaign TV ad": no one the article names
+        if named is not None:
+            return self.person(named)
+        head = clean_mention(words).lower()
+        if head in self.rules.org_words or head in self.rules.titles:
+            found = self._description(words, mention, previous)
+            return found if found.kind != "unnamed" else UNKNOWN
+        body = re.sub(r"(?:\s+[a-z][\w'’-]*)+$", "", words)  # "State Department inspector general's"
+        if body != words and (named := classify_name(body, None, self.rules)) is not None and named.kind != "person":
+            return named
+        return UNKNOWN
+
+
+def _document_head(mention: str, rules: SpeakerRules) -> tuple[str, str, bool] | None:
+    """A document or spokesperson noun heading the mention, the words naming its issuer ('' when
+    none), and whether they follow the noun: ('spokesperson', 'Google', True) for 'A spokesperson
+    for Google'; ('statement', 'department', False) for 'the department statement'. None when no
+    such noun heads the mention."""
+    words = clean_mention(mention).split()
+    for i, word in enumerate(words):
+        if word not in rules.document_nouns:  # lowercase only: a document is no proper name
+            continue
+        if i == len(words) - 1:
+            issuer = words[:i]
+            # "A September 2010 Congressional Research Service report", "the new Pentagon statement"
+            while issuer and (_DATE_WORD.fullmatch(issuer[0]) or (issuer[0].islower() and issuer[-1][:1].isupper())):
+                issuer = issuer[1:]
+            return word, " ".join(issuer), False
+        if words[i + 1] in ("for", "from", "of"):
+            return word, re.sub(r"^the\s+", "", " ".join(words[i + 2 :])), True
+    return None
+
+
+def resolve_speakers(
+    article: Article, quotes: list[Quote], entities: list[Entity], rules: SpeakerRules | None = None
+) -> list[Speaker]:
+    """One ``Speaker`` per quote, in the quotes' order; quotes are in text order."""
+    rules = rules or load_speaker_rules()
+    resolver = _Resolver(article, entities, rules)
+    resolved: list[Speaker] = []
+    for quote in quotes:
+        speaker = resolver.resolve(quote.speaker, resolved)
+        if quote.speaker is not None:
+            resolver.remember(quote.speaker, speaker)
+        via = relayed_by(article.text, quote, speaker, rules)
+        resolved.append(replace(speaker, via=via) if via else speaker)
+    affiliations = affiliations_in(article.text, entities, resolver, quotes)
+    return [replace(s, affiliation=_affiliation_of(s, affiliations)) for s in resolved]
+
+
+def _affiliation_of(speaker: Speaker, affiliations: dict[str, str]) -> str | None:
+    """A person's affiliation; a group's when all its members share one ('Toomey and Ayotte')."""
+    if speaker.kind == "person":
+        return affiliations.get(speaker.name)
+    if speaker.kind == "group":
+        shared = {affiliations.get(member) for member in speaker.name.split(" and ")}
+        return shared.pop() if len(shared) == 1 else None
+    return None
