@@ -47,6 +47,8 @@ class SpeakerRules:
     party_letters: dict[str, str] = field(default_factory=dict)  # "D" -> "Democrats" ("(D-N.Y.)")
     rank_words: frozenset[str] = frozenset()  # "majority": between a body and its title
     document_nouns: frozenset[str] = frozenset()  # "statement", "spokesman": speak for their issuer
+    nicknames: dict[str, str] = field(default_factory=dict)  # "bob" -> "robert"
+    first_names: dict[str, str] = field(default_factory=dict)  # first name -> "m" or "f" (gender.tsv's win)
 
     # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
     @cached_property
@@ -118,7 +120,15 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         title_forms=title_forms,
         **_parties(_lines("parties.tsv")),
         document_nouns=frozenset(line.strip().lower() for line in _lines("documents.txt")),
+        nicknames=_pairs("nicknames.tsv"),
+        first_names=_pairs("first_names.tsv") | _pairs("gender.tsv", what="name"),
     )
+
+
+def _pairs(name: str, what: str | None = None) -> dict[str, str]:
+    """The first two columns of a rules file, lowercase; only the lines whose third column is ``what``, if given."""
+    rows = [line.split("\t") for line in _lines(name)]
+    return {r[0].strip().lower(): r[1].strip().lower() for r in rows if what is None or r[2:3] == [what]}
 
 
 def _parties(lines: list[str]) -> dict:

@@ -526,6 +526,63 @@ def test_a_name_particle_is_no_first_name():
 
 
 @pytest.mark.parametrize(
+    "short, full, same",
+    [
+        ("Donald Trump", "Donald Trump Jr.", False),  # a suffix makes another person
+        ("Donald J. Trump", "Donald Trump Jr.", False),
+        ("James Clapper Sr.", "James R. Clapper Jr.", False),
+        ("Trump", "Donald Trump Jr.", True),  # a surname alone may name either
+        ("Jesse L. Jackson Jr.", "Jesse Jackson Jr.", True),
+        ("Bob Goodlatte", "Robert W. Goodlatte", True),  # nicknames.tsv
+        ("Raul Labrador", "Raúl R. Labrador", True),  # accents do not matter
+        ("Mark Esper", "Mary Esper", False),
+    ],
+)
+def test_same_person(short, full, same):
+    assert same_person(short, full) is same
+    assert same_person(full, short) is same
+
+
+def test_a_surname_goes_to_the_one_person_of_its_gender():
+    people = _People(RULES.first_names)
+    for name in ("Malia Obama", "Sasha Obama", "Donald Trump", "Donald Trump Jr."):
+        people.add(name)
+    assert people.canonical("Obama") == "Obama"  # two fit, nothing decides
+    assert people.canonical("Obama", "m") == "Obama"  # 'Mr. Obama' is neither daughter
+    people.add("Barack Obama")
+    assert people.canonical("Obama", "m") == "Barack Obama"
+    assert people.canonical("Trump") == "Trump"  # father and son
+    assert people.canonical("Donald Trump") == "Donald Trump"
+
+
+def test_mr_and_mrs_decide_between_people_of_one_surname(nlp):
+    from quotes.extract import analyse_article
+
+    text = (
+        "Melania Trump and Donald Trump arrived on Monday.\n\n"
+        '"It was a long trip," Mrs. Trump said.\n\n'
+        '"We will be back," Mr. Trump said.\n\n'
+        '"Thank you," Trump said.'
+    )
+    names = [q.speaker_name for q in analyse_article(Article("t", text), nlp).quotes]
+    assert names == ["Melania Trump", "Donald Trump", "Trump"]  # the last stays unresolved in the article
+
+
+def test_a_son_is_never_his_father_across_the_run():
+    names = ["Donald Trump", "Donald Trump Jr.", "Donald J. Trump", "Trump", "Donald Trump"]
+    quotes = quotes_table(list("abcde"), ["X"] * 5, names, names, ["person"] * 5)
+    linked = link_speakers(quotes)
+    assert linked.speaker_id[1] == "donald-trump-jr"
+    assert (
+        linked.speaker_id[0]
+        == linked.speaker_id[2]
+        == linked.speaker_id[3]
+        == linked.speaker_id[4]
+        != "donald-trump-jr"
+    )
+
+
+@pytest.mark.parametrize(
     "text, name, kind",
     [
         ('"We need answers," said Sen. Jane Roe of California.', "Jane Roe", "person"),

@@ -7,11 +7,13 @@ mention names (a person, a body, an outlet, an anonymous source, or no one).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from quotes.rules_data import SpeakerRules, alias_key
+from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules
 from quotes.standoff import Span
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -102,49 +104,86 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     return name, " ".join(title_tokens) or None
 
 
+def fold(word: str) -> str:
+    """Lowercase without accents, one apostrophe: 'Raúl' is 'raul', 'O’Neill' is "o'neill"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def surname(name: str) -> str:
     tokens = [t for t in name.split() if t.lower().strip(",") not in NAME_SUFFIXES]
-    return (tokens or name.split())[-1].lower().strip(".,").replace("’", "'")  # O’Neill is O'Neill
+    return fold((tokens or name.split())[-1]).strip(".,")
+
+
+def name_suffix(name: str) -> str | None:
+    """'jr', 'sr', 'iii'... when the name ends in one: 'Donald Trump Jr.' is not 'Donald Trump'."""
+    words = name.split()
+    last = words[-1].lower().strip(".,") if len(words) > 1 else ""
+    return last if last in NAME_SUFFIXES else None
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    return load_speaker_rules().nicknames
 
 
 def _first_names_agree(a: str, b: str) -> bool:
-    """'Mark' and 'M.' agree; 'Mark' and 'Mary' do not."""
-    a, b = a.lower().strip("."), b.lower().strip(".")
-    return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+    """'Mark' and 'M.' agree, 'Bob' and 'Robert' (``nicknames.tsv``), 'Raúl' and 'Raul'; 'Mark' and 'Mary' do not."""
+    a, b = fold(a).strip("."), fold(b).strip(".")
+    if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    nicknames = _nicknames()
+    return nicknames.get(a, a) == nicknames.get(b, b)
 
 
 def same_person(short: str, full: str) -> bool:
     """True when ``short`` can name the person ``full`` names ('Esper' / 'Mark T. Esper';
-    'Van Voorhis' / 'Chandler Van Voorhis')."""
+    'Van Voorhis' / 'Chandler Van Voorhis'). Two full names with different suffixes never do."""
     s, f = short.split(), full.split()
     if len(s) > 1 and s[0].lower() in NAME_PARTICLES:
         s = s[-1:]
     if not s or not f or surname(short) != surname(full):
         return False
-    return len(s) == 1 or len(f) == 1 or _first_names_agree(s[0], f[0])
+    if len(s) == 1 or len(f) == 1:
+        return True
+    return _first_names_agree(s[0], f[0]) and name_suffix(short) == name_suffix(full)
+
+
+def distinct_people(names: list[str]) -> list[str]:
+    """The fullest name of each person among ``names`` (fullest first, ties by the name itself)."""
+    people: list[str] = []
+    for name in sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n)):
+        if not any(same_person(name, p) for p in people):
+            people.append(name)
+    return people
 
 
 class _People:
-    """Person names of one article, merged by surname and agreeing first names."""
+    """Person names of one article, merged by surname and agreeing first names, suffixes and gender."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_names: dict[str, str] | None = None) -> None:
         self.names: list[str] = []
+        self.first_names = first_names or {}  # first name -> "m" or "f"
 
     def add(self, name: str) -> None:
         if name not in self.names:
             self.names.append(name)
 
-    def canonical(self, name: str) -> str:
-        """The longest name of the article for the same person ('Esper' -> 'Mark T. Esper')."""
+    def gender_of(self, name: str) -> str | None:
+        """The gender of a full name's first name, when the first-name list knows it."""
+        words = name.split()
+        return self.first_names.get(words[0].lower()) if len(words) > 1 else None
+
+    def canonical(self, name: str, gender: str | None = None) -> str:
+        """The longest name of the article for the same person ('Esper' -> 'Mark T. Esper'); a name of
+        another gender ('Mr. Obama' is not Malia Obama) is not the same person."""
         matches = [n for n in self.names if same_person(name, n)]
+        if gender is not None:
+            matches = [n for n in matches if self.gender_of(n) in (None, gender)]
         if len(name.split()) == 1:
-            # A bare surname stays as it is when two different people share it.
-            firsts = {
-                n.split()[0].lower()[0]
-                for n in matches
-                if len(n.split()) > 1 and n.split()[0].lower() not in NAME_PARTICLES  # "De Blasio"
-            }
-            if len(firsts) > 1:
+            # A bare surname stays as it is when two different people share it ("De Blasio" is no first name).
+            full = [n for n in matches if len(n.split()) > 1 and n.split()[0].lower() not in NAME_PARTICLES]
+            if len(distinct_people(full)) > 1:
                 return name
         return max(matches + [name], key=lambda n: (len(n.split()), len(n)))
 

@@ -45,7 +45,7 @@ class Referents:
     def __init__(self, article: Article, entities: list[Entity], rules: SpeakerRules):
         self.text = article.text
         self.rules = rules
-        self.people = _People()
+        self.people = _People(rules.first_names)
         self.referents: list[_Referent] = []
         self.adjectives: list[_Referent] = []
         found = []
@@ -62,7 +62,8 @@ class Referents:
         votes = Counter(s.name for _, s in found if " " not in (s.name or ""))
         people_votes = Counter(s.name for _, s in found if s.kind == "person" and " " not in s.name)
         self.mostly_people = frozenset(name for name, n in people_votes.items() if 2 * n > votes[name])
-        found = [(entity, self.person(speaker)) for entity, speaker in found]
+        # "Mr. Obama": the honorific a name is written with decides between people of one surname.
+        found = [(entity, self.person(speaker, self._honorific_gender(entity.start))) for entity, speaker in found]
         self.genders = self._gender_evidence([(e, s) for e, s in found if s.kind == "person"])
         for entity, speaker in found:
             plural = entity.label == "NORP"
@@ -142,6 +143,8 @@ class Referents:
         if speaker.kind == "person" and speaker.name:
             name = self.people.canonical(speaker.name)
             first = name.split()[0].lower()
+            if len(name.split()) > 1 and first in self.rules.first_names:
+                return self.rules.first_names[first]
             if first in self.rules.gender:
                 return self.rules.gender[first]
             if name in self.genders:
@@ -154,16 +157,21 @@ class Referents:
             )
         return None
 
+    def _honorific_gender(self, position: int) -> str | None:
+        """'m' or 'f' for a 'Mr.', 'Mrs.' or 'Ms.' right before ``position``."""
+        before = self.text[max(0, position - 6) : position].lower()
+        match = re.search(r"\b(mrs?|ms)\.?\s+$", before)
+        return self.rules.gender.get(match.group(1)) if match else None
+
     def _gender_evidence(self, people: list[tuple[Entity, Speaker]]) -> dict[str, str]:
-        """'Clinton said she...': the first he/she/his/her after a name, before any other name."""
+        """'Clinton said she...': the first he/she/his/her after a name, before any other name; and an
+        honorific before it."""
         votes: dict[str, list[str]] = {}
         starts = sorted(e.start for e, _ in people)
         for entity, speaker in people:
             name = self.people.canonical(speaker.name)
-            before = self.text[max(0, entity.start - 6) : entity.start].lower()
-            for honorific, gender in (("mr", "m"), ("mrs", "f"), ("ms", "f")):
-                if re.search(rf"\b{honorific}\.?\s+$", before):
-                    votes.setdefault(name, []).extend([gender] * 3)
+            if (gender := self._honorific_gender(entity.start)) is not None:
+                votes.setdefault(name, []).extend([gender] * 3)
             limit = min([s for s in starts if s > entity.start] + [_sentence_end(self.text, entity.end)])
             # Only close by, in the same clause: "Clinton said she", "Trump and his".
             window = re.split(r"[,;:—]|\band\b|\bbut\b", self.text[entity.end : limit])[0]
@@ -179,14 +187,15 @@ class Referents:
             plural = speaker.kind == "group" or (speaker.kind != "person" and head.endswith("s"))
             self.referents.append(_Referent(span.start, span.end, speaker, True, self._gender(speaker), plural))
 
-    def person(self, speaker: Speaker) -> Speaker:
-        """A person's fullest name in the article; a lone surname the recogniser took for an organisation
-        ("Fox said" where the article names Vicente Fox; "Trump" where the recogniser tags "Trump" a
-        person more often than not) becomes that person."""
+    def person(self, speaker: Speaker, gender: str | None = None) -> Speaker:
+        """A person's fullest name in the article, of the gender the mention is written with (``gender``:
+        'Mr. Obama'); a lone surname the recogniser took for an organisation ("Fox said" where the article
+        names Vicente Fox; "Trump" where the recogniser tags "Trump" a person more often than not) becomes
+        that person."""
         if speaker.kind == "person":
-            return replace(speaker, name=self.people.canonical(speaker.name))
+            return replace(speaker, name=self.people.canonical(speaker.name, gender))
         if speaker.kind == "organisation" and speaker.name and " " not in speaker.name:
-            full = self.people.canonical(speaker.name)
+            full = self.people.canonical(speaker.name, gender)
             if full != speaker.name or full in self.mostly_people:
                 return replace(speaker, name=full, kind="person")
         return speaker

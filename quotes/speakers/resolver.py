@@ -75,7 +75,8 @@ class _Resolver(Referents):
         if named is not None:
             if named.kind == "person":
                 self.people.add(named.name)
-            return self.person(named)
+            honorific = self.rules.gender.get(first) if first.rstrip(".") in ("mr", "mrs", "ms") else None
+            return self.person(named, honorific)
         return self._description(mention_text, mention, previous)
 
     def _joint(self, mention: Span) -> Speaker | None:
