@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from quotes.attribution import SUBJECTS as SUBJECT_DEPS
 from quotes.attribution import Attribution, attributions, colon_cue, quotation_after
 from quotes.cues import CueLexicon, load_lexicon
+from quotes.furniture import blank, furniture_spans
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
 from quotes.nlp import load_model
@@ -293,6 +294,17 @@ def _colon_credits(text: str, paragraphs: list[Span]) -> list[Quote]:
     return credits
 
 
+def _clear_of(furniture: list[Span], text: str, quote: Quote) -> Quote:
+    """The quote with a speaker mention that the parse began in blanked furniture ('WASHINGTON — The
+    Obama administration') starting after it."""
+    mention = quote.speaker
+    for piece in furniture if mention is not None else ():
+        if piece.start <= mention.start < piece.end < mention.end:
+            start = piece.end + len(text[piece.end : mention.end]) - len(text[piece.end : mention.end].lstrip())
+            quote.speaker = Span(start, mention.end)
+    return quote
+
+
 def _index(starts: list[int], position: int) -> int:
     return max(0, bisect.bisect_right(starts, position) - 1)
 
@@ -302,7 +314,14 @@ def parse_article(article: Article, nlp: Language, lexicon: CueLexicon | None = 
     lexicon = lexicon or load_lexicon()
     text = article.text
     parsed = [p for p in paragraph_spans(text) if _needs_parse(text[p.start : p.end], lexicon)]
-    return list(zip(parsed, nlp.pipe(text[p.start : p.end] for p in parsed), strict=True))
+    return list(zip(parsed, nlp.pipe(_parser_texts(text, parsed)), strict=True))
+
+
+def _parser_texts(text: str, paragraphs: list[Span]) -> Iterator[str]:
+    """The paragraphs as the model reads them: page furniture blanked, every offset kept."""
+    furniture = furniture_spans(text)
+    for p in paragraphs:
+        yield blank(text[p.start : p.end], [f for f in furniture if f.overlaps(p)], p.start)
 
 
 def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]]) -> list[Entity]:
@@ -322,7 +341,7 @@ def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]])
     done = {paragraph.start for paragraph, _ in parses}
     rest = [p for p in paragraph_spans(article.text) if p.start not in done]
     with nlp.select_pipes(enable=["ner"]):
-        for paragraph, doc in zip(rest, nlp.pipe(article.text[p.start : p.end] for p in rest), strict=True):
+        for paragraph, doc in zip(rest, nlp.pipe(_parser_texts(article.text, rest)), strict=True):
             for e in doc.ents:
                 opening = not doc.text[: e.start_char].strip() or doc.text[: e.start_char].rstrip()[-1] in ".!?"
                 entities.append(Entity(paragraph.start + e.start_char, paragraph.start + e.end_char, e.label_, opening))
@@ -389,12 +408,18 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
                 quotes.append(_to_quote(text, found, paragraph.start, spans))
             else:
                 cue_only.append((found, paragraph.start))
-    quotes = _without_nested(quotes + _colon_credits(text, paragraphs))
+    furniture = furniture_spans(text)
+    quotes = _without_nested(quotes + _colon_credits(text, [p for p in paragraphs if p not in furniture]))
+    quotes = [
+        _clear_of(furniture, text, q) for q in quotes if not any(f.contains(Span(q.start, q.end)) for f in furniture)
+    ]
 
     starts = [p.start for p in paragraphs]
     for span in spans:
         if any(q.start <= span.start and span.end <= q.end for q in quotes):
             continue
+        if any(f.contains(span.span) for f in furniture):
+            continue  # a headline's quotation marks in a "Related:" line
         here = _index(starts, span.start)
         credited = _credit_by_dash(text, span, paragraphs[here])
         if credited is None and _join_as_fragment(text, span, quotes):
