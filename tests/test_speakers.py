@@ -604,3 +604,43 @@ def test_a_lone_surname_the_recogniser_missed_is_the_person_named_in_full():
         ("Schiff", text.index("Schiff's")),
     ]
     assert all(e.label == "PERSON" for e in echoes)
+
+
+@pytest.mark.parametrize(
+    "mention, label, name, kind",
+    [
+        ("Some Republicans", "NORP", "Republicans", "organisation"),
+        ("a few of the most hardline House Republicans", "NORP", "hardline House Republicans", None),
+        ("A number of the Internet companies", "ORG", "Internet companies", "organisation"),
+        ("One America News", "ORG", "One America News", "organisation"),  # a numeral opening a name stays
+        ("a source with knowledge of the exchange", None, None, "anonymous"),
+        ("a Republican aide close to the majority whip", None, None, "anonymous"),
+        ("an aide to Mr. McCarthy", None, None, "anonymous"),
+        ("Historian Alan Brinkley", "PERSON", "Alan Brinkley", "person"),
+        ("the Huffington Post", "ORG", "The Huffington Post", "media"),
+    ],
+)
+def test_quantities_and_heads_of_descriptions(mention, label, name, kind):
+    speaker = classify_name(mention, label, RULES)
+    assert speaker.kind == kind if kind else speaker is not None
+    if name:
+        assert speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "outlet, mention, name, kind",
+    [
+        ("New York Times", "the Times", "The New York Times", "media"),
+        ("Washington Post", "The Post", "The Washington Post", "media"),
+        ("Fox News", "the Times", None, None),  # in another outlet's article: not taken for the New York Times
+    ],
+)
+def test_an_outlet_names_itself_by_its_last_word(outlet, mention, name, kind):
+    text = f'"We stand by our reporting," {mention} said in a statement.'
+    start = text.index(mention)
+    quote = Quote((Span(0, 31),), "direct", Span(start, start + len(mention)), None, "say")
+    [speaker] = resolve_speakers(Article("t", text, outlet=outlet), [quote], [], RULES)
+    if name is None:
+        assert speaker.name != "The New York Times"
+    else:
+        assert (speaker.name, speaker.kind) == (name, kind)

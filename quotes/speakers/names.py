@@ -21,6 +21,15 @@ NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der
 KINDS = ("person", "organisation", "government", "anonymous", "media", "group", "unnamed", "author", "unknown")
 NAMED_KINDS = ("person", "organisation", "government", "media")
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|two|three|several|some|many|other|another|senior|top)\s+", re.I)
+# "Some Republicans", "a few of the most hardline House Republicans", "A number of the Internet
+# companies", "various historians": the quantity is no part of who they are.
+_QUANTITY = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:some|several|many|most|other|various|numerous|top|senior|few|all|both|certain)\s+"
+    r"(?:of\s+(?:the\s+)?(?:most\s+)?)?|(?:number|handful|group|majority|couple|dozens?)\s+of\s+(?:the\s+)?)+",
+    re.I,
+)
+# What follows the head noun of a description: "a source with knowledge of", "an aide close to".
+_AFTER_HEAD = re.compile(r"\s+(?:with|close|familiar|who|that|in|at|from|on|to|briefed|involved)\b.*$", re.I | re.S)
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
 _NEXT_WORD = re.compile(r"\s+(\w+)")  # the word after a name: "Romney campaign", "Saudi government"
 _FUNCTION_WORDS = STOP_WORDS - {"will", "may"}  # Rep. Will Hurd, May Boeve
@@ -206,6 +215,12 @@ def _looks_like_person(words: list[str], rules: SpeakerRules) -> bool:
     )
 
 
+def without_quantity(description: str) -> str:
+    """'Some Republicans' -> 'Republicans', 'a few of the most hardline House Republicans' -> 'hardline
+    House Republicans'; unchanged when nothing would be left."""
+    return _QUANTITY.sub("", description) or description
+
+
 def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speaker | None:
     """A speaker for a mention that names someone, or None when it names no one (a description)."""
     cleaned = clean_mention(mention)
@@ -217,8 +232,9 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
         return Speaker(country, "government", mention="name")
     if cleaned in rules.media:
         return Speaker(rules.media[cleaned], "media", mention="name")
+    cleaned = without_quantity(cleaned)
     words = cleaned.split()
-    if words[-1].lower() in rules.anonymous_heads:
+    if _AFTER_HEAD.sub("", cleaned).split()[-1].lower() in rules.anonymous_heads:
         return Speaker(f"anonymous {_DETERMINERS.sub('', cleaned)}", "anonymous", mention="description")
     if not any(w[:1].isupper() for w in words):
         return None

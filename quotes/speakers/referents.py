@@ -45,6 +45,7 @@ class Referents:
     def __init__(self, article: Article, entities: list[Entity], rules: SpeakerRules):
         self.text = article.text
         self.rules = rules
+        self.outlet = rules.media.get(article.outlet, article.outlet)  # the article's own, canonical
         self.people = _People(rules.first_names)
         self.referents: list[_Referent] = []
         self.adjectives: list[_Referent] = []

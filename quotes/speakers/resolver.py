@@ -22,6 +22,7 @@ from quotes.speakers.names import (
     clean_mention,
     same_person,
     split_title,
+    without_quantity,
 )
 from quotes.speakers.referents import Referents, _Referent
 from quotes.speakers.sentences import _sentence_start
@@ -70,6 +71,8 @@ class _Resolver(Referents):
             return joint  # "Trump and Ryan said"
         mention = self._without_place(mention)
         mention_text = self.text[mention.start : mention.end]
+        if (own := self._own_outlet(mention_text)) is not None:
+            return own
         label = self._label_at(mention)
         named = None if _document_head(mention_text, self.rules) else classify_name(mention_text, label, self.rules)
         if named is not None:
@@ -78,6 +81,20 @@ class _Resolver(Referents):
             honorific = self.rules.gender.get(first) if first.rstrip(".") in ("mr", "mrs", "ms") else None
             return self.person(named, honorific)
         return self._description(mention_text, mention, previous)
+
+    def _own_outlet(self, mention_text: str) -> Speaker | None:
+        """'the Times' in a New York Times article, 'the Post' in a Washington Post one: the article's
+        own outlet, named by the last word of its name."""
+        cleaned = clean_mention(mention_text)
+        words = self.outlet.split()
+        if (
+            len(words) > 1
+            and cleaned == words[-1]
+            and cleaned[:1].isupper()
+            and self.outlet in self.rules.media.values()
+        ):
+            return Speaker(self.outlet, "media", mention="name")
+        return None
 
     def _joint(self, mention: Span) -> Speaker | None:
         """'Trump and Ryan', 'Both Bolton and Gorka', 'The New York Times and the Wall Street Journal':
@@ -226,7 +243,9 @@ class _Resolver(Referents):
             wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
             if (referent := self._latest_described(head, mention.start, wanted)) is not None:
                 return replace(referent.speaker, mention="description", antecedent=Span(referent.start, referent.end))
-        return Speaker(_DETERMINERS.sub("", cleaned).lower() or None, "unnamed", mention="description")
+        return Speaker(
+            _DETERMINERS.sub("", without_quantity(cleaned)).lower() or None, "unnamed", mention="description"
+        )
 
     def _issuer(self, noun: str, position: int) -> _Referent | None:
         """Who the text said issued the document: 'The NAACP passed a resolution ... The resolution
