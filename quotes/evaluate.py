@@ -234,6 +234,8 @@ class IdentityScores:
     covered: int = 0
     right: int = 0
     by_kind: dict[str, Counter] = field(default_factory=dict)
+    # covered and right per ``speaker_resolution`` of the prediction: what each confidence level is worth
+    by_resolution: dict[str, Counter] = field(default_factory=dict)
     errors: Counter = field(default_factory=Counter)
     confusions: Counter = field(default_factory=Counter)  # (gold speaker, predicted name) of wrong ones
     bcubed_precision: float = 0.0
@@ -271,6 +273,7 @@ class IdentityScores:
             "bcubed_f1": round(100 * self.bcubed_f1, 1),
             "bcubed_precision_pooled": round(100 * self.bcubed_precision_pooled, 1),
             "by_kind": {kind: dict(counts) for kind, counts in sorted(self.by_kind.items())},
+            "by_resolution": {how: dict(counts) for how, counts in sorted(self.by_resolution.items())},
             "errors": dict(self.errors),
             "confusions": [[g, p, n] for (g, p), n in self.confusions.most_common()],
         }
@@ -359,9 +362,12 @@ def score_identity(
             scores.covered += 1
             counts["covered"] += 1
             quote = predicted[found]
+            resolution = scores.by_resolution.setdefault(quote.get("speaker_resolution") or "none", Counter())
+            resolution["covered"] += 1
             if identity_right(gold, quote, _other_layers(text, gold, quotes), aliases):
                 scores.right += 1
                 counts["right"] += 1
+                resolution["right"] += 1
             else:
                 scores.errors[_identity_error(gold, quote, aliases)] += 1
                 scores.confusions[(gold.get("speaker"), quote.get("speaker_name") or "-")] += 1
@@ -406,6 +412,11 @@ def format_identity(scores: IdentityScores, errors: int = 10) -> str:
     for kind, counts in sorted(scores.by_kind.items(), key=lambda kv: -kv[1]["gold"]):
         share = round(100 * counts["right"] / counts["covered"], 1) if counts["covered"] else 0.0
         lines.append(f"| {kind} | {counts['gold']} | {counts['covered']} | {counts['right']} | {share} |")
+    if scores.by_resolution:
+        lines += ["", "| speaker resolution | covered | identity right | identity |", "| --- | --- | --- | --- |"]
+        for how, counts in sorted(scores.by_resolution.items(), key=lambda kv: -kv[1]["covered"]):
+            share = round(100 * counts["right"] / counts["covered"], 1) if counts["covered"] else 0.0
+            lines.append(f"| {how} | {counts['covered']} | {counts['right']} | {share} |")
     if errors:
         lines.append("\nidentity errors: " + ", ".join(f"{k}: {v}" for k, v in scores.errors.most_common(errors)))
         top = ", ".join(f"{g} -> {p} ({n})" for (g, p), n in scores.confusions.most_common(errors))

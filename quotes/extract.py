@@ -447,6 +447,7 @@ def analyse_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
         quote.speaker_name, quote.speaker_kind = speaker.name, speaker.kind
         quote.speaker_title, quote.via = speaker.title, speaker.via
         quote.speaker_affiliation = speaker.affiliation
+        quote.speaker_resolution = speaker.mention if speaker.kind != "unknown" else "none"
     return ArticleResult(article, quotes, media=media_mentions(article, quotes, speakers))
 
 

@@ -38,6 +38,21 @@ _OWNED_BODIES = {"campaign", "team", "office"}
 ORG_SIMILARITY = 92
 # A surname alone goes to the person with that surname quoted this many times more than all others.
 DOMINANT = 3
+# How sure a speaker name is, by how it was reached (``speaker_resolution``): the share of such quotes
+# whose identity is right on identity-dev.jsonl (2026-11-30: name 88.7% of 203, pronoun 89.6% of 67,
+# cross-article 96.6% of 29, apposition 4 of 4, description 47.1% of 70, surname only 1 of 2), rounded
+# down to 0.05 and never above the figure for a name. The report states comparison claims only from
+# speakers at CLAIM_CONFIDENCE or above and lists the rest apart as "speaker uncertain".
+SPEAKER_CONFIDENCE = {
+    "name": 0.85,
+    "apposition": 0.85,
+    "pronoun": 0.85,
+    "cross-article": 0.85,
+    "description": 0.45,
+    "surname only": 0.5,
+    "none": 0.0,
+}
+CLAIM_CONFIDENCE = 0.7
 
 
 def _slug(name: str) -> str:
@@ -105,6 +120,7 @@ class LinkedSpeakers(NamedTuple):
     speaker_id: pd.Series
     speaker_name: pd.Series
     speaker_kind: pd.Series
+    speaker_resolution: pd.Series
     speakers: pd.DataFrame
 
 
@@ -148,8 +164,23 @@ def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
             run_names.append(name)
     speaker_id = pd.Series(ids, index=quotes.index, dtype="object")
     speaker_name = pd.Series(run_names, index=quotes.index, dtype="object")
+    resolution = _resolution(quotes, names, run_names, kinds)
     linked = quotes.assign(speaker_id=speaker_id, speaker_name=speaker_name, speaker_kind=kinds)
-    return LinkedSpeakers(speaker_id, speaker_name, kinds, _speakers_table(linked))
+    return LinkedSpeakers(speaker_id, speaker_name, kinds, resolution, _speakers_table(linked))
+
+
+def _resolution(quotes: pd.DataFrame, names, run_names: list, kinds: pd.Series) -> pd.Series:
+    """``speaker_resolution`` after linking: a person's lone surname is 'cross-article' when the run
+    gave it a full name, 'surname only' when it did not."""
+    given = quotes["speaker_resolution"] if "speaker_resolution" in quotes else pd.Series("name", index=quotes.index)
+    resolution = []
+    for how, name, run_name, kind in zip(given.fillna("none"), names, run_names, kinds, strict=True):
+        if not name or kind == "unknown":
+            how = "none"
+        elif kind == "person" and " " not in name:
+            how = "cross-article" if run_name and " " in run_name else "surname only"
+        resolution.append(how)
+    return pd.Series(resolution, index=quotes.index, dtype="object")
 
 
 def _joined(values: pd.Series) -> str:

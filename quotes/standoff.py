@@ -74,6 +74,7 @@ class Quote:
     speaker_title: str | None = None
     speaker_affiliation: str | None = None
     via: str | None = None
+    speaker_resolution: str = "none"  # how the name was reached: name, apposition, pronoun, description...
 
     @property
     def start(self) -> int:
@@ -107,4 +108,5 @@ class Quote:
             "speaker_title": self.speaker_title,
             "speaker_affiliation": self.speaker_affiliation,
             "via": self.via,
+            "speaker_resolution": self.speaker_resolution,
         }

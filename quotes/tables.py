@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes.extract import ArticleResult
-from quotes.identities import link_speakers
+from quotes.identities import SPEAKER_CONFIDENCE, link_speakers
 from quotes.marks import paragraph_spans
 from quotes.nlp import sentence_starts
 from quotes.standoff import Article
@@ -75,6 +75,11 @@ QUOTE_COLUMNS = {
     "', Democrat of Connecticut' -> 'Democrats'; else a body named before the title or in an apposition: "
     "'NAACP President', ', a spokeswoman for the NAACP' -> 'NAACP'",
     "via": "the outlet that relayed the quote ('According to AFP, Tehran warned...')",
+    "speaker_resolution": (
+        "how speaker_name was reached: name (the mention names them), apposition, pronoun, description "
+        "('the senator'), cross-article (a surname joined to the one full name of the run), surname only, none"
+    ),
+    "speaker_confidence": "how sure speaker_name is, 0 to 1, by speaker_resolution (identities.SPEAKER_CONFIDENCE)",
 }
 MEDIA_COLUMNS = {
     "article_id": "the article naming the outlet",
@@ -141,6 +146,8 @@ def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
                 "speaker_title": quote.speaker_title,
                 "speaker_affiliation": quote.speaker_affiliation,
                 "via": quote.via,
+                "speaker_resolution": quote.speaker_resolution,
+                "speaker_confidence": None,  # set with the run's identities
             }
         )
     return rows
@@ -217,6 +224,8 @@ class Tables:
         self.speakers = linked.speakers
         self.quotes["speaker_id"], self.quotes["speaker_name"] = linked.speaker_id, linked.speaker_name
         self.quotes["speaker_kind"] = linked.speaker_kind
+        self.quotes["speaker_resolution"] = linked.speaker_resolution
+        self.quotes["speaker_confidence"] = linked.speaker_resolution.map(SPEAKER_CONFIDENCE).astype(float)
         self._add_ids_to_standoff()
 
     def subset(self, article_ids: Iterable[str]) -> Tables:
@@ -231,14 +240,14 @@ class Tables:
         return part
 
     def _add_ids_to_standoff(self) -> None:
-        columns = ["speaker_id", "speaker_name", "speaker_kind"]
+        columns = ["speaker_id", "speaker_name", "speaker_kind", "speaker_resolution", "speaker_confidence"]
         ids = {
             (row.article_id, row.quote_index): tuple(row[2:])
             for row in self.quotes[["article_id", "quote_index", *columns]].itertuples(index=False)
         }
         for record in self.standoff:
             for index, quote in enumerate(record["quotes"]):
-                linked = ids.get((record["id"], index), (None, None, "unknown"))
+                linked = ids.get((record["id"], index), (None, None, "unknown", "none", 0.0))
                 # pandas' missing values are null in JSON, not NaN
                 quote.update((c, None if pd.isna(v) else v) for c, v in zip(columns, linked, strict=True))
 

@@ -202,7 +202,7 @@ def test_one_identity_across_articles():
         ["person", "person", "government", "anonymous", "unknown"],
         titles=[None, "Defense Secretary", None, None, None],
     )
-    ids, names, _, speakers = link_speakers(quotes)
+    ids, names, _, _, speakers = link_speakers(quotes)
     assert ids[0] == ids[1] == "mark-esper"
     assert list(names[:2]) == ["Mark Esper", "Mark Esper"]
     assert pd.isna(ids[4])  # unknown speakers get no id and are not counted
@@ -214,7 +214,7 @@ def test_a_missing_name_in_a_string_column_gets_no_id():
     # pandas 3 reads text columns as strings with NaN for missing values; NaN is no name.
     quotes = quotes_table(["a", "b"], ["X", "Y"], ["the panel", "Esper"], [None, "Esper"], ["unnamed", "person"])
     quotes["speaker_name"] = quotes["speaker_name"].astype("string")
-    ids, names, _, _ = link_speakers(quotes)
+    ids, names, *_ = link_speakers(quotes)
     assert ids[0] is None and pd.isna(names[0]) and ids[1] == "esper"
 
 
@@ -226,7 +226,7 @@ def test_two_people_sharing_a_surname_stay_apart():
         ["Donald Trump", "Ivanka Trump", "Trump"],
         ["person"] * 3,
     )
-    ids, _, _, _ = link_speakers(quotes)
+    ids, *_ = link_speakers(quotes)
     assert ids[0] != ids[1]
     assert ids[2] == "trump"  # ambiguous surname: not forced onto either
 

@@ -54,7 +54,7 @@ class Speaker:
     kind: str  # one of KINDS
     title: str | None = None  # role or title the text gives ("Secretary of Defense")
     via: str | None = None  # the outlet that relayed the quote
-    mention: str = "none"  # how the text names them: name, pronoun, description, none
+    mention: str = "none"  # how the name was reached: name, apposition, pronoun, description, none
     antecedent: Span | None = None  # the earlier mention a pronoun or description was resolved to
     affiliation: str | None = None  # party or body the text ties a person to ("Democrats", "Obama campaign")
 

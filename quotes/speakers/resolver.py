@@ -169,7 +169,7 @@ class _Resolver(Referents):
         if named is None or named.kind != "person":
             return None
         self.people.add(named.name)
-        return self.person(replace(named, mention="description"))
+        return self.person(replace(named, mention="apposition"))
 
     def _possessive(self, word: str, rest: list[str], mention: Span) -> Speaker:
         """'its foreign ministry' is Iran's; 'his spokesman' speaks for him; 'his campaign' is the
