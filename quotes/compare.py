@@ -7,6 +7,7 @@ distinctive wording and tone. Every function returns a plain DataFrame.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from nltk.tokenize import RegexpTokenizer
 from rapidfuzz import fuzz, process
 from scipy.cluster.hierarchy import DisjointSet
 
+from quotes.identities import CLAIM_CONFIDENCE
 from quotes.marks import QUOTE_CHARS, find_quote_spans
 from quotes.rules_data import load_speaker_rules
 from quotes.tables import Tables
@@ -33,6 +35,46 @@ CONTAINED = 95
 MIN_CONTAINED_WORDS = 2
 _TOKENS = RegexpTokenizer(r"\w[\w'’-]*|[^\w\s]")
 _QUOTE_CHARS = set(QUOTE_CHARS)
+
+
+# Identities a claim can rest on; unnamed and anonymous sources are descriptions, not identities.
+IDENTITY_KINDS = ("person", "organisation", "government", "media", "group")
+UNCERTAIN = "uncertain"
+UNCERTAIN_COLUMNS = [
+    "outlet",
+    "article_id",
+    "quote_index",
+    "speaker",
+    "speaker_name",
+    "speaker_resolution",
+    "speaker_confidence",
+    "type",
+    "content",
+]
+
+
+def uncertain_speakers(quotes: pd.DataFrame) -> pd.Series:
+    """True for quotes whose named speaker is below ``CLAIM_CONFIDENCE`` (a description, a surname the
+    run could not place): the report states no comparison from them."""
+    if "speaker_confidence" not in quotes:
+        return pd.Series(False, index=quotes.index)
+    named = quotes["speaker_id"].notna() & quotes["speaker_kind"].isin(IDENTITY_KINDS)
+    return named & (quotes["speaker_confidence"].fillna(0) < CLAIM_CONFIDENCE)
+
+
+def for_claims(tables: Tables) -> Tables:
+    """The tables with uncertain speakers taken out of every identity (kind ``uncertain``, no id, no name)."""
+    uncertain = uncertain_speakers(tables.quotes)
+    if not uncertain.any():
+        return tables
+    view = copy.copy(tables)
+    quotes = tables.quotes
+    view.quotes = quotes.assign(
+        speaker_id=quotes["speaker_id"].mask(uncertain),
+        speaker_name=quotes["speaker_name"].mask(uncertain),
+        speaker_kind=quotes["speaker_kind"].mask(uncertain, UNCERTAIN),
+    )
+    return view
 
 
 def outlets_of(tables: Tables) -> list[str]:
@@ -62,7 +104,8 @@ def overview(tables: Tables) -> pd.DataFrame:
                 "mixed": int((mine["type"] == "mixed").sum()),
                 "indirect": int((mine["type"] == "indirect").sum()),
                 "speakers": mine["speaker_id"].nunique(),
-                "unknown_speaker": int(mine["speaker_id"].isna().sum()),
+                "unknown_speaker": int((mine["speaker_id"].isna() & (mine["speaker_kind"] != UNCERTAIN)).sum()),
+                "uncertain_speaker": int((mine["speaker_kind"] == UNCERTAIN).sum()),
                 "direct_share": _share(direct, len(mine)),
                 "quoted_text_share": _share(quoted_chars, parts["chars"].sum()) if len(parts) else None,
             }
@@ -277,14 +320,14 @@ def quoted_sentences(tables: Tables) -> pd.DataFrame:
                     "quote_index": quote.quote_index,
                     "speaker_id": quote.speaker_id,
                     "speaker_name": quote.speaker_name,
+                    "speaker_kind": quote.speaker_kind,
                     "cue": quote.cue,
                     "sentence": number,
                     "text": sentence,
                 }
             )
-    return pd.DataFrame(
-        rows, columns=["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "cue", "sentence", "text"]
-    )
+    columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind", "cue", "sentence"]
+    return pd.DataFrame(rows, columns=[*columns, "text"])
 
 
 def _quoted_pieces(content: str, kind: str) -> list[str]:
@@ -375,7 +418,7 @@ def differences(a: str, b: str) -> list[tuple[str, str]]:
 
 def left_out(statements: pd.DataFrame) -> pd.DataFrame:
     """Sentences of a shared quote that another outlet's version of the same quote does not carry."""
-    columns = ["outlet", "article_id", "quote_index", "speaker_name", "other_outlet", "text"]
+    columns = ["outlet", "article_id", "quote_index", "speaker_name", "speaker_kind", "other_outlet", "text"]
     rows = []
     quote_key = ["outlet", "article_id", "quote_index"]
     shared = statements[statements["outlets"] > 1]
@@ -394,6 +437,7 @@ def left_out(statements: pd.DataFrame) -> pd.DataFrame:
                             "article_id": article_id,
                             "quote_index": quote_index,
                             "speaker_name": sentence.speaker_name,
+                            "speaker_kind": sentence.speaker_kind,
                             "other_outlet": other_outlet,
                             "text": sentence.text,
                         }
@@ -436,6 +480,7 @@ class Comparison:
     distinctive_narrative: pd.DataFrame
     tone: pd.DataFrame
     media_mentions: pd.DataFrame
+    uncertain_speakers: pd.DataFrame
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by name (matrices with their speaker index as a column)."""
@@ -448,7 +493,10 @@ class Comparison:
 
 
 def compare(tables: Tables) -> Comparison:
-    """All comparison tables of ``tables`` (one story, or any set of articles)."""
+    """All comparison tables of ``tables`` (one story, or any set of articles). Speakers below
+    ``CLAIM_CONFIDENCE`` count as ``uncertain`` in every table and are listed in ``uncertain_speakers``."""
+    uncertain = tables.quotes[uncertain_speakers(tables.quotes)]
+    tables = for_claims(tables)
     voice_table = voices(tables)
     statements = shared_statements(quoted_sentences(tables))
     return Comparison(
@@ -471,6 +519,7 @@ def compare(tables: Tables) -> Comparison:
         distinctive_narrative=distinctive_terms(tables, "narrative"),
         tone=tone(tables),
         media_mentions=tables.media_mentions.copy(),
+        uncertain_speakers=uncertain.reindex(columns=UNCERTAIN_COLUMNS).reset_index(drop=True),
     )
 
 

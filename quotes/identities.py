@@ -171,12 +171,14 @@ def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
 
 def _resolution(quotes: pd.DataFrame, names, run_names: list, kinds: pd.Series) -> pd.Series:
     """``speaker_resolution`` after linking: a person's lone surname is 'cross-article' when the run
-    gave it a full name, 'surname only' when it did not."""
+    gave it a full name, 'surname only' when it did not; a named speaker is at least 'name'."""
     given = quotes["speaker_resolution"] if "speaker_resolution" in quotes else pd.Series("name", index=quotes.index)
     resolution = []
     for how, name, run_name, kind in zip(given.fillna("none"), names, run_names, kinds, strict=True):
         if not name or kind == "unknown":
             how = "none"
+        elif how == "none":
+            how = "name"  # a name given without saying how (quotes built by hand, older records)
         elif kind == "person" and " " not in name:
             how = "cross-article" if run_name and " " in run_name else "surname only"
         resolution.append(how)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes import charts
-from quotes.compare import Comparison, compare, is_significant, outlets_of, statement_versions
+from quotes.compare import UNCERTAIN, Comparison, compare, is_significant, outlets_of, statement_versions
 from quotes.tables import Tables, write_atomic, write_frame, write_jsonl
 
 DISPLAY_CHARS = 220  # quotes longer than this are shortened with … in the report (never in the tables)
@@ -62,6 +62,13 @@ def _names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def speaker_label(name, kind) -> str:
+    """A speaker as the report names them: the name, else why there is none."""
+    if isinstance(name, str) and name:
+        return name
+    return "a speaker the tool is unsure of" if kind == UNCERTAIN else "an unidentified speaker"
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -179,6 +186,7 @@ class StoryReport:
         ).rename(
             columns={
                 "unknown_speaker": "unknown speaker",
+                "uncertain_speaker": "speaker uncertain",
                 "direct_share": "direct share",
                 "quoted_text_share": "quoted text",
             }
@@ -225,10 +233,14 @@ class StoryReport:
         if "quotes_per_speaker" in chart_files:
             lines += [f"![Quotes per speaker and outlet]({chart_files['quotes_per_speaker']})", ""]
         quotes = self.tables.quotes.sort_values(["outlet", "article_id", "start"])
+        unsure = quotes.set_index(["article_id", "quote_index"]).index.isin(
+            c.uncertain_speakers.set_index(["article_id", "quote_index"]).index
+        )
         for outlet in c.outlets:
-            mine = quotes[quotes["outlet"] == outlet]
+            mine = quotes[(quotes["outlet"] == outlet) & ~unsure]
+            uncertain = quotes[(quotes["outlet"] == outlet) & unsure]
             lines += [f"### {outlet}", ""]
-            if mine.empty:
+            if mine.empty and uncertain.empty:
                 lines += ["No quotes found.", ""]
                 continue
             for _, said in mine[mine["speaker_id"].notna()].groupby("speaker_id", sort=False):
@@ -242,6 +254,15 @@ class StoryReport:
                     f"- **{first['speaker_name']}** ({first['speaker_kind']}{title}), {_plural(len(said), 'quote')}:"
                 )
                 lines += [f"  - {self._quote_line(row)}" for row in said.itertuples()]
+            if len(uncertain):
+                lines.append(
+                    f"- Speaker uncertain ({_plural(len(uncertain), 'quote')}, in no comparison below; the tool's"
+                    " reading and how it was reached in brackets):"
+                )
+                lines += [
+                    f"  - {self._quote_line(row)} [{row.speaker_name}?, by {row.speaker_resolution}]"
+                    for row in uncertain.itertuples()
+                ]
             unknown = mine[mine["speaker_id"].isna()]
             if len(unknown):
                 lines.append(f"- Speaker not identified ({_plural(len(unknown), 'quote')}, not counted as a voice):")
@@ -313,7 +334,11 @@ class StoryReport:
             ]
         for number, versions in statement_versions(c.statements).groupby("statement", sort=True):
             lines += [f"### “{shorten(versions.iloc[0]['text'], 90)}”", ""]
-            shown = versions[["outlet", "speaker_name", "cue", "text"]].rename(columns={"speaker_name": "speaker"})
+            shown = versions.assign(
+                speaker=[
+                    speaker_label(n, k) for n, k in zip(versions["speaker_name"], versions["speaker_kind"], strict=True)
+                ]
+            )[["outlet", "speaker", "cue", "text"]]
             lines += [markdown_table(shown), ""]
             named = versions.dropna(subset=["speaker_name"])
             if named["speaker_name"].nunique() > 1:
@@ -340,7 +365,8 @@ class StoryReport:
         else:
             for row in c.left_out.itertuples():
                 lines.append(
-                    f"- {row.outlet}'s quote of {row.speaker_name} goes on, {row.other_outlet} leaves out:"
+                    f"- {row.outlet}'s quote of {speaker_label(row.speaker_name, row.speaker_kind)} goes on,"
+                    f" {row.other_outlet} leaves out:"
                     f" “{shorten(row.text)}”"
                 )
         lines += ["", "### Quotes only one outlet carries", ""]
@@ -350,7 +376,7 @@ class StoryReport:
             for outlet, alone in c.single_outlet_quotes.groupby("outlet", sort=True):
                 lines.append(f"- Only in {outlet} ({_plural(len(alone), 'quote')}):")
                 for row in alone.itertuples():
-                    speaker = row.speaker_name if isinstance(row.speaker_name, str) else "unidentified speaker"
+                    speaker = speaker_label(row.speaker_name, row.speaker_kind)
                     lines.append(f"  - {speaker}, *{str(row.cue or '').strip()}*: {shorten(row.content)}")
         return "\n".join(lines)
 

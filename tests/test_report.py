@@ -329,3 +329,23 @@ def test_parties_of_the_people_quoted_per_outlet():
     markdown = report.to_markdown()
     assert "- Alpha: Democrats 100% of 1 such quote." in markdown
     assert "- Beta: Democrats 50% and Republicans 50% of 2 such quotes." in markdown
+
+
+def test_an_uncertain_speaker_makes_no_claim():
+    alpha = '"The bridge is safe," Mayor Ann Lee said.'
+    beta = 'Tom Hart spoke first. "The bridge is safe," the official said.'
+    said_by_lee = _quote(alpha, '"The bridge is safe,"', "Mayor Ann Lee", "said", "Ann Lee")
+    described = _quote(beta, '"The bridge is safe,"', "the official", "said", "Tom Hart")
+    described.speaker_resolution = "description"  # 'the official' read as Tom Hart: under the claim confidence
+    results = [_result("a1", "Alpha", alpha, [said_by_lee]), _result("b1", "Beta", beta, [described])]
+    report = StoryReport("Bridge", Tables(results))
+    markdown = report.to_markdown()
+    assert "Attributed differently" not in markdown
+    assert "Tom Hart" not in report.comparison.quotes_matrix.index
+    assert list(report.comparison.uncertain_speakers["speaker_name"]) == ["Tom Hart"]
+    assert "Speaker uncertain (1 quote" in markdown and "[Tom Hart?, by description]" in markdown
+    assert report.comparison.overview.set_index("outlet").loc["Beta", "uncertain_speaker"] == 1
+    # the same reading by name is a claim
+    described.speaker_resolution = "name"
+    markdown = StoryReport("Bridge", Tables(results)).to_markdown()
+    assert "Attributed differently: Alpha to Ann Lee; Beta to Tom Hart." in markdown
