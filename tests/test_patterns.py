@@ -234,10 +234,10 @@ def test_as_credit_takes_the_clause_around_it(nlp):
             "The senator spoke for an hour after claiming that the vote was rigged.",
             ("indirect", "that the vote was rigged", "The senator", "claiming"),
         ),
-        # a comparison is no time clause: nobody here decides anything
+        # a comparison is no time clause: nobody here asks anything
         (
-            "Few dilemmas are harder than deciding whether to trade prisoners.",
-            ("indirect", "whether to trade prisoners", None, "deciding"),
+            "Few dilemmas are harder than asking whether to trade prisoners.",
+            ("indirect", "whether to trade prisoners", None, "asking"),
         ),
     ],
 )
