@@ -2,9 +2,10 @@
 
     python benchmarks/pronoun_check.py [DOCS.jsonl] [--sample 50] [--show]
 
-Prints the share of extracted quotes whose speaker mention is a pronoun ("he", "she", "they",
-"it", "who", "its foreign ministry"...) that resolve to a name. Writes a reproducible sample to
-``benchmarks/pronoun_sample.tsv`` (mentions ordered by a hash of their place, so the sample stays
+Prints the share of distinct pronoun speaker mentions ("he", "she", "they", "it", "who", "its foreign
+ministry"...) that resolve to a name: one row per mention, however many quotes it credits ('he said
+X and Y', a continuation), so that no mention counts twice in the figure or in the sample. Writes a
+reproducible sample to ``benchmarks/pronoun_sample.tsv`` (mentions ordered by a hash of their place, so the sample stays
 put when extraction changes elsewhere): article id, offsets, pronoun, resolved name and the
 antecedent's offsets, with a ``verdict`` column read by hand (kept across runs for the same rows).
 No article text goes into the file; ``--show`` prints each row's context to the terminal.
@@ -38,6 +39,7 @@ def is_pronoun(mention: str) -> bool:
 def pronoun_rows(path: Path) -> tuple[list[dict], dict[str, str]]:
     nlp, lexicon = load_model(), load_lexicon()
     rows, texts = [], {}
+    seen: set[tuple[str, int]] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         article = Article(doc["id"], doc["text"])
@@ -53,6 +55,9 @@ def pronoun_rows(path: Path) -> tuple[list[dict], dict[str, str]]:
             if not is_pronoun(mention):
                 continue
             antecedent = f"{speaker.antecedent.start}-{speaker.antecedent.end}" if speaker.antecedent else ""
+            if (article.id, quote.speaker.start) in seen:
+                continue  # one mention crediting several quotes
+            seen.add((article.id, quote.speaker.start))
             rows.append(
                 {
                     "article_id": article.id,
@@ -75,7 +80,8 @@ def main() -> None:
     rows, texts = pronoun_rows(args.docs)
     named = [r for r in rows if r["speaker_name"]]
     print(
-        f"pronoun speaker mentions: {len(rows)}; resolved to a name: {len(named)} ({100 * len(named) / len(rows):.1f}%)"
+        f"distinct pronoun speaker mentions: {len(rows)}; resolved to a name: {len(named)}"
+        f" ({100 * len(named) / len(rows):.1f}%)"
     )
 
     verdicts = {}
