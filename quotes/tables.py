@@ -18,6 +18,7 @@ from quotes.extract import ArticleResult
 from quotes.identities import SPEAKER_CONFIDENCE, link_speakers
 from quotes.marks import paragraph_spans
 from quotes.nlp import sentence_starts
+from quotes.overrides import SpeakerOverrides
 from quotes.standoff import Article
 
 ARTICLE_COLUMNS = {
@@ -196,10 +197,11 @@ class Tables:
 
     ``articles`` (one row per input), ``quotes`` (one per quote, speakers resolved across the run),
     ``speakers`` (one per speaker identity) and ``media_mentions`` (outlets the texts name); and, when
-    the results carry wording profiles, ``text_parts`` and ``terms`` (else empty).
+    the results carry wording profiles, ``text_parts`` and ``terms`` (else empty). ``speakers``, a
+    user's speakers file (``overrides``), corrects who spoke before speakers are linked across articles.
     """
 
-    def __init__(self, results: Iterable[ArticleResult]):
+    def __init__(self, results: Iterable[ArticleResult], speakers: SpeakerOverrides | None = None):
         articles, quotes, media, parts, terms = [], [], [], [], []
         # The standoff records, not the results: a result holds its article's whole text.
         self.standoff: list[dict] = []
@@ -220,7 +222,7 @@ class Tables:
         self.terms = pd.DataFrame(terms, columns=list(TERM_COLUMNS))
         for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
             self.quotes[column] = self.quotes[column].astype("Int64")
-        linked = link_speakers(self.quotes)
+        linked = link_speakers(self.quotes, speakers)
         self.speakers = linked.speakers
         self.quotes["speaker_id"], self.quotes["speaker_name"] = linked.speaker_id, linked.speaker_name
         self.quotes["speaker_kind"] = linked.speaker_kind

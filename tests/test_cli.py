@@ -78,6 +78,21 @@ def test_batch_reports_a_bad_article_and_processes_the_rest(tmp_path, capsys):
             "manifest not found",
         ),
         (lambda d: (d / "g.jsonl").write_text("{bad"), ["eval", "{d}/g.jsonl"], "malformed JSON"),
+        (
+            lambda d: (d / "a.txt").write_text("Hi."),
+            ["extract", "{d}/a.txt", "--speakers", "{d}/none.txt"],
+            "no such speakers file",
+        ),
+        (
+            lambda d: (d / "s.txt").write_text("# fine\nTrump -> Donald Trump, person\nTrump = Donald\n"),
+            ["extract", "{d}/s.txt", "--speakers", "{d}/s.txt"],
+            "s.txt:3: write 'MENTION -> NAME, KIND'",
+        ),
+        (
+            lambda d: (d / "s.txt").write_text("Trump -> Donald Trump, martian\n"),
+            ["report", "{d}/s.txt", "--speakers", "{d}/s.txt"],
+            "unknown kind 'martian'",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_non_zero(tmp_path, capsys, setup, args, message):
@@ -117,3 +132,24 @@ def test_eval_on_predictions_file(tmp_path, capsys):
     code, out, _ = run(capsys, "eval", str(tmp_path / "g.jsonl"), "--pred", str(tmp_path / "p.jsonl"), "--json")
     rows = json.loads(out)
     assert code == 0 and all(r["f1"] == 100.0 and r["speaker_accuracy"] == 100.0 for r in rows)
+
+
+def test_a_speakers_file_corrects_every_table(tmp_path, capsys):
+    speakers = tmp_path / "speakers.txt"
+    speakers.write_text(
+        "# the seeds' 'the department statement' is the Pentagon's; Esper without his middle initial\n"
+        "the department statement -> U.S. Department of Defense, government\n"
+        "Mark T. Esper -> Mark Esper, person\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "q.csv"
+    code, _, err = run(capsys, "extract", str(SEEDS), "-o", str(out), "--processes", "1", "--speakers", str(speakers))
+    assert code == 0, err
+    quotes = pd.read_csv(out)
+    statement = quotes[quotes["speaker"] == "the department statement"]
+    assert len(statement) and set(statement["speaker_resolution"]) == {"user"}
+    assert set(statement["speaker_confidence"]) == {1.0}
+    assert set(
+        quotes.loc[quotes["speaker"].isin(["Esper", "Secretary of Defense Dr. Mark T. Esper"]), "speaker_id"]
+    ) == {"mark-esper"}
+    assert "Mark Esper" in set(pd.read_csv(tmp_path / "q.speakers.csv")["name"])
