@@ -644,3 +644,17 @@ def test_an_outlet_names_itself_by_its_last_word(outlet, mention, name, kind):
         assert speaker.name != "The New York Times"
     else:
         assert (speaker.name, speaker.kind) == (name, kind)
+
+
+def test_a_name_in_what_someone_said_is_not_the_writers_next_he(nlp):
+    from quotes.extract import analyse_article
+
+    text = (
+        "Former Representative Beto O'Rourke campaigned in South Carolina on Friday.\n\n"
+        "Mr. O'Rourke, asked if he supported impeaching Mr. Trump, said he believed the president and his 2016 "
+        'campaign "at least sought to collude with the Russian government" and that Mr. Trump "sought to obstruct '
+        'justice" once in office.\n\n'
+        '"I think those are grounds enough for members of the House to act," he said.'
+    )
+    quotes = analyse_article(Article("t", text), nlp).quotes
+    assert quotes[-1].speaker_name == "Beto O'Rourke"

@@ -7,6 +7,7 @@ finds the antecedent that fits a pronoun or a description.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -37,6 +38,7 @@ class _Referent:
     subject: bool
     gender: str | None = None  # "m", "f" or unknown
     plural: bool = False
+    spoke: bool = False  # the speaker of a quote (``remember``), not a name the text mentions
 
 
 class Referents:
@@ -46,6 +48,8 @@ class Referents:
         self.text = article.text
         self.rules = rules
         self.outlet = rules.media.get(article.outlet, article.outlet)  # the article's own, canonical
+        self.reported: list[Span] = []  # content fragments of the quotes resolved so far (``report_contents``)
+        self.reported_starts: list[int] = []
         self.people = _People(rules.first_names)
         self.referents: list[_Referent] = []
         self.adjectives: list[_Referent] = []
@@ -186,7 +190,7 @@ class Referents:
         if speaker.name and speaker.kind not in ("unknown", "author"):
             head = speaker.name.split()[-1].lower()
             plural = speaker.kind == "group" or (speaker.kind != "person" and head.endswith("s"))
-            self.referents.append(_Referent(span.start, span.end, speaker, True, self._gender(speaker), plural))
+            self.referents.append(_Referent(span.start, span.end, speaker, True, self._gender(speaker), plural, True))
 
     def person(self, speaker: Speaker, gender: str | None = None) -> Speaker:
         """A person's fullest name in the article, of the gender the mention is written with (``gender``:
@@ -200,6 +204,19 @@ class Referents:
             if full != speaker.name or full in self.mostly_people:
                 return replace(speaker, name=full, kind="person")
         return speaker
+
+    def report_contents(self, spans: tuple[Span, ...]) -> None:
+        """Add the content of a quote just resolved: its names are no later pronoun's antecedent."""
+        for span in spans:
+            i = bisect.bisect_right(self.reported_starts, span.start)
+            self.reported.insert(i, span)
+            self.reported_starts.insert(i, span.start)
+
+    def _reported_at(self, position: int) -> bool:
+        """True inside the content of a quote: 'X said Mr. Trump "sought to obstruct justice." "I think
+        ...," he said': a name in what X said is X's word, not the writer's next 'he' when another fits."""
+        i = bisect.bisect_right(self.reported_starts, position) - 1
+        return i >= 0 and position < self.reported[i].end
 
     def _head_referent(self, mention: Span, pool: list[_Referent]) -> _Referent | None:
         """The first referent of ``pool`` that holds the mention's last word, its head ("Defense" in
@@ -237,6 +254,10 @@ class Referents:
         ]
         if not before:
             return None
+        if want not in ("who", "which"):
+            # A name in what someone said is their word: the writer's next 'he' points elsewhere if it can.
+            told = [r for r in before if r.spoke or not self._reported_at(r.start)]
+            before = told or before
         if want in ("who", "which"):
             # A relative pronoun names the noun phrase it follows, not the sentence's subject:
             # "Republicans questioned ... John Bentel, a tech staffer at the State Department, who".

@@ -318,10 +318,16 @@ def resolve_speakers(
     rules = rules or load_speaker_rules()
     resolver = _Resolver(article, entities, rules)
     resolved: list[Speaker] = []
+    by_mention: dict[Span, Speaker] = {}  # one mention crediting several quotes is resolved once
     for quote in quotes:
-        speaker = resolver.resolve(quote.speaker, resolved)
-        if quote.speaker is not None:
-            resolver.remember(quote.speaker, speaker)
+        if quote.speaker is not None and quote.speaker in by_mention:
+            speaker = by_mention[quote.speaker]
+        else:
+            speaker = resolver.resolve(quote.speaker, resolved)
+            if quote.speaker is not None:
+                resolver.remember(quote.speaker, speaker)
+                by_mention[quote.speaker] = speaker
+        resolver.report_contents(quote.fragments)
         via = relayed_by(article.text, quote, speaker, rules)
         resolved.append(replace(speaker, via=via) if via else speaker)
     affiliations = affiliations_in(article.text, entities, resolver, quotes)
