@@ -658,3 +658,23 @@ def test_a_name_in_what_someone_said_is_not_the_writers_next_he(nlp):
     )
     quotes = analyse_article(Article("t", text), nlp).quotes
     assert quotes[-1].speaker_name == "Beto O'Rourke"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            '"We will win," his likely GOP rival Mitt Romney said.',
+            "Mitt Romney",
+        ),  # someone's description, then the name
+        ('"We will win," NBC’s Dante Chinni said.', "Dante Chinni"),
+        ('"We will win," Peter Keating at Vanity Fair said.', "Peter Keating"),
+        ('"We will win," Mr. Udall and Mr. Wyden said.', "Mark Udall and Ron Wyden"),  # joint, not the last name
+    ],
+)
+def test_the_name_at_the_end_of_a_description_speaks(nlp, sentence, name):
+    from quotes.extract import analyse_article
+
+    text = "Barack Obama, Mitt Romney, Dante Chinni, Peter Keating, Mark Udall and Ron Wyden met.\n\n" + sentence
+    quotes = analyse_article(Article("t", text), nlp).quotes
+    assert quotes[-1].speaker_name == name

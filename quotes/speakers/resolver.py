@@ -65,6 +65,8 @@ class _Resolver(Referents):
             return self._pronoun(pronoun, mention)  # "he said", or the owner of "his claim that ..."
         if (named := self._apposition(mention)) is not None:
             return named  # "His former partner, Lawrence B. Cummings, said"
+        if (named := self._name_after_title(mention)) is not None:
+            return named  # "Senate Democratic Leader" + "Chuck Schumer", "his likely GOP rival Mitt Romney"
         if first in POSSESSIVES and len(words) > 1:
             return self._possessive(first, words[1:], mention)
         if (joint := self._joint(mention)) is not None:
@@ -143,11 +145,11 @@ class _Resolver(Referents):
         return self.person(named).name if named is not None and named.kind == "person" else None
 
     def _without_place(self, mention: Span) -> Span:
-        """'Sen. Kamala Harris of California' is Kamala Harris: a titled name, or a name of two words
-        or more, before 'of PLACE' is the person ('Secretary of Defense Mark Esper' and 'Bank of
-        America' are left whole)."""
+        """'Sen. Kamala Harris of California' is Kamala Harris, 'Peter Keating at Vanity Fair' is Peter
+        Keating: a titled name, or a name of two words or more, before 'of PLACE' or 'at BODY' is the
+        person ('Secretary of Defense Mark Esper' and 'Bank of America' are left whole)."""
         text = self.text[mention.start : mention.end]
-        match = re.match(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]", text)
+        match = re.match(r"(.+?)\s+(?:of|at)\s+(?:the\s+)?[A-Z]", text)
         if not match:
             return mention
         name, title = split_title(match.group(1), self.rules)
@@ -156,6 +158,28 @@ class _Resolver(Referents):
             if not _kind_of_org(match.group(1), self.rules):
                 return Span(mention.start, mention.start + len(match.group(1)))
         return mention
+
+    def _name_after_title(self, mention: Span) -> Speaker | None:
+        """A person the recogniser found at the end of the mention, or right after it, when the words
+        before are someone's ('his likely GOP rival Mitt Romney') or a description ending in a title (a
+        mention cut before its name by the parse: 'Senate Democratic Leader' + ' Chuck Schumer')."""
+        after = next((r for r in self.referents if r.speaker.kind == "person" and mention.end <= r.start), None)
+        inside = self._head_referent(mention, self.referents)
+        if inside is not None and inside.speaker.kind == "person" and inside.start > mention.start:
+            before = self.text[mention.start : inside.start].split()
+            referent = inside
+        elif after is not None and not self.text[mention.end : after.start].strip():
+            before = self.text[mention.start : mention.end].split()
+            referent = after
+        else:
+            return None
+        last = before[-1].lower().strip(",") if before else ""
+        owned = referent is inside and (before[0].lower() in POSSESSIVES or before[0].endswith(("'s", "’s")))
+        if {"and", "&"} & set(before) or last in self.rules.honorifics:
+            return None  # 'Mr. Udall and Mr. Wyden': a joint mention; 'Mr. Udall': a name
+        if not owned and (last not in self.rules.titles or (len(before) == 1 and referent is inside)):
+            return None  # no title before the name, or 'Sen. Kamala Harris': a name with its title
+        return replace(self.person(referent.speaker), mention="name")
 
     def _apposition(self, mention: Span) -> Speaker | None:
         """A name set off by commas right after a description names its speaker."""
