@@ -678,3 +678,24 @@ def test_the_name_at_the_end_of_a_description_speaks(nlp, sentence, name):
     text = "Barack Obama, Mitt Romney, Dante Chinni, Peter Keating, Mark Udall and Ron Wyden met.\n\n" + sentence
     quotes = analyse_article(Article("t", text), nlp).quotes
     assert quotes[-1].speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "text, mention, label, name",
+    [
+        ('Raúl Labrador ran.\n\n"We will win," Labrador said.', "Labrador", "GPE", "Raúl Labrador"),  # not the place
+        ('Beto O’Rourke ran.\n\n"We will win," O’Rourke said.', "Rourke", None, "Beto O’Rourke"),  # the parse's cut
+        ('Israel is at war.\n\n"We will win," Israel said.', "Israel", "GPE", "Israel"),  # no person of that name
+    ],
+)
+def test_a_surname_read_as_a_place_or_cut_short_is_the_person(text, mention, label, name):
+    start = text.rindex(mention)
+    entities = [Entity(0, text.index(" ran"), "PERSON", True)] if " ran" in text else []
+    if label:
+        entities.append(Entity(start, start + len(mention), label, True))
+    content = Span(text.index('"'), text.rindex('"') + 1)
+    quote = Quote(
+        (content,), "direct", Span(start, start + len(mention)), Span(start + len(mention) + 1, len(text) - 1)
+    )
+    [speaker] = resolve_speakers(Article("t", text), [quote], entities, RULES)
+    assert speaker.name == name

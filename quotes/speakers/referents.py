@@ -194,14 +194,15 @@ class Referents:
 
     def person(self, speaker: Speaker, gender: str | None = None) -> Speaker:
         """A person's fullest name in the article, of the gender the mention is written with (``gender``:
-        'Mr. Obama'); a lone surname the recogniser took for an organisation ("Fox said" where the article
-        names Vicente Fox; "Trump" where the recogniser tags "Trump" a person more often than not) becomes
-        that person."""
+        'Mr. Obama'); a lone surname the recogniser took for an organisation or a place ("Fox said" where
+        the article names Vicente Fox; "Trump" where the recogniser tags "Trump" a person more often than
+        not) becomes that person."""
         if speaker.kind == "person":
             return replace(speaker, name=self.people.canonical(speaker.name, gender))
-        if speaker.kind == "organisation" and speaker.name and " " not in speaker.name:
+        if speaker.kind in ("organisation", "government") and speaker.name and " " not in speaker.name:
             full = self.people.canonical(speaker.name, gender)
-            if full != speaker.name or full in self.mostly_people:
+            # "Labrador said" where the article names Raúl Labrador: the person, not the place
+            if full != speaker.name or (speaker.kind == "organisation" and full in self.mostly_people):
                 return replace(speaker, name=full, kind="person")
         return speaker
 

@@ -72,6 +72,8 @@ class _Resolver(Referents):
         if (joint := self._joint(mention)) is not None:
             return joint  # "Trump and Ryan said"
         mention = self._without_place(mention)
+        if self.text[max(0, mention.start - 2) : mention.start] in ("O'", "O’"):
+            mention = Span(mention.start - 2, mention.end)  # the parse's "Rourke" of "O’Rourke"
         mention_text = self.text[mention.start : mention.end]
         if (own := self._own_outlet(mention_text)) is not None:
             return own
