@@ -43,6 +43,7 @@ class SpeakerRules:
     gender: dict[str, str]  # first name, honorific or role noun -> "m" or "f"
     gendered_roles: frozenset[str]  # the role nouns among them ("mother", "spokeswoman")
     title_forms: dict[str, str] = field(default_factory=dict)  # "sen." -> "senator": one title, many forms
+    title_covers: dict[str, frozenset[str]] = field(default_factory=dict)  # "lawmaker" -> {"senator", ...}
     party_words: dict[str, str] = field(default_factory=dict)  # "democratic" -> "Democrats"
     party_letters: dict[str, str] = field(default_factory=dict)  # "D" -> "Democrats" ("(D-N.Y.)")
     rank_words: frozenset[str] = frozenset()  # "majority": between a body and its title
@@ -82,12 +83,16 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
     """The package's lists plus the user's alias files (argument, else ``$QUOTES_ALIASES``)."""
     if extra_alias_files is None:
         extra_alias_files = tuple(p for p in os.environ.get(ALIASES_ENV, "").split(":") if p)
-    titles, honorifics, title_forms = set(), set(), {}
+    titles, honorifics, title_forms, covers = set(), set(), {}, {}
     for line in _lines("titles.txt"):
         word = line.strip().lower()
         if word.startswith("same "):
             forms = word.split()[1:]
             title_forms.update({form: forms[0] for form in forms})
+        elif word.startswith("covers "):
+            general, *specific = word.split()[1:]
+            covers[general] = frozenset(specific)
+            titles.add(general)
         elif word.startswith("honorific "):
             honorifics.add(word.split(None, 1)[1])
         else:
@@ -118,6 +123,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
             line.split("\t")[0].lower() for line in _lines("gender.tsv") if line.rstrip().endswith("\trole")
         ),
         title_forms=title_forms,
+        title_covers=covers,
         **_parties(_lines("parties.tsv")),
         document_nouns=frozenset(line.strip().lower() for line in _lines("documents.txt")),
         nicknames=_pairs("nicknames.tsv"),

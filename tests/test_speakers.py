@@ -699,3 +699,19 @@ def test_a_surname_read_as_a_place_or_cut_short_is_the_person(text, mention, lab
     )
     [speaker] = resolve_speakers(Article("t", text), [quote], entities, RULES)
     assert speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "people, description, name",
+    [
+        ("Rep. Raul Labrador (R-Idaho) and Rep. Eric Cantor spoke.", "The Idaho congressman", "Raul Labrador"),
+        ("Rep. Raul Labrador (R-Idaho) and Rep. Eric Cantor spoke.", "The Ohio congressman", None),  # nobody fits
+        ("Sen. Ted Cruz spoke on Friday.", "The Texas lawmaker", "Ted Cruz"),  # the one lawmaker: 'covers'
+    ],
+)
+def test_a_description_with_a_place_points_to_the_person_placed_there(nlp, people, description, name):
+    from quotes.extract import analyse_article
+
+    text = f'{people}\n\n"We will not wait," {description} said.'
+    quote = analyse_article(Article("t", text), nlp).quotes[-1]
+    assert (quote.speaker_name if quote.speaker_kind == "person" else None) == name

@@ -41,6 +41,10 @@ class _Referent:
     spoke: bool = False  # the speaker of a quote (``remember``), not a name the text mentions
 
 
+# What the text sets off right after a name: '(R-Idaho)', ', R-Texas,', ', a Republican of Idaho,'.
+_SET_OFF = re.compile(r"\s*(?:\([^()\n]{0,30}\)|,[^,.;\n]{0,40},)")
+
+
 class Referents:
     """The referents of one article, and the antecedent search over them."""
 
@@ -132,16 +136,35 @@ class Referents:
             return None
         return self._latest_described(role.lower(), position, ("person",))
 
-    def _latest_described(self, head: str, position: int, kinds: tuple[str, ...]) -> _Referent | None:
-        """The latest referent before ``position``, of one of ``kinds``, that ``head`` describes."""
-        return next(
-            (
-                r
-                for r in sorted(self.referents, key=lambda r: -r.start)
-                if r.end <= position and r.speaker.kind in kinds and self._described_as(r, head)
-            ),
-            None,
-        )
+    def _latest_described(
+        self, head: str, position: int, kinds: tuple[str, ...], modifiers: tuple[str, ...] = ()
+    ) -> _Referent | None:
+        """The latest referent before ``position``, of one of ``kinds``, that ``head`` describes. With
+        ``modifiers`` ('Idaho' of 'the Idaho congressman'), the latest whose mentions the text places
+        beside those words ('Rep. Raúl Labrador (R-Idaho)'); when none is, the one person described if
+        there is only one, else none: two congressmen and no Idaho decide nothing."""
+        described = [
+            r
+            for r in sorted(self.referents, key=lambda r: -r.start)
+            if r.end <= position and r.speaker.kind in kinds and self._described_as(r, head)
+        ]
+        if not modifiers or not described:
+            return described[0] if described else None
+        if fitting := [r for r in described if self._placed_beside(r.speaker, modifiers)]:
+            return fitting[0]
+        return described[0] if len({r.speaker.name for r in described}) == 1 else None
+
+    def _placed_beside(self, speaker: Speaker, words: tuple[str, ...]) -> bool:
+        """True when one of ``words`` stands near a mention of ``speaker`` ('Texas Sen. Ted Cruz',
+        'Ted Cruz (R-Texas)', 'Raúl Labrador, a Republican of Idaho')."""
+        for r in self.referents:
+            if r.speaker.name == speaker.name:
+                before = re.split(r"[.,;:()\"“”\n]", self.text[max(0, r.start - 30) : r.start])[-1]
+                after = _SET_OFF.match(self.text, r.end)
+                near = before + (after.group() if after else "")
+                if set(re.findall(r"[A-Z][\w.]*", near)) & set(words):
+                    return True
+        return False
 
     def _gender(self, speaker: Speaker) -> str | None:
         """'m' or 'f' from a first name, else the article's honorifics and pronouns, else a role noun."""
@@ -288,4 +311,5 @@ class Referents:
             before.append(word)
         words = f"{referent.speaker.name} {referent.speaker.title or ''} {self.text[referent.start : referent.end]}"
         words = [w.strip(",()").lower() for w in (*words.split(), *before)]
-        return any(forms.get(w, w) == forms.get(head, head) for w in words)
+        wanted = {forms.get(head, head)} | self.rules.title_covers.get(head, frozenset())
+        return any(forms.get(w, w) in wanted for w in words)

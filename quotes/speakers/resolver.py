@@ -267,7 +267,9 @@ class _Resolver(Referents):
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
         if head in self.rules.org_words or head in self.rules.titles or head in self.rules.title_forms:
             wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
-            if (referent := self._latest_described(head, mention.start, wanted)) is not None:
+            # 'the Idaho congressman': the capitalised words before the head place who is meant
+            modifiers = tuple(w for w in words[:-1] if w[:1].isupper() and w.lower() not in self.rules.party_words)
+            if (referent := self._latest_described(head, mention.start, wanted, modifiers)) is not None:
                 return replace(referent.speaker, mention="description", antecedent=Span(referent.start, referent.end))
         return Speaker(
             _DETERMINERS.sub("", without_quantity(cleaned)).lower() or None, "unnamed", mention="description"
