@@ -715,3 +715,24 @@ def test_a_description_with_a_place_points_to_the_person_placed_there(nlp, peopl
     text = f'{people}\n\n"We will not wait," {description} said.'
     quote = analyse_article(Article("t", text), nlp).quotes[-1]
     assert (quote.speaker_name if quote.speaker_kind == "person" else None) == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            'President Donald Trump met Vice President Mike Pence.\n\n"We will build it," the president said.',
+            "Donald Trump",  # a vice president is no president
+        ),
+        ('Douglas Holtz-Eakin spoke.\n\n"We were looking for efficiencies," Holtz-Eakin said.', "Douglas Holtz-Eakin"),
+        (
+            "Mitch McConnell spoke on Friday.\n\n"
+            'Mr. McConnell and White House officials said the talks were "going well."',
+            "Mitch McConnell and White House officials",  # a named speaker with unnamed sources: a group
+        ),
+    ],
+)
+def test_second_in_rank_hyphenated_names_and_mixed_groups(nlp, text, name):
+    from quotes.extract import analyse_article
+
+    assert analyse_article(Article("t", text), nlp).quotes[-1].speaker_name == name

@@ -41,6 +41,8 @@ class _Referent:
     spoke: bool = False  # the speaker of a quote (``remember``), not a name the text mentions
 
 
+# A title after one of these is another office: 'Vice President', 'Deputy Secretary', 'Lieutenant Governor'.
+_SECOND_IN_RANK = {"vice", "deputy", "assistant", "lieutenant", "lt.", "under", "associate"}
 # What the text sets off right after a name: '(R-Idaho)', ', R-Texas,', ', a Republican of Idaho,'.
 _SET_OFF = re.compile(r"\s*(?:\([^()\n]{0,30}\)|,[^,.;\n]{0,40},)")
 
@@ -52,6 +54,8 @@ class Referents:
         self.text = article.text
         self.rules = rules
         self.outlet = rules.media.get(article.outlet, article.outlet)  # the article's own, canonical
+        # the words a run of title words before a name is made of ('Vice President', 'Defense Secretary')
+        self.title_words = rules.titles | rules.title_forms.keys() | _SECOND_IN_RANK
         self.reported: list[Span] = []  # content fragments of the quotes resolved so far (``report_contents``)
         self.reported_starts: list[int] = []
         self.people = _People(rules.first_names)
@@ -306,10 +310,13 @@ class Referents:
         forms = self.rules.title_forms
         before = []  # the title words right before the name: 'Defense Secretary', 'Sen.'
         for word in reversed(self.text[max(0, referent.start - 40) : referent.start].split("\n")[-1].split()):
-            if word.lower() not in self.rules.titles and word.lower() not in forms:
+            if word.lower() not in self.title_words:
                 break
             before.append(word)
         words = f"{referent.speaker.name} {referent.speaker.title or ''} {self.text[referent.start : referent.end]}"
-        words = [w.strip(",()").lower() for w in (*words.split(), *before)]
+        words = [w.strip(",()").lower() for w in (*reversed(before), *words.split())]
         wanted = {forms.get(head, head)} | self.rules.title_covers.get(head, frozenset())
-        return any(forms.get(w, w) in wanted for w in words)
+        # 'Vice President Mike Pence' is no president, 'Deputy Secretary' no secretary
+        return any(
+            forms.get(w, w) in wanted and (i == 0 or words[i - 1] not in _SECOND_IN_RANK) for i, w in enumerate(words)
+        )

@@ -51,6 +51,10 @@ _CONJUNCTION = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
 _APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
 
 
+# A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
+_JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
+
+
 class _Resolver(Referents):
     """Resolves the speaker mentions of one article in text order."""
 
@@ -72,8 +76,8 @@ class _Resolver(Referents):
         if (joint := self._joint(mention)) is not None:
             return joint  # "Trump and Ryan said"
         mention = self._without_place(mention)
-        if self.text[max(0, mention.start - 2) : mention.start] in ("O'", "O’"):
-            mention = Span(mention.start - 2, mention.end)  # the parse's "Rourke" of "O’Rourke"
+        if (joined := _JOINED_BEFORE.search(self.text, max(0, mention.start - 30), mention.start)) is not None:
+            mention = Span(joined.start(), mention.end)  # the parse's "Rourke" of "O’Rourke", "Eakin" of "Holtz-Eakin"
         mention_text = self.text[mention.start : mention.end]
         if (own := self._own_outlet(mention_text)) is not None:
             return own
@@ -117,14 +121,20 @@ class _Resolver(Referents):
         spanning = [r for r in self.referents + self.adjectives if r.start < parts[0].end and r.end > parts[1].start]
         if any(r.speaker.kind != "person" for r in spanning):
             return None
-        names = []
+        names, unnamed = [], 0
         for part in parts:
             name = self._name_in_part(part)
             if name is None:
-                return None
+                # 'Mr. McConnell and White House officials': a named speaker with unnamed sources
+                described = classify_name(self.text[part.start : part.end], None, self.rules)
+                if described is None or described.kind != "anonymous":
+                    return None
+                name, unnamed = _DETERMINERS.sub("", clean_mention(self.text[part.start : part.end])), unnamed + 1
             names.append(name)
         names = list(dict.fromkeys(names))
-        return Speaker(" and ".join(names), "group", mention="name") if len(names) > 1 else None
+        if len(names) < 2 or unnamed == len(names):
+            return None
+        return Speaker(" and ".join(names), "group", mention="name")
 
     def _name_in_part(self, part: Span) -> str | None:
         """The canonical name a part of a joint mention gives: a person with any title words before
