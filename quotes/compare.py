@@ -22,6 +22,7 @@ from scipy.cluster.hierarchy import DisjointSet
 from quotes.identities import CLAIM_CONFIDENCE
 from quotes.marks import QUOTE_CHARS, find_quote_spans
 from quotes.rules_data import load_speaker_rules
+from quotes.speakers import could_be_one
 from quotes.tables import Tables
 from quotes.wording import sentences_of
 
@@ -33,6 +34,12 @@ QUOTED_TYPES = ("direct", "mixed")
 SAME_SENTENCE = 80
 CONTAINED = 95
 MIN_CONTAINED_WORDS = 2
+# Who said a phrase this short ('dirt', 'politically motivated') is no claim about a statement: the
+# same few words are often reported of different people.
+MIN_ATTRIBUTED_WORDS = 4
+# Outlets that disagree on a speaker are more often the tool's error than the outlets' difference, so
+# the claim rests only on speakers their own sentence names (not a pronoun, a continuation or a description).
+NAMED_IN_SENTENCE = ("name", "apposition", "cross-article", "user")
 _TOKENS = RegexpTokenizer(r"\w[\w'’-]*|[^\w\s]")
 _QUOTE_CHARS = set(QUOTE_CHARS)
 
@@ -321,13 +328,14 @@ def quoted_sentences(tables: Tables) -> pd.DataFrame:
                     "speaker_id": quote.speaker_id,
                     "speaker_name": quote.speaker_name,
                     "speaker_kind": quote.speaker_kind,
+                    "speaker_resolution": getattr(quote, "speaker_resolution", None),
                     "cue": quote.cue,
                     "sentence": number,
                     "text": sentence,
                 }
             )
-    columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind", "cue", "sentence"]
-    return pd.DataFrame(rows, columns=[*columns, "text"])
+    columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind"]
+    return pd.DataFrame(rows, columns=[*columns, "speaker_resolution", "cue", "sentence", "text"])
 
 
 def _quoted_pieces(content: str, kind: str) -> list[str]:
@@ -375,6 +383,29 @@ def statement_versions(statements: pd.DataFrame) -> pd.DataFrame:
         ["statement", "outlet", "length"], ascending=[True, True, False]
     )
     return longest.groupby(["statement", "outlet"], sort=True).head(1).drop(columns="length")
+
+
+def attributed_differently(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements several outlets carry and credit to different speakers: each outlet's fullest version,
+    for statements of ``MIN_ATTRIBUTED_WORDS`` or more whose versions name two or more identities (named
+    kinds, named in the quote's own sentence: ``NAMED_IN_SENTENCE``) that cannot be one speaker
+    (``could_be_one``). An outlet that describes the speaker without naming them ('a Fox News host')
+    attributes nothing differently."""
+    columns = ["statement", "outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "text"]
+    versions = statement_versions(statements)
+    long_enough = versions["text"].str.split().str.len() >= MIN_ATTRIBUTED_WORDS
+    named = versions[
+        versions["speaker_id"].notna()
+        & versions["speaker_kind"].isin(IDENTITY_KINDS)
+        & versions["speaker_resolution"].isin(NAMED_IN_SENTENCE)
+        & long_enough
+    ]
+    rows = []
+    for _, group in named.groupby("statement", sort=True):
+        names = list(dict.fromkeys(group["speaker_name"]))
+        if len(names) > 1 and not any(could_be_one(a, b) for i, a in enumerate(names) for b in names[i + 1 :]):
+            rows.append(group[columns])
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
 
 
 def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
@@ -471,6 +502,7 @@ class Comparison:
     first_quoted: pd.DataFrame
     single_outlet_speakers: pd.DataFrame
     statements: pd.DataFrame
+    attributed_differently: pd.DataFrame
     wording_differences: pd.DataFrame
     left_out: pd.DataFrame
     single_outlet_quotes: pd.DataFrame
@@ -510,6 +542,7 @@ def compare(tables: Tables) -> Comparison:
         first_quoted=first_quoted(tables),
         single_outlet_speakers=single_outlet_speakers(voice_table),
         statements=statements,
+        attributed_differently=attributed_differently(statements),
         wording_differences=wording_differences(statements),
         left_out=left_out(statements),
         single_outlet_quotes=single_outlet_quotes(tables, statements),

@@ -340,10 +340,11 @@ class StoryReport:
                 ]
             )[["outlet", "speaker", "cue", "text"]]
             lines += [markdown_table(shown), ""]
-            named = versions.dropna(subset=["speaker_name"])
-            if named["speaker_name"].nunique() > 1:
+            differently = c.attributed_differently[c.attributed_differently["statement"] == number]
+            if not differently.empty:
                 said = [
-                    f"{_names(list(g['outlet']))} to {name}" for name, g in named.groupby("speaker_name", sort=False)
+                    f"{_names(list(g['outlet']))} to {name}"
+                    for name, g in differently.groupby("speaker_name", sort=False)
                 ]
                 lines += [f"Attributed differently: {'; '.join(said)}.", ""]
             diffs = c.wording_differences[c.wording_differences["statement"] == number]

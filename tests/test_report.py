@@ -349,3 +349,58 @@ def test_an_uncertain_speaker_makes_no_claim():
     described.speaker_resolution = "name"
     markdown = StoryReport("Bridge", Tables(results)).to_markdown()
     assert "Attributed differently: Alpha to Ann Lee; Beta to Tom Hart." in markdown
+
+
+def _versions(*rows):
+    """A statements table: one shared statement, one row (outlet, speaker, kind, resolution) per outlet."""
+    text = "We will not back down from this fight"
+    return pd.DataFrame(
+        [
+            {
+                "outlet": outlet,
+                "article_id": f"a{i}",
+                "quote_index": 0,
+                "speaker_id": name.lower().replace(" ", "-") if name else None,
+                "speaker_name": name,
+                "speaker_kind": kind,
+                "speaker_resolution": how,
+                "cue": "said",
+                "sentence": 0,
+                "text": words or text,
+                "statement": 0,
+                "outlets": len(rows),
+            }
+            for i, (outlet, name, kind, how, words) in enumerate(rows)
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "rows, claimed",
+    [
+        ([("A", "Ann Lee", "person", "name", ""), ("B", "Tom Hart", "person", "name", "")], True),
+        # a pronoun's reading is not enough to state that outlets disagree
+        ([("A", "Ann Lee", "person", "name", ""), ("B", "Tom Hart", "person", "pronoun", "")], False),
+        # a description is no identity: naming and describing is no disagreement
+        ([("A", "Ann Lee", "person", "name", ""), ("B", "mayor", "unnamed", "description", "")], False),
+        # the same person written two ways
+        ([("A", "John Roberts", "person", "name", ""), ("B", "John G. Roberts Jr.", "person", "name", "")], False),
+        ([("A", "Vincente Fox", "person", "name", ""), ("B", "Vicente Fox", "person", "name", "")], False),
+        (
+            [("A", "Nancy Pelosi", "person", "name", ""), ("B", "Nancy Pelosi and Chuck Schumer", "group", "name", "")],
+            False,
+        ),
+        # a phrase this short is no statement
+        (
+            [
+                ("A", "Ann Lee", "person", "name", "politically motivated"),
+                ("B", "Tom Hart", "person", "name", "politically motivated"),
+            ],
+            False,
+        ),
+    ],
+)
+def test_attributed_differently_only_between_named_identities(rows, claimed):
+    from quotes.compare import attributed_differently
+
+    assert (not attributed_differently(_versions(*rows)).empty) is claimed

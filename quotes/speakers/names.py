@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules
@@ -92,9 +93,11 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     start = len(rest)
     while start > 0 and _capitalised(rest[start - 1]):
         start -= 1
-    # "Secretary of Defense Mark Esper": the words after 'of' name the office until the last two,
-    # or until a known first name or an initial ("Secretary of State John F. Kerry").
-    if 0 < start and rest[start - 1].lower() in ("of", "for"):
+    # "Secretary of Defense Mark Esper", "Secretary of the Interior Ryan Zinke": the words after 'of'
+    # name the office until the last two, or until a known first name or an initial ("Secretary of
+    # State John F. Kerry").
+    after_of = 0 < start and rest[start - 1].lower() in ("of", "for")
+    if after_of or (1 < start and rest[start - 1].lower() == "the" and rest[start - 2].lower() in ("of", "for")):
         while (
             len(rest) - start > 2
             and rest[start].lower() not in rules.gender
@@ -156,6 +159,22 @@ def same_person(short: str, full: str) -> bool:
     if len(s) == 1 or len(f) == 1:
         return True
     return _first_names_agree(s[0], f[0]) and name_suffix(short) == name_suffix(full)
+
+
+def could_be_one(a: str, b: str) -> bool:
+    """True when two speaker names may name one speaker, suffixes aside ('John Roberts' and 'John G.
+    Roberts Jr.'), or when one is a member of the other ('Nancy Pelosi' and 'Nancy Pelosi and Chuck
+    Schumer'): a difference between them is no fact to state."""
+
+    def bare(name: str) -> str:
+        return " ".join(w for w in name.split() if w.lower().strip(".,") not in NAME_SUFFIXES)
+
+    def alike(x: str, y: str) -> bool:  # 'Vincente Fox' and 'Vicente Fox': a misspelt first name
+        x, y = bare(x).split(), bare(y).split()
+        return len(x) > 1 and len(y) > 1 and fold(x[-1]) == fold(y[-1]) and fuzz.ratio(fold(x[0]), fold(y[0])) >= 85
+
+    members_a, members_b = a.split(" and "), b.split(" and ")
+    return any(same_person(bare(x), bare(y)) or fold(x) == fold(y) or alike(x, y) for x in members_a for y in members_b)
 
 
 def distinct_people(names: list[str]) -> list[str]:

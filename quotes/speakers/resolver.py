@@ -124,6 +124,8 @@ class _Resolver(Referents):
         names, unnamed = [], 0
         for part in parts:
             name = self._name_in_part(part)
+            if name is None and part.end == mention.end and (after := self._name_after_title(part)) is not None:
+                name = after.name  # 'Pelosi and Senate Democratic Leader' + ' Chuck Schumer', cut by the parse
             if name is None:
                 # 'Mr. McConnell and White House officials': a named speaker with unnamed sources
                 described = classify_name(self.text[part.start : part.end], None, self.rules)
