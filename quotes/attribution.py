@@ -92,6 +92,19 @@ def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> l
             ),
             None,
         )
+        if phrase is None:
+            # 'called for the report to be released': the parse makes 'for' the mark of a clause
+            phrase = next(
+                (
+                    (lexicon.phrase(lemma, clause.left_edge.lower_), clause.left_edge)
+                    for clause in token.children
+                    if clause.dep_ == "advcl"
+                    and clause.left_edge.dep_ == "mark"
+                    and _follows(token, clause.left_edge)
+                    and lexicon.phrase(lemma, clause.left_edge.lower_)
+                ),
+                None,
+            )
         if phrase is not None:
             matches.append(CueMatch(token, phrase[0], phrase[1]))
         elif cue := lexicon.verb(lemma):
@@ -266,6 +279,9 @@ def content_of(
         return _clean(doc, _minus(_subtree_chars(verb.head), _subtree_chars(verb))), "as-credit", 0.8
 
     children = list(verb.children)
+    if match.particle is not None and match.particle.dep_ == "mark":  # 'called for the report to be released'
+        clause = match.particle.head
+        return _clean(doc, [_span_chars(doc[match.particle.i + 1], clause.right_edge)]), "cue-prep", 0.75
     if match.particle is not None and match.particle.dep_ == "prep":
         objects = [c for c in match.particle.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
@@ -368,6 +384,13 @@ def content_of(
         ):
             # 'under what Mr. Hedge called "the prior economy model"': the free relative and the name it gives
             return ((relative.idx, named[1]),), "object", 0.6
+        complement = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
+        # a participle set off by a comma names ('Armed school personnel, called school resource officers,')
+        said = verb.dep_ != "acl" and doc[verb.i - 1].text != "," and any(c.dep_ == "nsubj" for c in children)
+        if obj is None and relative is None and complement is not None and said:
+            # 'called this "an extraordinary blockade"', 'he called a former Miss Universe "disgusting"': the
+            # parse hangs the object inside its complement ('a stream called Miracle Run' names no one)
+            return _clean(doc, [_subtree_chars(complement)]), "object", 0.6
         if obj is not None:
             end = obj.right_edge
             for child in children:  # 'called X Y', 'blasted X as Y', 'accused X of Y'

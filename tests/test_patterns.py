@@ -482,3 +482,34 @@ def test_a_purpose_clause_on_an_object_is_spoken_by_the_subject(extract, text, s
 )
 def test_what_someone_called_a_quoted_name(extract, text, content, speaker, cue):
     assert ("mixed", content, speaker, cue) in extract(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parse makes 'for' the mark of a clause: still 'call for'
+        (
+            "Mayor Pete Buttigieg also called for the entire report to be released.",
+            ("indirect", "the entire report to be released", "Mayor Pete Buttigieg", "called for"),
+        ),
+        # the parse hangs the object inside its complement
+        (
+            "Sen. Pat Leahy (D-Vt.) called this “an extraordinary blockade.”",
+            ("mixed", "this “an extraordinary blockade.”", "Sen. Pat Leahy", "called"),
+        ),
+    ],
+)
+def test_cues_the_parse_hides(extract, text, expected):
+    assert expected in extract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The program, called EB-5, lets investors buy visas.", "They fished a mountain stream called Miracle Run."],
+)
+def test_a_name_given_is_no_quote(extract, text):
+    assert extract(text) == []
+
+
+def test_a_participle_naming_is_no_quote(extract):
+    assert extract("Armed school personnel, called school resource officers, would be trained.") == []
