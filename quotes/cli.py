@@ -13,7 +13,6 @@ from quotes.nlp import ModelNotFound, load_model
 from quotes.overrides import SpeakersFileError, read_speakers_file
 from quotes.read import InputError, read_articles
 from quotes.report import write_reports
-from quotes.standoff import Article
 from quotes.tables import Tables, write_frame, write_jsonl
 
 
@@ -131,12 +130,6 @@ def _read_jsonl(path: str) -> list[dict]:
     return docs
 
 
-def _gold_article(doc: dict) -> Article:
-    """A gold document as an input article, with the metadata a run would have."""
-    meta = {key: doc.get(key) for key in ("outlet", "title", "date", "event_id") if doc.get(key)}
-    return Article(str(doc["id"]), doc["text"], outlet_from="metadata" if "outlet" in meta else "unknown", **meta)
-
-
 def cmd_eval(args: argparse.Namespace) -> int:
     if not Path(args.gold).is_file():
         raise Failure(f"{args.gold}: no such file")
@@ -155,7 +148,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         overrides = read_speakers_file(args.speakers) if args.speakers else None
         _check_model(args.model)
-        articles = (_gold_article(d) for d in gold)
+        articles = (evaluate.gold_article(d) for d in gold)
         results = _progress(extract_all(articles, model=args.model, processes=args.processes), total=len(gold))
         # Through the run's tables, so that speakers are linked across articles (``speaker_id``).
         predictions = {record["id"]: record["quotes"] for record in Tables(results, overrides).standoff}

@@ -15,7 +15,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from quotes.standoff import Article
+
 TAUS = (0.3, 0.8)
+
+
+def gold_article(doc: dict) -> Article:
+    """A gold document as an input article, with the metadata a run would have (outlet, event...)."""
+    meta = {key: doc.get(key) for key in ("outlet", "title", "date", "event_id") if doc.get(key)}
+    return Article(str(doc["id"]), doc["text"], outlet_from="metadata" if "outlet" in meta else "unknown", **meta)
+
+
 QUOTATION_MARKS = ('"', "“", "”", "„", "«", "»", "''", "``", "‘")
 
 

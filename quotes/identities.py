@@ -24,7 +24,7 @@ from quotes.speakers import NAMED_KINDS, same_person, surname
 
 SPEAKER_COLUMNS = {
     "speaker_id": "stable id of the speaker within the run (slug of the name; article-scoped for unnamed)",
-    "name": "canonical name: the fullest form the run gives ('Mark T. Esper', 'U.S. Department of Defense')",
+    "name": "canonical name: the form the run gives most often ('Mark Esper', 'U.S. Department of Defense')",
     "kind": "person, organisation, government, anonymous, media, group, unnamed or author",
     "titles": "titles and roles the texts give, ';'-separated",
     "affiliations": "parties or bodies the texts tie the person to, ';'-separated",
@@ -40,8 +40,8 @@ ORG_SIMILARITY = 92
 # A surname alone goes to the person with that surname quoted this many times more than all others.
 DOMINANT = 3
 # How sure a speaker name is, by how it was reached (``speaker_resolution``): the share of such quotes
-# whose identity is right on identity-dev.jsonl (2026-11-30: name 88.7% of 203, pronoun 89.6% of 67,
-# cross-article 96.6% of 29, apposition 4 of 4, description 47.1% of 70, surname only 1 of 2), rounded
+# whose identity is right on identity-dev.jsonl (2026-11-30: name 89.4% of 208, pronoun 93.9% of 66,
+# cross-article 96.6% of 29, apposition 4 of 4, description 50.7% of 69, surname only 1 of 2), rounded
 # down to 0.05 and never above the figure for a name. The report states comparison claims only from
 # speakers at CLAIM_CONFIDENCE or above and lists the rest apart as "speaker uncertain".
 SPEAKER_CONFIDENCE = {
@@ -49,7 +49,7 @@ SPEAKER_CONFIDENCE = {
     "apposition": 0.85,
     "pronoun": 0.85,
     "cross-article": 0.85,
-    "description": 0.45,
+    "description": 0.5,
     "surname only": 0.5,
     "user": 1.0,  # the user's speakers file
     "none": 0.0,
@@ -76,12 +76,24 @@ def _person_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:
             home = name
         canonical[name] = home
     weight = Counter()
+    shown: dict[str, str] = {}  # the name each person goes by in the run
     for name, home in canonical.items():
         weight[home] += counts[name]
+        # as the run names them most often ('Donald Trump', not one article's 'Donald John Trump'),
+        # ties to the fuller name
+        if home not in shown or _more_usual(name, shown[home], counts):
+            shown[home] = name
     for name in {n for n in names if len(n.split()) == 1}:
         homes = sorted((c for c in clusters if same_person(name, c) and not apart(name, c)), key=lambda c: -weight[c])
         canonical[name] = homes[0] if _dominant(homes, weight) else name
-    return canonical
+    return {name: shown.get(home, home) for name, home in canonical.items()}
+
+
+def _more_usual(name: str, other: str, counts: Counter) -> bool:
+    def key(n: str) -> tuple:
+        return counts[n], len(n.split()), len(n), n
+
+    return key(name) > key(other)
 
 
 def _dominant(homes: list[str], weight: Counter) -> bool:

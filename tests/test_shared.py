@@ -77,3 +77,20 @@ def test_seed_speakers_resolve_to_their_canonical_names_and_media_are_listed():
             assert found.via == quote.get("via")
         listed = {m.outlet for m in result.media}
         assert {m["outlet"] for m in doc.get("media_mentions", [])} <= listed
+
+
+# Floors a little under the identity figures in the README (identity-dev.jsonl, 2026-11-30).
+IDENTITY_FLOORS = {"coverage": 80.0, "identity": 79.5, "bcubed_f1": 88.0}
+
+
+def test_identity_dev_does_not_drop():
+    from quotes.evaluate import gold_aliases, gold_article, score_identity
+    from quotes.tables import Tables
+
+    lines = [json.loads(line) for line in needs_shared("eval", "identity-dev.jsonl").read_text().splitlines()]
+    docs = [d for d in lines if "id" in d]
+    aliases = gold_aliases([d for d in lines if "aliases" in d])
+    tables = Tables(extract_all((gold_article(d) for d in docs), processes=2))
+    scores = score_identity(docs, {r["id"]: r["quotes"] for r in tables.standoff}, aliases).as_dict()
+    for name, floor in IDENTITY_FLOORS.items():
+        assert scores[name] >= floor, (name, scores[name])

@@ -736,3 +736,9 @@ def test_second_in_rank_hyphenated_names_and_mixed_groups(nlp, text, name):
     from quotes.extract import analyse_article
 
     assert analyse_article(Article("t", text), nlp).quotes[-1].speaker_name == name
+
+
+def test_a_person_goes_by_the_name_the_run_uses_most():
+    names = ["Donald John Trump", "Donald Trump", "Donald Trump", "Trump", "Donald J. Trump"]
+    linked = link_speakers(quotes_table(list("abcde"), ["X"] * 5, names, names, ["person"] * 5))
+    assert set(linked.speaker_name) == {"Donald Trump"} and set(linked.speaker_id) == {"donald-trump"}
