@@ -513,3 +513,29 @@ def test_a_name_given_is_no_quote(extract, text):
 
 def test_a_participle_naming_is_no_quote(extract):
     assert extract("Armed school personnel, called school resource officers, would be trained.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "As part of a plea agreement, prosecutors recommended that Mr. Jackson serve 46 months in prison.",
+            ("indirect", "that Mr. Jackson serve 46 months in prison", "prosecutors", "recommended"),
+        ),
+        (
+            'Republicans panned the call as "ridiculous."',
+            ("mixed", 'the call as "ridiculous."', "Republicans", "panned"),
+        ),
+        (
+            "Dave Brat attacked the congressman as soft on border security.",
+            ("indirect", "the congressman as soft on border security", "Dave Brat", "attacked"),
+        ),
+    ],
+)
+def test_recommend_pan_and_attack_as(extract, text, expected):
+    assert expected in extract(text)
+
+
+@pytest.mark.parametrize("text", ["Rebels attacked the base on Friday.", "The crew panned the camera across the room."])
+def test_attack_and_pan_without_as_are_no_cue(extract, text):
+    assert extract(text) == []
