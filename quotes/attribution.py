@@ -339,6 +339,12 @@ def content_of(
             if child.dep_ == "xcomp" and child.i > verb.i:
                 return _clean(doc, [_subtree_chars(child)]), "infinitive", 0.7
 
+    if "clause" in cue.frames and cue.cls != "belief":
+        # 'denied colluding with', 'acknowledge handing over': a gerund right after the cue is what was said
+        gerund = next((c for c in children if c.dep_ == "xcomp" and c.i == verb.i + 1 and c.tag_ == "VBG"), None)
+        if gerund is not None:
+            return _clean(doc, [_subtree_chars(gerund)]), "gerund", 0.65
+
     speaker = subject_of(verb)
     head = verb.head
     set_off = _set_off_by_commas(verb, speaker)

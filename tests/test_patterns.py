@@ -539,3 +539,22 @@ def test_recommend_pan_and_attack_as(extract, text, expected):
 @pytest.mark.parametrize("text", ["Rebels attacked the base on Friday.", "The crew panned the camera across the room."])
 def test_attack_and_pan_without_as_are_no_cue(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "He has denied colluding with the Russian government.",
+            ("indirect", "colluding with the Russian government", "He", "denied"),
+        ),
+        ("But they acknowledge handing over material.", ("indirect", "handing over material", "they", "acknowledge")),
+    ],
+)
+def test_a_gerund_after_a_cue_is_what_was_said(extract, text, expected):
+    assert expected in extract(text)
+
+
+@pytest.mark.parametrize("text", ["He kept saying that.", "They stopped talking."])
+def test_a_gerund_after_a_verb_that_is_no_cue(extract, text):
+    assert extract(text) == []
