@@ -13,9 +13,10 @@ when the difference is the tool's. ``--show`` prints each outlet's credit in con
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from pathlib import Path
+
+from verdicts import keep_verdicts, print_figure
 
 from quotes.compare import compare
 from quotes.extract import extract_all
@@ -54,24 +55,9 @@ def main() -> None:
                 left = max(0, min(start, mention) - 200)
                 shown.append(f"  {v.outlet} -> {v.speaker_name}: …{text[left : max(start, mention) + 160]}…")
             contexts.append("\n".join(shown).replace("\n\n", " / "))
-    verdicts = {}
-    if OUT.exists():
-        with OUT.open(encoding="utf-8") as handle:
-            verdicts = {
-                (r["event_id"], r["statement"], r["speakers"]): r["verdict"]
-                for r in csv.DictReader(handle, delimiter="\t")
-            }
-    for line in lines:
-        line["verdict"] = verdicts.get((line["event_id"], line["statement"], line["speakers"]), "")
-    with OUT.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(lines)
-    judged = [x for x in lines if x["verdict"] in ("real", "false")]
-    real = sum(x["verdict"] == "real" for x in judged)
+    keep_verdicts(OUT, lines, FIELDS, ("event_id", "statement", "speakers"))
     print(f"'attributed differently' lines: {len(lines)}")
-    if judged:
-        print(f"hand check: {real}/{len(judged)} real differences ({100 * real / len(judged):.1f}%) in {OUT.name}")
+    print_figure(OUT, lines, "real", "false", "real differences")
     if args.show:
         for i, (line, context) in enumerate(zip(lines, contexts, strict=True)):
             print(f"\n[{i}] {line['speakers']} ({line['verdict'] or 'unjudged'})\n  “{line['statement']}”\n{context}")

@@ -16,10 +16,10 @@ No article text goes into the file; ``--show`` prints each row's context to the 
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
 from pathlib import Path
+
+from verdicts import draw, keep_verdicts, print_figure
 
 from quotes.extract import extract_all
 from quotes.standoff import Article
@@ -73,23 +73,9 @@ def main() -> None:
         f"{len(docs)} articles, {quotes} quotes ({no_mention} with no speaker mention), "
         f"{len(rows)} distinct speaker mentions"
     )
-    verdicts = {}
-    if SAMPLE_FILE.exists():
-        with SAMPLE_FILE.open(encoding="utf-8") as handle:
-            for old in csv.DictReader(handle, delimiter="\t"):
-                verdicts[(old["article_id"], old["speaker_start"], old["speaker_name"])] = old["verdict"]
-    order = sorted(rows, key=lambda r: hashlib.sha256(f"{r['article_id']}:{r['speaker_start']}".encode()).hexdigest())
-    sample = sorted(order[: args.sample], key=lambda r: (r["article_id"], int(r["speaker_start"])))
-    for row in sample:
-        row["verdict"] = verdicts.get((row["article_id"], row["speaker_start"], row["speaker_name"]), "")
-    with SAMPLE_FILE.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(sample)
-    judged = [r for r in sample if r["verdict"] in ("right", "wrong")]
-    right = sum(r["verdict"] == "right" for r in judged)
-    if judged:
-        print(f"hand check: {right}/{len(judged)} right ({100 * right / len(judged):.1f}%) in {SAMPLE_FILE.name}")
+    sample = sorted(draw(rows, args.sample), key=lambda r: (r["article_id"], int(r["speaker_start"])))
+    keep_verdicts(SAMPLE_FILE, sample, FIELDS, ("article_id", "speaker_start", "speaker_name"))
+    print_figure(SAMPLE_FILE, sample, "right", "wrong", "right")
     if args.show:
         for i, row in enumerate(sample):
             text, start, end = texts[row["article_id"]], int(row["speaker_start"]), int(row["speaker_end"])

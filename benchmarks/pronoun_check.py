@@ -14,10 +14,10 @@ No article text goes into the file; ``--show`` prints each row's context to the 
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
 from pathlib import Path
+
+from verdicts import draw, keep_verdicts, print_figure
 
 from quotes.cues import load_lexicon
 from quotes.extract import entities_in, parse_article, quotes_in
@@ -84,26 +84,11 @@ def main() -> None:
         f" ({100 * len(named) / len(rows):.1f}%)"
     )
 
-    verdicts = {}
-    if SAMPLE_FILE.exists():
-        with SAMPLE_FILE.open(encoding="utf-8") as handle:
-            for old in csv.DictReader(handle, delimiter="\t"):
-                verdicts[(old["article_id"], old["speaker_start"], old["speaker_name"])] = old["verdict"]
-    # Each mention's place in the draw comes from a hash of where it is, so the sample stays the
-    # same when extraction finds a mention more or fewer elsewhere; then the named ones are kept.
-    order = sorted(rows, key=lambda r: hashlib.sha256(f"{r['article_id']}:{r['speaker_start']}".encode()).hexdigest())
-    sample = [r for r in order if r["speaker_name"]][: args.sample]
+    # Named mentions only, in the hash order of their place (``verdicts.draw``).
+    sample = [r for r in draw(rows, len(rows)) if r["speaker_name"]][: args.sample]
     sample.sort(key=lambda r: (r["article_id"], int(r["speaker_start"])))
-    for row in sample:
-        row["verdict"] = verdicts.get((row["article_id"], row["speaker_start"], row["speaker_name"]), "")
-    with SAMPLE_FILE.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(sample)
-    judged = [r for r in sample if r["verdict"] in ("right", "wrong")]
-    right = sum(r["verdict"] == "right" for r in judged)
-    if judged:
-        print(f"hand check: {right}/{len(judged)} right ({100 * right / len(judged):.1f}%) in {SAMPLE_FILE.name}")
+    keep_verdicts(SAMPLE_FILE, sample, FIELDS, ("article_id", "speaker_start", "speaker_name"))
+    print_figure(SAMPLE_FILE, sample, "right", "wrong", "right")
     if args.show:
         for i, row in enumerate(sample):
             text, start = texts[row["article_id"]], int(row["speaker_start"])
