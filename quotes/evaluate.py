@@ -212,6 +212,7 @@ def format_table(table: list[Scores], errors: int = 8) -> str:
 IDENTITY_CLUSTER_KINDS = ("person", "government", "organisation", "media")
 _DROPPED_NAME_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "the", "u", "s", "us"}
 _ROMAN_SUFFIXES = {"ii", "iii", "iv"}
+_PRONOUN_WORDS = {"he", "she", "they", "it", "who", "which", "that", "his", "her", "their", "its", "i", "we"}
 
 
 def normalise_name(name: str | None) -> str:
@@ -316,7 +317,7 @@ def _other_layers(text: str, gold: dict, quotes: list[dict]) -> list[str]:
     return speakers
 
 
-def _identity_error(gold: dict, predicted: dict, aliases: dict[str, str]) -> str:
+def _identity_error(gold: dict, predicted: dict) -> str:
     """A short class for a wrong identity, for the error list."""
     name, kind = predicted.get("speaker_name"), predicted.get("speaker_kind") or "unknown"
     gold_kind = gold.get("speaker_kind") or "?"
@@ -331,9 +332,6 @@ def _identity_error(gold: dict, predicted: dict, aliases: dict[str, str]) -> str
     if kind != gold_kind:
         return f"{gold_kind} as {kind}"
     return f"{gold_kind}: another {kind}"
-
-
-_PRONOUN_WORDS = {"he", "she", "they", "it", "who", "which", "that", "his", "her", "their", "its", "i", "we"}
 
 
 def identity_right(gold: dict, predicted: dict, layers: list[str], aliases: dict[str, str]) -> bool:
@@ -379,7 +377,7 @@ def score_identity(
                 counts["right"] += 1
                 resolution["right"] += 1
             else:
-                scores.errors[_identity_error(gold, quote, aliases)] += 1
+                scores.errors[_identity_error(gold, quote)] += 1
                 scores.confusions[(gold.get("speaker"), quote.get("speaker_name") or "-")] += 1
             if kind in IDENTITY_CLUSTER_KINDS:
                 truth = normalise_name(gold["speaker"])
