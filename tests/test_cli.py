@@ -153,3 +153,15 @@ def test_a_speakers_file_corrects_every_table(tmp_path, capsys):
         quotes.loc[quotes["speaker"].isin(["Esper", "Secretary of Defense Dr. Mark T. Esper"]), "speaker_id"]
     ) == {"mark-esper"}
     assert "Mark Esper" in set(pd.read_csv(tmp_path / "q.speakers.csv")["name"])
+
+
+def test_standoff_jsonl_is_strict_json(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text('It rained.\n\n"We will be back," he said.\n\nMayor Ann Lee said the roads were safe.\n')
+    out = tmp_path / "q.jsonl"
+    code, _, err = run(capsys, "extract", str(article), "-o", str(out), "--processes", "1")
+    assert code == 0, err
+    # a missing value is null, never NaN (which JSON parsers other than Python's reject)
+    [record] = [json.loads(line, parse_constant=pytest.fail) for line in out.read_text().splitlines()]
+    unknown = [q for q in record["quotes"] if q["speaker_kind"] == "unknown"]
+    assert unknown and all(q["speaker_name"] is None and q["speaker_id"] is None for q in unknown)
