@@ -86,8 +86,8 @@ class _Resolver(Referents):
         if named is not None:
             if named.kind == "person":
                 self.people.add(named.name)
-            honorific = self.rules.gender.get(first) if first.rstrip(".") in ("mr", "mrs", "ms") else None
-            return self.person(named, honorific)
+            # 'Mr. Obama': the honorific before the name the mention ends with
+            return self.person(named, self._honorific_gender(mention.end - len(named.name.split()[-1])))
         return self._description(mention_text, mention, previous)
 
     def _own_outlet(self, mention_text: str) -> Speaker | None:
