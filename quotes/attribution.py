@@ -301,6 +301,10 @@ def content_of(
         for c in children
         if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"
     ]
+    if (mark := next((c for c in children if c.dep_ == "mark" and c.lower_ in SUBORDINATORS), None)) is not None:
+        # 'X reiterated that C, hours after Obama announced his support': a cue in a clause of time or
+        # cause reports nothing said before it (the parse made that clause the sentence's root)
+        clauses = [c for c in clauses if c.i > mark.i]
     if "clause" in cue.frames and clauses:
         following = _quotation_right_after(match, quoted)
         runs_on = following is not None and any(
@@ -409,6 +413,7 @@ def content_of(
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+SUBORDINATORS = {"after", "before", "when", "since", "while", "because", "until", "once", "as", "although", "though"}
 
 
 def _adjunct_cut(first: Token, last: Token, quoted: list[tuple[int, int]]) -> Token:

@@ -558,3 +558,18 @@ def test_a_gerund_after_a_cue_is_what_was_said(extract, text, expected):
 @pytest.mark.parametrize("text", ["He kept saying that.", "They stopped talking."])
 def test_a_gerund_after_a_verb_that_is_no_cue(extract, text):
     assert extract(text) == []
+
+
+def test_a_cue_in_a_clause_of_time_reports_nothing_said_before_it(extract):
+    text = (
+        "Republican presidential candidate Mitt Romney on Wednesday reiterated that he opposes same-sex "
+        "marriage, hours after President Obama announced his support."
+    )
+    found = extract(text)
+    assert (
+        "indirect",
+        "that he opposes same-sex marriage",
+        "Republican presidential candidate Mitt Romney",
+        "reiterated",
+    ) in found
+    assert not any(speaker == "President Obama" and "opposes" in content for _, content, speaker, _ in found)
