@@ -394,10 +394,13 @@ def test_a_phrase_particle_follows_its_verb(extract):
 
 
 def test_quotes_are_verbatim_with_crlf_and_unbalanced_marks(nlp):
-    text = 'Intro line.\r\n\r\n"Open but never closed, he said.\r\nAnother "quote," she said.\r\n'
-    for quote in extract_article(Article("t", text), nlp):
+    text = 'Intro line.\r\n\r\n"We will open the bridge," the mayor said.\r\n\r\n"Never closed, she said.\r\n'
+    quotes = extract_article(Article("t", text), nlp)
+    assert [text[q.start : q.end] for q in quotes] == ['"We will open the bridge,"', '"Never closed, she said.']
+    for quote in quotes:
         for fragment in quote.fragments:
             assert 0 <= fragment.start < fragment.end <= len(text)
+            assert "\r" not in text[fragment.start : fragment.end]
 
 
 def test_colon_at_paragraph_end_credits_the_next_quotation(nlp):

@@ -404,3 +404,75 @@ def test_attributed_differently_only_between_named_identities(rows, claimed):
     from quotes.compare import attributed_differently
 
     assert (not attributed_differently(_versions(*rows)).empty) is claimed
+
+
+@pytest.fixture(scope="module")
+def seeds_markdown(nlp) -> str:
+    results = [analyse_article(a, nlp) for a in read_articles([SEEDS])]
+    for result in results:
+        result.profile = profile_article(result.article, result.quotes)
+    return StoryReport("Seeds", Tables(results)).to_markdown()
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The text under a '## ' heading, up to the next one."""
+    start = markdown.index(f"\n{heading}\n")
+    end = markdown.find("\n## ", start + len(heading) + 2)
+    return markdown[start : end if end >= 0 else len(markdown)]
+
+
+# Every section of the seeds report and a line only its content gives: removing or emptying any fails.
+@pytest.mark.parametrize(
+    "heading, lines",
+    [
+        (
+            "## Overview",
+            ["| CBS News |", "- CBS News: 7 quotes from 4 identified speakers", "- Most quotes per 1,000 words"],
+        ),
+        (
+            "## Who said what",
+            [
+                "Quotes (and quoted words) per speaker and outlet:",
+                "- **Mark T. Esper** (person, Secretary of Defense), 2 quotes:",
+                "- Speaker uncertain (2 quotes",
+            ],
+        ),
+        (
+            "## Voices",
+            ["| CNN ", "### Quoted first", "- Only CBS News quotes Mark T. Esper (person, 2 quotes) and Iran"],
+        ),
+        (
+            "## Shared quotes",
+            [
+                "### “These strikes were defensive",
+                "- CBS News has “[Operation Inherent Resolve]” where CNN has “OIR”.",
+                "- Only in CNN (1 quote):",
+                "terror groups must cease",
+            ],
+        ),
+        ("## Other media named", ["- CNN names Fox News (reported); only CNN names Fox News."]),
+        ("## Cue verbs", ["- CBS News: said ×3", "used by CNN alone"]),
+        ("## Distinctive wording", ["### In quoted text", "- CNN: coalition", "### In narrative text"]),
+        ("## Tone", ["- Quoted: lowest CNN", "- Narrative: lowest CNN"]),
+        ("## Where quotes fall", ["of its quotes in the first half of the article; median position"]),
+    ],
+)
+def test_every_section_of_the_seeds_report_has_its_content(seeds_markdown, heading, lines):
+    section = _section(seeds_markdown, heading)
+    for line in lines:
+        assert line in section, (heading, line)
+
+
+def test_left_out_sentences_are_reported():
+    alpha = '"The bridge is safe. We will reopen it on Monday for all traffic," Mayor Ann Lee said.'
+    beta = '"The bridge is safe," Mayor Ann Lee said.'
+    results = [
+        _result(
+            "a1", "Alpha", alpha, [_quote(alpha, alpha[: alpha.index(" Mayor")], "Mayor Ann Lee", "said", "Ann Lee")]
+        ),
+        _result("b1", "Beta", beta, [_quote(beta, '"The bridge is safe,"', "Mayor Ann Lee", "said", "Ann Lee")]),
+    ]
+    section = _section(StoryReport("Bridge", Tables(results)).to_markdown(), "## Shared quotes")
+    assert (
+        "- Alpha's quote of Ann Lee goes on, Beta leaves out: “We will reopen it on Monday for all traffic,”" in section
+    )

@@ -73,7 +73,8 @@ def test_seed_speakers_resolve_to_their_canonical_names_and_media_are_listed():
                 continue
             found = next(q for q in result.quotes if q.speaker and q.speaker.start == quote["speaker_start"])
             # "Iran (Ministry of Foreign Affairs)" is Iran's; "U.S." and "US" are one spelling.
-            assert alias_key(quote["speaker_canonical"]).startswith(alias_key(found.speaker_name)), found.speaker_name
+            name = alias_key(found.speaker_name or "")
+            assert name and alias_key(quote["speaker_canonical"]).startswith(name), found.speaker_name
             assert found.via == quote.get("via")
         listed = {m.outlet for m in result.media}
         assert {m["outlet"] for m in doc.get("media_mentions", [])} <= listed

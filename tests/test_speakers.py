@@ -189,7 +189,7 @@ def test_relay_and_media_mentions(speakers_of):
 
 def test_a_plain_mention_of_an_outlet_is_no_relay(speakers_of):
     found, media = speakers_of('Reuters has an office in Baghdad. "We are safe," the mayor said.')
-    assert all(via is None for *_, via in found)
+    assert found and all(via is None for *_, via in found)
     assert [m.role for m in media] == ["mentioned"]
 
 
@@ -456,7 +456,7 @@ def test_they_points_back_to_a_group_noun_not_an_adjective(text, entity, name):
 )
 def test_named_speakers_quoted_jointly_are_one_group(speakers_of, text, name, kind):
     found, _ = speakers_of(text)
-    assert all(k == kind for _, _, k, _ in found), found
+    assert found and all(k == kind for _, _, k, _ in found), found
     assert name is None or all(n == name for _, n, _, _ in found), found
 
 
@@ -603,7 +603,7 @@ def test_a_lone_surname_the_recogniser_missed_is_the_person_named_in_full():
         ("Schiff", text.index("Schiff doubled")),
         ("Schiff", text.index("Schiff's")),
     ]
-    assert all(e.label == "PERSON" for e in echoes)
+    assert echoes and all(e.label == "PERSON" for e in echoes)
 
 
 @pytest.mark.parametrize(
