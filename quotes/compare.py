@@ -520,7 +520,8 @@ class Comparison:
         for name in ("quotes_matrix", "words_matrix", "kind_mix", "affiliation_mix", "cue_classes"):
             frame = named[name]
             label = "speaker_name" if name.endswith("matrix") else "outlet"
-            named[name] = frame.rename_axis(label).reset_index() if not frame.empty else frame
+            # an empty matrix still has its label column, so that its CSV has a header pandas can read
+            named[name] = frame.rename_axis(label).reset_index() if not frame.empty else pd.DataFrame(columns=[label])
         return named
 
 

@@ -476,3 +476,11 @@ def test_left_out_sentences_are_reported():
     assert (
         "- Alpha's quote of Ann Lee goes on, Beta leaves out: “We will reopen it on Monday for all traffic,”" in section
     )
+
+
+def test_every_table_of_a_report_loads_in_pandas_even_when_empty(tmp_path):
+    text = "The council met on Tuesday. Nothing was decided."
+    StoryReport("A quiet day", Tables([_result("q1", "Alpha", text, [])])).write(tmp_path)
+    for csv_file in tmp_path.glob("*.csv"):
+        frame = pd.read_csv(csv_file)  # raises on a file with no header
+        assert list(frame.columns) == list(pd.read_parquet(csv_file.with_suffix(".parquet")).columns), csv_file.name
