@@ -10,7 +10,7 @@ from pathlib import Path
 from quotes import evaluate
 from quotes.extract import extract_all
 from quotes.nlp import ModelNotFound, load_model
-from quotes.overrides import SpeakersFileError, read_speakers_file
+from quotes.overrides import SpeakerOverrides, SpeakersFileError, read_speakers_file
 from quotes.read import InputError, read_articles
 from quotes.report import write_reports
 from quotes.tables import Tables, write_frame, write_jsonl
@@ -36,9 +36,14 @@ def _check_model(model: str | None) -> None:
         raise Failure(str(error)) from None
 
 
+def _speakers_file(args: argparse.Namespace) -> SpeakerOverrides | None:
+    """The ``--speakers`` file, read before any work so a bad line fails at once."""
+    return read_speakers_file(args.speakers) if args.speakers else None
+
+
 def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
-    overrides = read_speakers_file(args.speakers) if args.speakers else None  # a bad file fails before any work
+    overrides = _speakers_file(args)
     _check_model(args.model)
     items = read_articles(args.paths, args.manifest)
     results = _progress(extract_all(items, model=args.model, processes=args.processes, profile=profile))
@@ -146,7 +151,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.pred:
         predictions = {d["id"]: d.get("quotes") or [] for d in _read_jsonl(args.pred)}
     else:
-        overrides = read_speakers_file(args.speakers) if args.speakers else None
+        overrides = _speakers_file(args)
         _check_model(args.model)
         articles = (evaluate.gold_article(d) for d in gold)
         results = _progress(extract_all(articles, model=args.model, processes=args.processes), total=len(gold))

@@ -63,15 +63,13 @@ UNCERTAIN_COLUMNS = [
 def uncertain_speakers(quotes: pd.DataFrame) -> pd.Series:
     """True for quotes whose named speaker is below ``CLAIM_CONFIDENCE`` (a description, a surname the
     run could not place): the report states no comparison from them."""
-    if "speaker_confidence" not in quotes:
-        return pd.Series(False, index=quotes.index)
     named = quotes["speaker_id"].notna() & quotes["speaker_kind"].isin(IDENTITY_KINDS)
     return named & (quotes["speaker_confidence"].fillna(0) < CLAIM_CONFIDENCE)
 
 
-def for_claims(tables: Tables) -> Tables:
-    """The tables with uncertain speakers taken out of every identity (kind ``uncertain``, no id, no name)."""
-    uncertain = uncertain_speakers(tables.quotes)
+def for_claims(tables: Tables, uncertain: pd.Series) -> Tables:
+    """The tables with the ``uncertain`` speakers (``uncertain_speakers``) taken out of every identity
+    (kind ``uncertain``, no id, no name)."""
     if not uncertain.any():
         return tables
     view = copy.copy(tables)
@@ -328,7 +326,7 @@ def quoted_sentences(tables: Tables) -> pd.DataFrame:
                     "speaker_id": quote.speaker_id,
                     "speaker_name": quote.speaker_name,
                     "speaker_kind": quote.speaker_kind,
-                    "speaker_resolution": getattr(quote, "speaker_resolution", None),
+                    "speaker_resolution": quote.speaker_resolution,
                     "cue": quote.cue,
                     "sentence": number,
                     "text": sentence,
@@ -528,8 +526,9 @@ class Comparison:
 def compare(tables: Tables) -> Comparison:
     """All comparison tables of ``tables`` (one story, or any set of articles). Speakers below
     ``CLAIM_CONFIDENCE`` count as ``uncertain`` in every table and are listed in ``uncertain_speakers``."""
-    uncertain = tables.quotes[uncertain_speakers(tables.quotes)]
-    tables = for_claims(tables)
+    uncertain = uncertain_speakers(tables.quotes)
+    listed = tables.quotes[uncertain]
+    tables = for_claims(tables, uncertain)
     voice_table = voices(tables)
     statements = shared_statements(quoted_sentences(tables))
     return Comparison(
@@ -553,7 +552,7 @@ def compare(tables: Tables) -> Comparison:
         distinctive_narrative=distinctive_terms(tables, "narrative"),
         tone=tone(tables),
         media_mentions=tables.media_mentions.copy(),
-        uncertain_speakers=uncertain.reindex(columns=UNCERTAIN_COLUMNS).reset_index(drop=True),
+        uncertain_speakers=listed.reindex(columns=UNCERTAIN_COLUMNS).reset_index(drop=True),
     )
 
 

@@ -20,6 +20,11 @@ from quotes.standoff import Article
 TAUS = (0.3, 0.8)
 
 
+def harmonic_mean(p: float, r: float) -> float:
+    """F1 of a precision and a recall (0 when both are)."""
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def gold_article(doc: dict) -> Article:
     """A gold document as an input article, with the metadata a run would have (outlet, event...)."""
     meta = {key: doc.get(key) for key in ("outlet", "title", "date", "event_id") if doc.get(key)}
@@ -52,8 +57,7 @@ class Scores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -63,7 +67,7 @@ class Scores:
     def quote_speaker_f1(self) -> float:
         p = self.speaker_right / self.predicted if self.predicted else 0.0
         r = self.speaker_right / self.gold if self.gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(p, r)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -268,8 +272,7 @@ class IdentityScores:
 
     @property
     def bcubed_f1(self) -> float:
-        p, r = self.bcubed_precision, self.bcubed_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.bcubed_precision, self.bcubed_recall)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -290,30 +293,25 @@ class IdentityScores:
         }
 
 
-def covering_prediction(text: str, gold: dict, predicted: list[dict]) -> int | None:
-    """Index of the prediction sharing the most letters and digits with ``gold``, when it covers at
-    least half of the gold content and at least half of its own letters and digits lie inside it."""
-    chars = content_chars(text, gold)
+def covering_prediction(chars: frozenset[int], predicted_chars: list[frozenset[int]]) -> int | None:
+    """Index of the prediction sharing the most letters and digits (``content_chars``) with a gold
+    quote's ``chars``, when it covers at least half of them and at least half of its own lie inside."""
     best, best_shared = None, 0
-    for index, quote in enumerate(predicted):
-        own = content_chars(text, quote)
+    for index, own in enumerate(predicted_chars):
         shared = len(chars & own)
         if shared > best_shared and shared >= 0.5 * len(chars) and shared >= 0.5 * len(own):
             best, best_shared = index, shared
     return best
 
 
-def _other_layers(text: str, gold: dict, quotes: list[dict]) -> list[str]:
-    """Speakers of the gold quotes annotated over the same content in another layer ('Comey wrote that
-    Trump said ...': Comey's and Trump's)."""
-    chars = content_chars(text, gold)
+def _other_layers(index: int, quotes: list[dict], chars: list[frozenset[int]]) -> list[str]:
+    """Speakers of the gold quotes annotated over the same content as quote ``index`` in another layer
+    ('Comey wrote that Trump said ...': Comey's and Trump's); ``chars`` are the quotes' ``content_chars``."""
     speakers = []
-    for other in quotes:
-        if other is gold:
-            continue
-        shared = len(chars & content_chars(text, other))
-        if shared and shared >= 0.5 * min(len(chars), len(content_chars(text, other)) or 1):
-            speakers.append(other.get("speaker"))
+    for other, (quote, theirs) in enumerate(zip(quotes, chars, strict=True)):
+        shared = len(chars[index] & theirs)
+        if other != index and shared and shared >= 0.5 * min(len(chars[index]), len(theirs) or 1):
+            speakers.append(quote.get("speaker"))
     return speakers
 
 
@@ -356,6 +354,8 @@ def score_identity(
         text, quotes = doc["text"], doc.get("quotes") or []
         predicted = predictions.get(doc["id"], [])
         predicted = merge_continuations(predicted) if merge else predicted
+        gold_chars = [content_chars(text, q) for q in quotes]
+        predicted_chars = [content_chars(text, q) for q in predicted]
         for index, gold in enumerate(quotes):
             kind = gold.get("speaker_kind") or "unknown"
             if kind == "unknown" or gold.get("speaker") in (None, "unknown"):
@@ -363,7 +363,7 @@ def score_identity(
             counts = scores.by_kind.setdefault(kind, Counter())
             scores.gold += 1
             counts["gold"] += 1
-            found = covering_prediction(text, gold, predicted)
+            found = covering_prediction(gold_chars[index], predicted_chars)
             if found is None:
                 scores.errors[f"not covered ({gold.get('type', '?')})"] += 1
                 continue
@@ -372,7 +372,7 @@ def score_identity(
             quote = predicted[found]
             resolution = scores.by_resolution.setdefault(quote.get("speaker_resolution") or "none", Counter())
             resolution["covered"] += 1
-            if identity_right(gold, quote, _other_layers(text, gold, quotes), aliases):
+            if identity_right(gold, quote, _other_layers(index, quotes, gold_chars), aliases):
                 scores.right += 1
                 counts["right"] += 1
                 resolution["right"] += 1

@@ -204,9 +204,7 @@ def _resolution(quotes: pd.DataFrame, names, run_names: list, kinds: pd.Series) 
             how = "none"
         elif how == "none":
             how = "name"  # a name given without saying how (quotes built by hand, older records)
-        elif how == "user":
-            pass
-        elif kind == "person" and " " not in name:
+        elif how != "user" and kind == "person" and " " not in name:
             how = "cross-article" if run_name and " " in run_name else "surname only"
         resolution.append(how)
     return pd.Series(resolution, index=quotes.index, dtype="object")
