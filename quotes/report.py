@@ -324,7 +324,7 @@ class StoryReport:
             return "\n".join(lines + ["Only one outlet in this story: nothing to compare."])
         shared = c.statements[c.statements["outlets"] > 1]
         if shared.empty:
-            lines.append("No quoted sentence appears in more than one outlet.")
+            lines += ["No quoted sentence appears in more than one outlet.", ""]
         else:
             count = shared["statement"].nunique()
             lines += [
