@@ -1,0 +1,571 @@
+"""The report's sections, built as data (``model``) from one story's tables and their comparison.
+
+Every number and sentence comes from a ``compare.Comparison`` table; claims about the articles carry
+the spans of text they are drawn from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from quotes.compare import UNCERTAIN, Comparison, is_significant, statement_versions
+from quotes.report.model import (
+    Bullets,
+    Chart,
+    Code,
+    Emph,
+    Heading,
+    Item,
+    Paragraph,
+    Section,
+    Span,
+    Strong,
+    Table,
+    text,
+)
+from quotes.tables import Tables
+
+DISPLAY_CHARS = 220  # quotes longer than this are shortened with … in the report (never in the tables)
+TOP_TERMS = 8
+
+
+def shorten(value: str, limit: int = DISPLAY_CHARS) -> str:
+    """``value`` on one line, cut at a word boundary with … when longer than ``limit`` (display only)."""
+    value = re.sub(r"\s+", " ", str(value)).strip()
+    if len(value) <= limit:
+        return value
+    return value[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def percent(value) -> str:
+    return "" if value is None or pd.isna(value) else f"{100 * value:.0f}%"
+
+
+def names(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(count: int, word: str, plural_form: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural_form or word + 's')}"
+
+
+def speaker_label(name, kind) -> str:
+    """A speaker as the report names them: the name, else why there is none."""
+    if isinstance(name, str) and name:
+        return name
+    return "a speaker the tool is unsure of" if kind == UNCERTAIN else "an unidentified speaker"
+
+
+def quote_spans(quotes: pd.DataFrame) -> tuple[Span, ...]:
+    """The text of each quote (its content span)."""
+    return tuple(
+        Span(str(a), int(s), int(e))
+        for a, s, e in zip(quotes["article_id"], quotes["start"], quotes["end"], strict=True)
+    )
+
+
+def _shares_per_outlet(mix: pd.DataFrame, unit: str) -> list[Item]:
+    """'CNN: person 60% and government 40% of 5 quotes.' for each row of an outlet-by-column count table."""
+    items = []
+    for outlet, row in mix.iterrows():
+        total = int(row.sum())
+        parts = [f"{column} {percent(count / total)}" for column, count in row.items() if count]
+        items.append(Item(text(f"{outlet}: {names(parts)} of {plural(total, unit)}." if total else f"{outlet}: none.")))
+    return items
+
+
+@dataclass
+class StorySections:
+    """Builds the sections of one story's report."""
+
+    title: str
+    tables: Tables
+    comparison: Comparison
+    table_names: list[str]
+
+    def sections(self) -> list[Section]:
+        return [
+            self.heading(),
+            self.overview(),
+            self.who_said_what(),
+            self.voices(),
+            self.shared_quotes(),
+            self.media(),
+            self.cues(),
+            self.wording(),
+            self.tone(),
+            self.positions(),
+            self.files(),
+        ]
+
+    def heading(self) -> Section:
+        articles = self.tables.articles
+        ok = articles[articles["status"] == "ok"]
+        outlets = self.comparison.outlets
+        blocks = [
+            Heading(1, self.title),
+            Paragraph(
+                text(
+                    f"{plural(len(ok), 'article')} from {plural(len(outlets), 'outlet')} "
+                    f"({names(outlets) or 'none'}). Every figure below is computed from the tables "
+                    "saved beside this report (CSV and Parquet); quotes are verbatim, shortened with … only"
+                    " for display."
+                )
+            ),
+        ]
+        failed = articles[articles["status"] == "error"]
+        if len(failed):
+            intro = text(
+                f"{plural(len(failed), 'article')} could not be processed"
+                f" and {'is' if len(failed) == 1 else 'are'} left out:"
+            )
+            items = [Item(text(Code(str(row.article_id)), f": {row.error}")) for row in failed.itertuples()]
+            blocks.append(Bullets(items, intro=intro))
+        return Section("heading", blocks)
+
+    def overview(self) -> Section:
+        table = self.comparison.overview
+        if table.empty:
+            return Section("overview", [Heading(2, "Overview"), Paragraph(text("No article could be read."))])
+        shown = table.assign(
+            direct_share=table["direct_share"].map(percent), quoted_text_share=table["quoted_text_share"].map(percent)
+        ).rename(
+            columns={
+                "unknown_speaker": "unknown speaker",
+                "uncertain_speaker": "speaker uncertain",
+                "direct_share": "direct share",
+                "quoted_text_share": "quoted text",
+            }
+        )
+        items = []
+        for row in table.itertuples():
+            items.append(
+                Item(
+                    text(
+                        f"{row.outlet}: {plural(row.quotes, 'quote')} from {plural(row.speakers, 'identified speaker')}"
+                        f" in {plural(row.words, 'word')}; {row.direct} direct, {row.mixed} mixed,"
+                        f" {row.indirect} reported"
+                        + (
+                            f"; {percent(row.quoted_text_share)} of its text is inside quotation marks."
+                            if row.quoted_text_share is not None
+                            else "."
+                        )
+                    )
+                )
+            )
+        if len(table) > 1 and table["quotes"].sum():
+            per_1000 = table.assign(rate=1000 * table["quotes"] / table["words"].clip(lower=1)).sort_values(
+                "rate", ascending=False
+            )
+            top, bottom = per_1000.iloc[0], per_1000.iloc[-1]
+            items.append(
+                Item(
+                    text(
+                        f"Most quotes per 1,000 words: {top['outlet']} ({top['rate']:.1f});"
+                        f" fewest: {bottom['outlet']} ({bottom['rate']:.1f})."
+                    )
+                )
+            )
+        return Section("overview", [Heading(2, "Overview"), Table(shown), Bullets(items)])
+
+    def who_said_what(self) -> Section:
+        c = self.comparison
+        blocks = [Heading(2, "Who said what")]
+        if c.voices.empty:
+            return Section("who_said_what", [*blocks, Paragraph(text("No quote has an identified speaker."))])
+        quotes = self.tables.quotes.sort_values(["outlet", "article_id", "start"])
+        unsure = quotes.set_index(["article_id", "quote_index"]).index.isin(
+            c.uncertain_speakers.set_index(["article_id", "quote_index"]).index
+        )
+        matrix = c.quotes_matrix.copy()
+        words = c.words_matrix.reindex(index=matrix.index, columns=matrix.columns, fill_value=0)
+        cells = matrix.astype(str) + " (" + words.astype(str) + " words)"
+        cells = cells.where(matrix > 0, "–")
+        kinds = c.voices.drop_duplicates("speaker_name").set_index("speaker_name")["speaker_kind"]
+        cells.insert(0, "kind", [kinds.get(name, "") for name in cells.index])
+        counted = quotes[~unsure & quotes["speaker_id"].notna()]
+        cell_spans = {}
+        for row, name in enumerate(matrix.index):
+            for outlet in matrix.columns:
+                said = counted[(counted["speaker_name"] == name) & (counted["outlet"] == outlet)]
+                if len(said):
+                    cell_spans[(row, outlet)] = quote_spans(said)
+        blocks += [
+            Paragraph(text("Quotes (and quoted words) per speaker and outlet:")),
+            Table(cells.rename_axis("speaker").reset_index(), cell_spans=cell_spans),
+            Chart("quotes_per_speaker", "Quotes per speaker and outlet"),
+        ]
+        for outlet in c.outlets:
+            mine = quotes[(quotes["outlet"] == outlet) & ~unsure]
+            uncertain = quotes[(quotes["outlet"] == outlet) & unsure]
+            blocks.append(Heading(3, outlet))
+            if mine.empty and uncertain.empty:
+                blocks.append(Paragraph(text("No quotes found.")))
+                continue
+            items = []
+            for _, said in mine[mine["speaker_id"].notna()].groupby("speaker_id", sort=False):
+                first = said.iloc[0]
+                title = (
+                    f", {first['speaker_title']}"
+                    if isinstance(first["speaker_title"], str) and first["speaker_title"]
+                    else ""
+                )
+                items.append(
+                    Item(
+                        text(
+                            Strong(str(first["speaker_name"])),
+                            f" ({first['speaker_kind']}{title}), {plural(len(said), 'quote')}:",
+                        ),
+                        [self._quote_item(row) for row in said.itertuples()],
+                        quote_spans(said),
+                    )
+                )
+            if len(uncertain):
+                items.append(
+                    Item(
+                        text(
+                            f"Speaker uncertain ({plural(len(uncertain), 'quote')}, in no comparison below; the tool's"
+                            " reading and how it was reached in brackets):"
+                        ),
+                        [
+                            self._quote_item(row, f" [{row.speaker_name}?, by {row.speaker_resolution}]")
+                            for row in uncertain.itertuples()
+                        ],
+                        quote_spans(uncertain),
+                    )
+                )
+            unknown = mine[mine["speaker_id"].isna()]
+            if len(unknown):
+                items.append(
+                    Item(
+                        text(f"Speaker not identified ({plural(len(unknown), 'quote')}, not counted as a voice):"),
+                        [self._quote_item(row) for row in unknown.itertuples()],
+                        quote_spans(unknown),
+                    )
+                )
+            blocks.append(Bullets(items))
+        return Section("who_said_what", blocks)
+
+    @staticmethod
+    def _quote_item(row, note: str = "") -> Item:
+        cue = Emph(row.cue.strip()) if isinstance(row.cue, str) and row.cue.strip() else Emph("(no cue)")
+        via = f" via {row.via}" if isinstance(row.via, str) and row.via else ""
+        mention = f" as “{shorten(row.speaker, 60)}”" if isinstance(row.speaker, str) and row.speaker else ""
+        spans = (Span(str(row.article_id), int(row.start), int(row.end)),)
+        return Item(text(f"{row.type}, ", cue, f"{mention}{via}: {shorten(row.content)}{note}"), spans=spans)
+
+    def _speaker_quotes(self, outlet: str, speaker_name: str) -> tuple[Span, ...]:
+        quotes = self.tables.quotes
+        return quote_spans(quotes[(quotes["outlet"] == outlet) & (quotes["speaker_name"] == speaker_name)])
+
+    def voices(self) -> Section:
+        c = self.comparison
+        blocks = [Heading(2, "Voices")]
+        if c.kind_mix.empty:
+            return Section("voices", [*blocks, Paragraph(text("No quotes, so no voices."))])
+        blocks += [
+            Paragraph(
+                text("Quotes per speaker kind (unknown: no speaker identified; not counted as a voice elsewhere):")
+            ),
+            Table(c.kind_mix.rename_axis("outlet").reset_index()),
+            Bullets(_shares_per_outlet(c.kind_mix, "quote")),
+            Chart("speaker_kinds", "Speaker kinds per outlet"),
+            Heading(3, "Parties and bodies of the people quoted"),
+        ]
+        if c.affiliation_mix.empty:
+            blocks.append(Paragraph(text("No text says which party or body the people it quotes belong to.")))
+        else:
+            blocks += [
+                Paragraph(text("Quotes by people the text ties to a party or body ('(D-N.Y.)', 'Republican Sen.'):")),
+                Table(c.affiliation_mix.rename_axis("outlet").reset_index()),
+                Bullets(_shares_per_outlet(c.affiliation_mix, "such quote")),
+            ]
+        blocks.append(Heading(3, "Quoted first"))
+        if c.first_quoted.empty:
+            blocks.append(Paragraph(text("No article quotes an identified speaker.")))
+        else:
+            shown = c.first_quoted.assign(position=c.first_quoted["position"].map(percent))
+            blocks.append(
+                Table(shown.rename(columns={"speaker_name": "first speaker", "speaker_kind": "kind", "position": "at"}))
+            )
+        blocks.append(Heading(3, "Quoted by one outlet only"))
+        if len(c.outlets) < 2:
+            blocks.append(Paragraph(text("Only one outlet in this story: nothing to compare.")))
+        elif c.single_outlet_speakers.empty:
+            blocks.append(Paragraph(text("Every identified speaker is quoted by more than one outlet.")))
+        else:
+            items = []
+            for outlet, alone in c.single_outlet_speakers.groupby("outlet", sort=True):
+                named = [
+                    f"{r.speaker_name} ({r.speaker_kind}, {plural(r.quotes, 'quote')})" for r in alone.itertuples()
+                ]
+                spans = tuple(s for r in alone.itertuples() for s in self._speaker_quotes(outlet, r.speaker_name))
+                items.append(Item(text(f"Only {outlet} quotes {names(named)}."), spans=spans))
+            blocks.append(Bullets(items))
+        return Section("voices", blocks)
+
+    def shared_quotes(self) -> Section:
+        c = self.comparison
+        blocks = [Heading(2, "Shared quotes")]
+        if len(c.outlets) < 2:
+            return Section(
+                "shared_quotes", [*blocks, Paragraph(text("Only one outlet in this story: nothing to compare."))]
+            )
+        shared = c.statements[c.statements["outlets"] > 1]
+        if shared.empty:
+            blocks.append(Paragraph(text("No quoted sentence appears in more than one outlet.")))
+        else:
+            count = shared["statement"].nunique()
+            blocks.append(
+                Paragraph(
+                    text(
+                        f"{plural(count, 'quoted sentence')} {'appears' if count == 1 else 'appear'}"
+                        " in more than one outlet (fuzzy match of the quoted words):"
+                    )
+                )
+            )
+        for number, versions in statement_versions(c.statements).groupby("statement", sort=True):
+            blocks.append(Heading(3, f"“{shorten(versions.iloc[0]['text'], 90)}”"))
+            shown = versions.assign(
+                speaker=[
+                    speaker_label(n, k) for n, k in zip(versions["speaker_name"], versions["speaker_kind"], strict=True)
+                ]
+            )[["outlet", "speaker", "cue", "text"]]
+            blocks.append(Table(shown.reset_index(drop=True)))
+            differently = c.attributed_differently[c.attributed_differently["statement"] == number]
+            if not differently.empty:
+                said = [
+                    f"{names(list(g['outlet']))} to {name}"
+                    for name, g in differently.groupby("speaker_name", sort=False)
+                ]
+                blocks.append(Paragraph(text(f"Attributed differently: {'; '.join(said)}.")))
+            diffs = c.wording_differences[c.wording_differences["statement"] == number]
+            if diffs.empty:
+                blocks.append(Paragraph(text("Same wording in every outlet (quotation marks and case aside).")))
+                continue
+            items = []
+            for row in diffs.itertuples():
+                if row.change == "extent":
+                    items.append(
+                        Item(text(f"{row.other_outlet} quotes a different part of it than {row.outlet} (see above)."))
+                    )
+                    continue
+                mine = f"“{row.outlet_has}”" if row.outlet_has else "nothing"
+                theirs = f"“{row.other_has}”" if row.other_has else "nothing"
+                items.append(Item(text(f"{row.outlet} has {mine} where {row.other_outlet} has {theirs}.")))
+            blocks.append(Bullets(items, intro=text("Differences:")))
+        blocks.append(Heading(3, "Sentences one outlet leaves out"))
+        if c.left_out.empty:
+            blocks.append(
+                Paragraph(text("Where outlets carry the same quote, none leaves out a sentence the other carries."))
+            )
+        else:
+            items = [
+                Item(
+                    text(
+                        f"{row.outlet}'s quote of {speaker_label(row.speaker_name, row.speaker_kind)} goes on,"
+                        f" {row.other_outlet} leaves out: “{shorten(row.text)}”"
+                    )
+                )
+                for row in c.left_out.itertuples()
+            ]
+            blocks.append(Bullets(items))
+        blocks.append(Heading(3, "Quotes only one outlet carries"))
+        if c.single_outlet_quotes.empty:
+            blocks.append(Paragraph(text("Every direct or mixed quote is carried by at least two outlets.")))
+        else:
+            items = []
+            for outlet, alone in c.single_outlet_quotes.groupby("outlet", sort=True):
+                children = [
+                    Item(
+                        text(
+                            f"{speaker_label(row.speaker_name, row.speaker_kind)}, ",
+                            Emph(str(row.cue or "").strip()),
+                            f": {shorten(row.content)}",
+                        )
+                    )
+                    for row in alone.itertuples()
+                ]
+                items.append(Item(text(f"Only in {outlet} ({plural(len(alone), 'quote')}):"), children))
+            blocks.append(Bullets(items))
+        return Section("shared_quotes", blocks)
+
+    def media(self) -> Section:
+        c = self.comparison
+        blocks = [Heading(2, "Other media named")]
+        if c.media_mentions.empty:
+            return Section(
+                "media", [*blocks, Paragraph(text("No article names another outlet, a news agency or a credit line."))]
+            )
+        mentions = c.media_mentions
+        shown = mentions[["outlet", "mentioned", "role", "mention"]].drop_duplicates()
+        others = shown[shown["mentioned"] != shown["outlet"]]
+        items = []
+        for outlet in c.outlets:
+            named = others[others["outlet"] == outlet]
+            own = shown[(shown["outlet"] == outlet) & (shown["mentioned"] == outlet)]
+            if len(own):
+                spans = quote_spans(mentions[(mentions["outlet"] == outlet) & (mentions["mentioned"] == outlet)])
+                items.append(
+                    Item(
+                        text(f"{outlet}'s text names {outlet} itself ({', '.join(sorted(set(own['role'])))})."),
+                        spans=spans,
+                    )
+                )
+            if named.empty:
+                items.append(Item(text(f"{outlet} names no other outlet.")))
+                continue
+            listed = [f"{m} ({', '.join(sorted(set(g['role'])))})" for m, g in named.groupby("mentioned", sort=True)]
+            named_elsewhere = set(others.loc[others["outlet"] != outlet, "mentioned"])
+            alone = sorted(set(named["mentioned"]) - named_elsewhere)
+            note = f"; only {outlet} names {names(alone)}" if alone and len(c.outlets) > 1 else ""
+            spans = quote_spans(mentions[(mentions["outlet"] == outlet) & (mentions["mentioned"] != outlet)])
+            items.append(Item(text(f"{outlet} names {names(listed)}{note}."), spans=spans))
+        return Section("media", [*blocks, Table(shown), Bullets(items)])
+
+    def cues(self) -> Section:
+        c = self.comparison
+        blocks = [Heading(2, "Cue verbs")]
+        if c.cue_verbs.empty:
+            return Section("cues", [*blocks, Paragraph(text("No cue found."))])
+        blocks += [
+            Paragraph(text("Quotes per cue class (neutral: say, tell, add...; evaluative: claim, warn, insist...):")),
+            Table(c.cue_classes.rename_axis("outlet").reset_index()),
+        ]
+        items = []
+        for outlet, cues in c.cue_verbs.groupby("outlet", sort=True):
+            used = [
+                f"{r.cue} ×{r.quotes}" + (f" ({r.cue_class})" if r.cue_class != "neutral" else "")
+                for r in cues.itertuples()
+            ]
+            only = cues[cues["only_this_outlet"]]
+            children = (
+                [Item(text(f"used by {outlet} alone: {', '.join(dict.fromkeys(only['cue']))}."))] if len(only) else []
+            )
+            items.append(Item(text(f"{outlet}: {', '.join(used)}."), children))
+        blocks += [Bullets(items), Chart("cue_classes", "Cue classes per outlet")]
+        return Section("cues", blocks)
+
+    def wording(self) -> Section:
+        c = self.comparison
+        blocks = [
+            Heading(2, "Distinctive wording"),
+            Paragraph(
+                text(
+                    "Terms each outlet uses more than the others, by weighted log-odds with an informative Dirichlet "
+                    "prior (Monroe, Colaresi & Quinn 2008), one outlet against the rest; z above 1.96 marked with *."
+                )
+            ),
+        ]
+        if len(c.outlets) < 2:
+            return Section("wording", [*blocks, Paragraph(text("Only one outlet in this story: nothing to compare."))])
+        for part, table in (("quoted", c.distinctive_quoted), ("narrative", c.distinctive_narrative)):
+            blocks.append(Heading(3, f"In {part} text"))
+            if table.empty:
+                blocks.append(Paragraph(text(f"No {part} text to compare.")))
+                continue
+            items = []
+            for outlet, terms in table.groupby("outlet", sort=True):
+                shown = [
+                    f"{r.term} ({r.z:+.1f}{'*' if is_significant(r.z) else ''})"
+                    for r in terms.head(TOP_TERMS).itertuples()
+                ]
+                items.append(Item(text(f"{outlet}: {', '.join(shown)}")))
+            if table[table["z"].map(is_significant)].empty:
+                items.append(
+                    Item(
+                        text(
+                            f"No {part} term reaches z 1.96: the texts are too short or too alike"
+                            " for any difference to stand out."
+                        )
+                    )
+                )
+            blocks.append(Bullets(items))
+        blocks.append(Chart("distinctive_terms", "Distinctive terms per outlet"))
+        return Section("wording", blocks)
+
+    def tone(self) -> Section:
+        c = self.comparison
+        blocks = [Heading(2, "Tone")]
+        if c.tone.empty:
+            return Section("tone", [*blocks, Paragraph(text("No sentence to score."))])
+        table = c.tone.pivot_table(index="outlet", columns="part", values=["tone", "sentences"])
+        rows = []
+        for outlet in table.index:
+            row = {"outlet": outlet}
+            for part in ("quoted", "narrative"):
+                if ("tone", part) in table.columns and pd.notna(table.loc[outlet, ("tone", part)]):
+                    row[f"{part} tone"] = f"{table.loc[outlet, ('tone', part)]:+.2f}"
+                    row[f"{part} sentences"] = int(table.loc[outlet, ("sentences", part)])
+            rows.append(row)
+        items = []
+        for part in ("narrative", "quoted"):
+            scores = c.tone[c.tone["part"] == part].sort_values("tone")
+            if len(scores) > 1:
+                low, high = scores.iloc[0], scores.iloc[-1]
+                items.append(
+                    Item(
+                        text(
+                            f"{part.capitalize()}: lowest {low['outlet']} ({low['tone']:+.2f}), "
+                            f"highest {high['outlet']} ({high['tone']:+.2f})."
+                        )
+                    )
+                )
+        blocks += [
+            Paragraph(
+                text(
+                    "Mean VADER compound score per sentence (-1 most negative, +1 most positive) of the quoted text "
+                    "and of the outlet's own narrative:"
+                )
+            ),
+            Table(pd.DataFrame(rows)),
+            Bullets(items),
+        ]
+        return Section("tone", blocks)
+
+    def positions(self) -> Section:
+        quotes = self.tables.quotes
+        blocks = [Heading(2, "Where quotes fall")]
+        if quotes.empty:
+            return Section("positions", [*blocks, Paragraph(text("No quotes."))])
+        items = []
+        for outlet, mine in quotes.groupby("outlet", sort=True):
+            first_half = (mine["position"] < 0.5).mean()
+            items.append(
+                Item(
+                    text(
+                        f"{outlet}: {percent(first_half)} of its quotes in the first half of the article;"
+                        f" median position {mine['position'].median():.2f}."
+                    )
+                )
+            )
+        return Section("positions", [*blocks, Bullets(items), Chart("positions", "Where quotes fall in each article")])
+
+    def files(self) -> Section:
+        listed: list = []
+        for number, name in enumerate(self.table_names):
+            listed += [", "] if number else []
+            listed.append(Code(f"{name}.csv"))
+        return Section(
+            "files",
+            [
+                Heading(2, "Tables"),
+                Paragraph(
+                    text(
+                        "Beside this report, each as CSV and Parquet: ",
+                        *listed,
+                        "; and ",
+                        Code("quotes.jsonl"),
+                        ", the quotes in standoff form (character offsets into each text)."
+                        " Columns are documented in the README.",
+                    )
+                ),
+            ],
+        )
