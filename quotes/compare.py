@@ -24,7 +24,7 @@ from quotes.marks import QUOTE_CHARS, find_quote_spans
 from quotes.rules_data import load_speaker_rules
 from quotes.speakers import could_be_one
 from quotes.tables import Tables
-from quotes.wording import sentences_of
+from quotes.wording import sentence_spans, trimmed
 
 # Speakers that are not a voice of the story: flagged apart, never counted as a speaker.
 UNKNOWN = "unknown"
@@ -312,12 +312,14 @@ def tone(tables: Tables) -> pd.DataFrame:
 
 
 def quoted_sentences(tables: Tables) -> pd.DataFrame:
-    """One row per sentence inside the quotation marks of each direct and mixed quote (the speaker's words)."""
+    """One row per sentence inside the quotation marks of each direct and mixed quote (the speaker's words),
+    with its offsets ``start``/``end`` in the article's text."""
     rows = []
     quotes = tables.quotes[tables.quotes["type"].isin(QUOTED_TYPES)]
     for quote in quotes.itertuples():
-        sentences = [s for piece in _quoted_pieces(quote.content, quote.type) for s in sentences_of(piece)]
-        for number, sentence in enumerate(sentences):
+        pieces = _quoted_pieces(quote.content, quote.type)
+        spans = [(a + s, a + e) for a, b in pieces for s, e in sentence_spans(quote.content[a:b])]
+        for number, (start, end) in enumerate(spans):
             rows.append(
                 {
                     "outlet": quote.outlet,
@@ -329,19 +331,27 @@ def quoted_sentences(tables: Tables) -> pd.DataFrame:
                     "speaker_resolution": quote.speaker_resolution,
                     "cue": quote.cue,
                     "sentence": number,
-                    "text": sentence,
+                    "start": quote.start + start,
+                    "end": quote.start + end,
+                    "text": quote.content[start:end],
                 }
             )
     columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind"]
-    return pd.DataFrame(rows, columns=[*columns, "speaker_resolution", "cue", "sentence", "text"])
+    return pd.DataFrame(rows, columns=[*columns, "speaker_resolution", "cue", "sentence", "start", "end", "text"])
 
 
-def _quoted_pieces(content: str, kind: str) -> list[str]:
-    spans = find_quote_spans(content)
-    pieces = [content[s.start : s.end] for s in spans]
-    if not pieces and kind == "direct":
-        pieces = [content]
-    return [piece.strip().strip(QUOTE_CHARS).strip() for piece in pieces]
+def _quoted_pieces(content: str, kind: str) -> list[tuple[int, int]]:
+    """``(start, end)`` in ``content`` of the words inside each pair of quotation marks (all of a direct
+    quote whose marks are not in its content), marks and outer whitespace trimmed."""
+    spans = [(s.start, s.end) for s in find_quote_spans(content)]
+    if not spans and kind == "direct":
+        spans = [(0, len(content))]
+    pieces = []
+    for start, end in spans:
+        start, end = trimmed(content, start, end)
+        start, end = trimmed(content, start, end, QUOTE_CHARS)
+        pieces.append(trimmed(content, start, end))
+    return pieces
 
 
 def _normal(text: str) -> str:
@@ -389,7 +399,7 @@ def attributed_differently(statements: pd.DataFrame) -> pd.DataFrame:
     kinds, named in the quote's own sentence: ``NAMED_IN_SENTENCE``) that cannot be one speaker
     (``could_be_one``). An outlet that describes the speaker without naming them ('a Fox News host')
     attributes nothing differently."""
-    columns = ["statement", "outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "text"]
+    columns = ["statement", "outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "start", "end", "text"]
     versions = statement_versions(statements)
     long_enough = versions["text"].str.split().str.len() >= MIN_ATTRIBUTED_WORDS
     named = versions[
@@ -412,14 +422,20 @@ def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
     Each outlet's fullest version is compared with the first outlet's (alphabetical). ``change`` is
     ``wording`` for a stretch of words that differs (verbatim on both sides, "" where one has nothing;
     quotation marks, case and curly against straight apostrophes are no difference), or ``extent``
-    when one version quotes only part of the other (both versions given whole).
+    when one version quotes only part of the other (both versions given whole). Each row names the two
+    versions compared: their quotes (``article_id``/``quote_index``, ``other_*``) and the sentences'
+    offsets (``start``/``end``, ``other_start``/``other_end``).
     """
+    version = ["article_id", "quote_index", "start", "end"]
     columns = ["statement", "outlet", "other_outlet", "change", "outlet_has", "other_has"]
+    columns += [*version, *(f"other_{c}" for c in version)]
     rows = []
     for number, versions in statement_versions(statements).groupby("statement", sort=True):
         reference = versions.iloc[0]
         for other in versions.iloc[1:].itertuples():
             pair = {"statement": number, "outlet": reference["outlet"], "other_outlet": other.outlet}
+            pair.update({c: reference[c] for c in version})
+            pair.update({f"other_{c}": getattr(other, c) for c in version})
             if fuzz.ratio(_normal(reference["text"]), _normal(other.text)) < SAME_SENTENCE:
                 rows.append({**pair, "change": "extent", "outlet_has": reference["text"], "other_has": other.text})
                 continue
@@ -447,7 +463,8 @@ def differences(a: str, b: str) -> list[tuple[str, str]]:
 
 def left_out(statements: pd.DataFrame) -> pd.DataFrame:
     """Sentences of a shared quote that another outlet's version of the same quote does not carry."""
-    columns = ["outlet", "article_id", "quote_index", "speaker_name", "speaker_kind", "other_outlet", "text"]
+    columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind", "other_outlet"]
+    columns += ["start", "end", "text"]
     rows = []
     quote_key = ["outlet", "article_id", "quote_index"]
     shared = statements[statements["outlets"] > 1]
@@ -465,9 +482,12 @@ def left_out(statements: pd.DataFrame) -> pd.DataFrame:
                             "outlet": outlet,
                             "article_id": article_id,
                             "quote_index": quote_index,
+                            "speaker_id": sentence.speaker_id,
                             "speaker_name": sentence.speaker_name,
                             "speaker_kind": sentence.speaker_kind,
                             "other_outlet": other_outlet,
+                            "start": sentence.start,
+                            "end": sentence.end,
                             "text": sentence.text,
                         }
                     )
@@ -476,7 +496,8 @@ def left_out(statements: pd.DataFrame) -> pd.DataFrame:
 
 def single_outlet_quotes(tables: Tables, statements: pd.DataFrame) -> pd.DataFrame:
     """Direct and mixed quotes none of whose sentences another outlet carries (needs two outlets or more)."""
-    columns = ["outlet", "article_id", "quote_index", "speaker_name", "speaker_kind", "type", "cue", "content"]
+    columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind", "type", "cue"]
+    columns += ["start", "end", "content"]
     if statements.empty or statements["outlet"].nunique() < 2:
         return pd.DataFrame(columns=columns)
     widest = statements.groupby(["article_id", "quote_index"])["outlets"].max()

@@ -80,10 +80,26 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences of ``text`` (NLTK Punkt) that hold a letter, whitespace trimmed."""
+    spans = []
+    for a, b in sentence_tokenizer().span_tokenize(text):
+        a, b = trimmed(text, a, b)
+        if any(map(str.isalpha, text[a:b])):
+            spans.append((a, b))
+    return spans
+
+
+def trimmed(text: str, start: int, end: int, chars: str | None = None) -> tuple[int, int]:
+    """``(start, end)`` narrowed past leading and trailing ``chars`` (whitespace by default), like ``str.strip``."""
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip(chars))
+    return start + left, start + len(piece.rstrip(chars))
+
+
 def sentences_of(text: str) -> list[str]:
     """The sentences of ``text`` (NLTK Punkt) that hold a letter, stripped."""
-    found = (text[a:b].strip() for a, b in sentence_tokenizer().span_tokenize(text))
-    return [s for s in found if any(map(str.isalpha, s))]
+    return [text[a:b] for a, b in sentence_spans(text)]
 
 
 def sentences_in(text: str, spans: list[Span]) -> list[str]:

@@ -280,6 +280,8 @@ def test_a_version_quoting_part_of_the_sentence_is_an_extent_difference_not_a_wo
                 "speaker_name": o,
                 "cue": "said",
                 "sentence": 0,
+                "start": 0,
+                "end": len(t),
                 "text": t,
             }
             for o, t in texts
@@ -366,6 +368,8 @@ def _versions(*rows):
                 "speaker_resolution": how,
                 "cue": "said",
                 "sentence": 0,
+                "start": 0,
+                "end": len(words or text),
                 "text": words or text,
                 "statement": 0,
                 "outlets": len(rows),
