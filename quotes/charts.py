@@ -170,6 +170,33 @@ def distinctive_terms(quoted: pd.DataFrame, narrative: pd.DataFrame, colours: di
     return fig
 
 
+def rollup_rates(summary: pd.DataFrame, column: str) -> Figure:
+    """Two panels per group of a roll-up: quotes per 1,000 words, and the share of anonymous sources
+    (counts written on the bars)."""
+    rows = summary.iloc[::-1]
+    labels = [_label(v, 24) for v in rows[column]]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 1.4 + 0.45 * len(rows)), layout="constrained", sharey=True)
+    bars = left.barh(labels, rows["quotes_per_1000_words"], color="#4C72B0")
+    left.bar_label(
+        bars,
+        labels=[f"{v:.1f} ({q} quotes)" for v, q in zip(rows["quotes_per_1000_words"], rows["quotes"], strict=True)],
+        fontsize="small",
+        padding=2,
+    )
+    left.set_xlabel("quotes per 1,000 words")
+    left.margins(x=0.35)
+    shares = rows["anonymous_share"].fillna(0)
+    bars = right.barh(labels, shares, color=KIND_COLOURS["anonymous"])
+    anonymous = (shares * rows["quotes"]).round().astype(int)
+    right.bar_label(
+        bars, labels=[f"{s:.0%} ({n})" for s, n in zip(shares, anonymous, strict=True)], fontsize="small", padding=2
+    )
+    right.set_xlabel("share of quotes from anonymous sources")
+    right.margins(x=0.35)
+    fig.suptitle(f"Across stories, by {column}")
+    return fig
+
+
 def save(fig: Figure, path: Path) -> None:
     """Write ``fig`` as PNG (atomically) and free it."""
     write_atomic(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110))

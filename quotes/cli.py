@@ -56,8 +56,9 @@ def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     for row in tables.articles.itertuples():
         if row.status == "error":
             print(f"quotes: skipped {row.article_id}: {row.error}", file=sys.stderr)
-        elif isinstance(row.warnings, str):
-            print(f"quotes: warning: {row.warnings}", file=sys.stderr)
+        else:
+            for warning in row.warnings:
+                print(f"quotes: warning: {warning}", file=sys.stderr)
     return tables
 
 
@@ -96,12 +97,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     if output.exists() and not output.is_dir():
         raise Failure(f"{output}: exists and is not a folder; give a folder with -o")
     tables = _run(args, profile=True)
-    if args.group_by and args.group_by not in tables.articles.columns:
-        raise Failure(
-            f"--group-by {args.group_by}: no such column; the articles have: {', '.join(tables.articles.columns)}"
-        )
+    if args.compare_by and not args.group_by:
+        raise Failure("--compare-by needs --group-by: the roll-up adds up the stories of a grouped run")
+    for option, column in [("--group-by", args.group_by), *(("--compare-by", c) for c in args.compare_by)]:
+        if column and column not in tables.articles.columns:
+            raise Failure(f"{option} {column}: no such column; the articles have: {', '.join(tables.articles.columns)}")
     path = write_reports(
-        tables, output, group_by=args.group_by, progress=lambda it: _progress(it, desc="stories", unit="story")
+        tables,
+        output,
+        group_by=args.group_by,
+        progress=lambda it: _progress(it, desc="stories", unit="story"),
+        compare_by=args.compare_by,
     )
     print(
         f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}", file=sys.stderr
@@ -202,12 +208,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.set_defaults(run=cmd_extract)
 
-    report = sub.add_parser("report", parents=[common], help="compare outlets: markdown report, charts and tables")
+    report = sub.add_parser(
+        "report", parents=[common], help="compare outlets: markdown and HTML report, charts and tables"
+    )
     report.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl/.csv with one article a row")
     report.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
     report.add_argument("-o", "--output", help="output folder (default: reports/NAME of the first input)")
     report.add_argument(
         "--group-by", help="a column of the articles (e.g. event_id): one report per story, plus index.md"
+    )
+    report.add_argument(
+        "--compare-by",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="with --group-by: add up the stories by this articles column too (e.g. political_leaning); repeatable."
+        " The roll-up by outlet is always there",
     )
     report.set_defaults(run=cmd_report)
 

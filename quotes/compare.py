@@ -51,6 +51,7 @@ UNCERTAIN_COLUMNS = [
     "outlet",
     "article_id",
     "quote_index",
+    "speaker_id",
     "speaker",
     "speaker_name",
     "speaker_resolution",
@@ -204,7 +205,7 @@ def first_quoted(tables: Tables) -> pd.DataFrame:
     quotes = tables.quotes[tables.quotes["speaker_id"].notna()].sort_values(["article_id", "start"])
     first = quotes.groupby("article_id", sort=False).head(1)
     return (
-        first[["outlet", "article_id", "speaker_name", "speaker_kind", "type", "position"]]
+        first[["outlet", "article_id", "speaker_id", "speaker_name", "speaker_kind", "type", "position"]]
         .sort_values(["outlet", "article_id"])
         .reset_index(drop=True)
     )
@@ -536,11 +537,14 @@ class Comparison:
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by name (matrices with their speaker index as a column)."""
         named = {name: value for name, value in vars(self).items() if isinstance(value, pd.DataFrame)}
+        ids = self.voices.drop_duplicates("speaker_name").set_index("speaker_name")["speaker_id"]
         for name in ("quotes_matrix", "words_matrix", "kind_mix", "affiliation_mix", "cue_classes"):
             frame = named[name]
             label = "speaker_name" if name.endswith("matrix") else "outlet"
             # an empty matrix still has its label column, so that its CSV has a header pandas can read
             named[name] = frame.rename_axis(label).reset_index() if not frame.empty else pd.DataFrame(columns=[label])
+            if name.endswith("matrix"):
+                named[name].insert(0, "speaker_id", named[name]["speaker_name"].map(ids))
         return named
 
 

@@ -24,14 +24,14 @@ from quotes.speakers import NAMED_KINDS, same_person, surname
 
 SPEAKER_COLUMNS = {
     "speaker_id": "stable id of the speaker within the run (slug of the name; article-scoped for unnamed)",
-    "name": "canonical name: the form the run gives most often ('Mark Esper', 'U.S. Department of Defense')",
-    "kind": "person, organisation, government, anonymous, media, group, unnamed or author",
-    "titles": "titles and roles the texts give, ';'-separated",
-    "affiliations": "parties or bodies the texts tie the person to, ';'-separated",
-    "aliases": "speaker mentions as written, ';'-separated",
+    "speaker_name": "canonical name: the form the run gives most often ('Mark Esper', 'U.S. Department of Defense')",
+    "speaker_kind": "person, organisation, government, anonymous, media, group, unnamed or author",
+    "titles": "list of the titles and roles the texts give (JSON in CSV)",
+    "affiliations": "list of the parties or bodies the texts tie the person to (JSON in CSV)",
+    "aliases": "list of the speaker mentions as written (JSON in CSV)",
     "quotes": "number of quotes attributed to the speaker",
     "articles": "number of articles quoting the speaker",
-    "outlets": "outlets quoting the speaker, ';'-separated",
+    "outlets": "list of the outlets quoting the speaker (JSON in CSV)",
 }
 # A person's bodies: "the Clinton campaign", "his team", "her office".
 _OWNED_BODIES = {"campaign", "team", "office"}
@@ -210,9 +210,8 @@ def _resolution(quotes: pd.DataFrame, names, run_names: list, kinds: pd.Series) 
     return pd.Series(resolution, index=quotes.index, dtype="object")
 
 
-def _joined(values: pd.Series) -> str:
-    seen = [v for v in dict.fromkeys(values.dropna().astype(str)) if v]
-    return "; ".join(seen)
+def _listed(values: pd.Series) -> list[str]:
+    return [v for v in dict.fromkeys(values.dropna().astype(str)) if v]
 
 
 def _speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -223,14 +222,14 @@ def _speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "speaker_id": list(grouped.groups),
-            "name": grouped["speaker_name"].first().values,
-            "kind": grouped["speaker_kind"].first().values,
-            "titles": grouped["speaker_title"].agg(_joined).values,
-            "affiliations": grouped["speaker_affiliation"].agg(_joined).values,
-            "aliases": grouped["speaker"].agg(_joined).values,
+            "speaker_name": grouped["speaker_name"].first().values,
+            "speaker_kind": grouped["speaker_kind"].first().values,
+            "titles": grouped["speaker_title"].agg(_listed).values,
+            "affiliations": grouped["speaker_affiliation"].agg(_listed).values,
+            "aliases": grouped["speaker"].agg(_listed).values,
             "quotes": grouped.size().values,
             "articles": grouped["article_id"].nunique().values,
-            "outlets": grouped["outlet"].agg(_joined).values,
+            "outlets": grouped["outlet"].agg(_listed).values,
         }
     )
-    return table.sort_values(["quotes", "name"], ascending=[False, True]).reset_index(drop=True)
+    return table.sort_values(["quotes", "speaker_name"], ascending=[False, True]).reset_index(drop=True)

@@ -32,7 +32,7 @@ ARTICLE_COLUMNS = {
     "event_id": "story identifier from metadata, for grouping coverage of one event",
     "status": "'ok', or 'error' when the article could not be read or processed",
     "error": "what went wrong, for status 'error'",
-    "warnings": "non-fatal notes (e.g. text read as cp1252)",
+    "warnings": "list of non-fatal notes (e.g. text read as cp1252; JSON in CSV)",
     "chars": "length of the text in characters",
     "words": "number of whitespace-separated words",
     "paragraphs": "number of non-empty lines",
@@ -50,7 +50,7 @@ QUOTE_COLUMNS = {
     "content": "the content, verbatim: text[start:end] (fragments may leave the credit in between)",
     "start": "character offset where the content starts",
     "end": "character offset where the content ends",
-    "fragments": "JSON list of [start, end] pieces of a discontinuous content",
+    "fragments": "list of [start, end] pieces of the content (JSON in CSV)",
     "speaker": "the speaker mention as written ('he', 'the Defense Department'), empty when none",
     "speaker_start": "offset of the speaker mention",
     "speaker_end": "end offset of the speaker mention",
@@ -126,7 +126,7 @@ def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
                 "content": record["text"],
                 "start": quote.start,
                 "end": quote.end,
-                "fragments": json.dumps(record["fragments"]),
+                "fragments": [list(f) for f in record["fragments"]],
                 "speaker": record["speaker"],
                 "speaker_start": record["speaker_start"],
                 "speaker_end": record["speaker_end"],
@@ -180,7 +180,7 @@ def article_row(result: ArticleResult) -> dict:
         "event_id": item.event_id,
         "status": "error" if result.error else "ok",
         "error": result.error,
-        "warnings": "; ".join(item.warnings) or None,
+        "warnings": list(item.warnings),
         "chars": len(item.text),
         "words": len(item.text.split()),
         "paragraphs": len(paragraph_spans(item.text)),
@@ -196,19 +196,22 @@ class Tables:
     """The tables of a run, built from a stream of results.
 
     ``articles`` (one row per input), ``quotes`` (one per quote, speakers resolved across the run),
-    ``speakers`` (one per speaker identity) and ``media_mentions`` (outlets the texts name); and, when
+    ``speakers`` (one per speaker identity) and ``media_mentions`` (outlets the texts name), ``texts``
+    (article id -> text, for the page that shows them); and, when
     the results carry wording profiles, ``text_parts`` and ``terms`` (else empty). ``speakers``, a
     user's speakers file (``overrides``), corrects who spoke before speakers are linked across articles.
     """
 
     def __init__(self, results: Iterable[ArticleResult], speakers: SpeakerOverrides | None = None):
         articles, quotes, media, parts, terms = [], [], [], [], []
-        # The standoff records, not the results: a result holds its article's whole text.
+        # The standoff records and texts, not the results: a result also holds its parse.
         self.standoff: list[dict] = []
+        self.texts: dict[str, str] = {}
         for result in results:
             self.standoff.append(standoff_record(result))
             articles.append(article_row(result))
             if isinstance(result.article, Article):
+                self.texts[result.article.id] = result.article.text
                 quotes.extend(quote_rows(result.article, result))
                 media.extend(media_rows(result))
             if result.profile is not None:
@@ -222,6 +225,10 @@ class Tables:
         self.terms = pd.DataFrame(terms, columns=list(TERM_COLUMNS))
         for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
             self.quotes[column] = self.quotes[column].astype("Int64")
+        # failed articles have no counts: integers with missing values, never 3.0
+        for column in ("chars", "words", "paragraphs", "quotes", "direct", "mixed", "indirect"):
+            self.articles[column] = self.articles[column].astype("Int64")
+        self.articles["warnings"] = [w if isinstance(w, list) else [] for w in self.articles["warnings"]]
         linked = link_speakers(self.quotes, speakers)
         self.speakers = linked.speakers
         self.quotes["speaker_id"], self.quotes["speaker_name"] = linked.speaker_id, linked.speaker_name
@@ -239,6 +246,7 @@ class Tables:
             setattr(part, name, frame[frame["article_id"].isin(keep)].reset_index(drop=True))
         part.speakers = self.speakers[self.speakers["speaker_id"].isin(set(part.quotes["speaker_id"].dropna()))]
         part.standoff = [record for record in self.standoff if record["id"] in keep]
+        part.texts = {key: value for key, value in self.texts.items() if key in keep}
         return part
 
     def _add_ids_to_standoff(self) -> None:
@@ -321,24 +329,103 @@ def write_atomic(path: Path | str, write: Callable[[str], None]) -> None:
         raise
 
 
+# Column types of the written tables, as recorded in a report folder's schema.json and applied by load_table.
+DTYPES = {"string": "string", "integer": "Int64", "float": "Float64", "boolean": "boolean"}
+LIST = "list"
+# Columns that hold lists, for tables read without a schema.json (``quotes extract -o x.csv``).
+LIST_COLUMNS = {"fragments", "warnings", "titles", "affiliations", "aliases", "outlets", "top_speakers"}
+
+
+def column_types(frame: pd.DataFrame) -> dict[str, str]:
+    """Each column's type: string, integer, float, boolean or list (what ``load_table`` gives back)."""
+    types = {}
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_bool_dtype(series.dtype):
+            types[column] = "boolean"
+        elif pd.api.types.is_integer_dtype(series.dtype):
+            types[column] = "integer"
+        elif pd.api.types.is_float_dtype(series.dtype):
+            types[column] = "float"
+        else:
+            values = [v for v in series if isinstance(v, list | tuple) or not pd.isna(v)]
+            if values and all(isinstance(v, list | tuple) for v in values):
+                types[column] = LIST
+            elif values and all(isinstance(v, bool) for v in values):
+                types[column] = "boolean"
+            elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                types[column] = "integer"
+            else:
+                types[column] = "string"
+    return types
+
+
+def typed(frame: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with each column converted to its type (lists from JSON text where they were written as such)."""
+    out = frame.copy()
+    for column, kind in types.items():
+        if column not in out.columns:
+            continue
+        if kind == LIST:
+            out[column] = [_as_list(v) for v in out[column]]
+        elif kind == "string":
+            # "" is missing: CSV cannot tell the two apart, so neither format does
+            values = [None if not isinstance(v, list | tuple) and pd.isna(v) else str(v) or None for v in out[column]]
+            out[column] = pd.array(values, dtype="string")
+        elif kind == "boolean":
+            truth = {"True": True, "False": False, "true": True, "false": False}
+            out[column] = pd.array([truth.get(v, v) if isinstance(v, str) else v for v in out[column]], dtype="boolean")
+        else:
+            out[column] = pd.to_numeric(out[column]).astype(DTYPES[kind])
+    return out
+
+
+def _as_list(value) -> list:
+    if isinstance(value, str):
+        value = json.loads(value) if value else []
+    if value is None or (not hasattr(value, "__len__") and pd.isna(value)):
+        return []
+    return [_as_list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v for v in value]
+
+
 def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
-    """Write a table as CSV or Parquet, by the suffix of ``path``."""
+    """Write a table as CSV or Parquet, by the suffix of ``path``: the same columns and types in both
+    (integers with missing values as integers, lists as Parquet lists and as JSON in CSV)."""
     suffix = Path(path).suffix.lower()
+    types = column_types(frame)
+    frame = typed(frame, types)
     if suffix == ".csv":
-        write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False))
+        lists = [c for c, kind in types.items() if kind == LIST]
+        text = frame.assign(**{c: [json.dumps(v, ensure_ascii=False) for v in frame[c]] for c in lists})
+        write_atomic(path, lambda tmp: text.to_csv(tmp, index=False))
     elif suffix == ".parquet":
-        write_atomic(path, lambda tmp: _parquet_safe(frame).to_parquet(tmp, index=False))
+        write_atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
     else:
         raise ValueError(f"{path}: unknown table type {suffix or '(none)'}; use .csv, .parquet or .jsonl")
 
 
-def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    # Parquet needs one type per column: object columns mixing numbers and text become text.
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object:
-            safe[column] = safe[column].map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    return safe
+def write_schema(frames: dict[str, pd.DataFrame], path: Path | str) -> None:
+    """Write ``schema.json``: each table's column types, so that ``load_table`` reads CSV as typed as Parquet."""
+    schema = {name: column_types(frame) for name, frame in frames.items()}
+    text = json.dumps(schema, indent=1, sort_keys=True) + "\n"
+    write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def load_table(path: Path | str) -> pd.DataFrame:
+    """Read a table this tool wrote (CSV or Parquet) with its types: nullable integers, floats, booleans
+    and strings, and list columns as lists. Uses the folder's ``schema.json`` when there is one."""
+    path = Path(path)
+    schema_file = path.with_name("schema.json")
+    types = json.loads(schema_file.read_text(encoding="utf-8")).get(path.stem) if schema_file.exists() else None
+    if path.suffix.lower() == ".parquet":
+        frame = pd.read_parquet(path)
+        types = types or column_types(frame.map(lambda v: list(v) if hasattr(v, "tolist") else v))
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        if types is None:
+            inferred = pd.read_csv(path, dtype_backend="numpy_nullable")
+            types = {c: LIST if c in LIST_COLUMNS else t for c, t in column_types(inferred).items()}
+    return typed(frame, types)
 
 
 def write_jsonl(records: Iterable[dict], path: Path | str) -> None:

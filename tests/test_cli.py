@@ -152,7 +152,7 @@ def test_a_speakers_file_corrects_every_table(tmp_path, capsys):
     assert set(
         quotes.loc[quotes["speaker"].isin(["Esper", "Secretary of Defense Dr. Mark T. Esper"]), "speaker_id"]
     ) == {"mark-esper"}
-    assert "Mark Esper" in set(pd.read_csv(tmp_path / "q.speakers.csv")["name"])
+    assert "Mark Esper" in set(pd.read_csv(tmp_path / "q.speakers.csv")["speaker_name"])
 
 
 def test_standoff_jsonl_is_strict_json(tmp_path, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -426,45 +427,75 @@ def _section(markdown: str, heading: str) -> str:
 
 
 # Every section of the seeds report and a line only its content gives: removing or emptying any fails.
-@pytest.mark.parametrize(
-    "heading, lines",
-    [
-        (
-            "## Overview",
-            ["| CBS News |", "- CBS News: 7 quotes from 4 identified speakers", "- Most quotes per 1,000 words"],
-        ),
-        (
-            "## Who said what",
-            [
-                "Quotes (and quoted words) per speaker and outlet:",
-                "- **Mark T. Esper** (person, Secretary of Defense), 2 quotes:",
-                "- Speaker uncertain (2 quotes",
-            ],
-        ),
-        (
-            "## Voices",
-            ["| CNN ", "### Quoted first", "- Only CBS News quotes Mark T. Esper (person, 2 quotes) and Iran"],
-        ),
-        (
-            "## Shared quotes",
-            [
-                "### “These strikes were defensive",
-                "- CBS News has “[Operation Inherent Resolve]” where CNN has “OIR”.",
-                "- Only in CNN (1 quote):",
-                "terror groups must cease",
-            ],
-        ),
-        ("## Other media named", ["- CNN names Fox News (reported); only CNN names Fox News."]),
-        ("## Cue verbs", ["- CBS News: said ×3", "used by CNN alone"]),
-        ("## Distinctive wording", ["### In quoted text", "- CNN: coalition", "### In narrative text"]),
-        ("## Tone", ["- Quoted: lowest CNN", "- Narrative: lowest CNN"]),
-        ("## Where quotes fall", ["of its quotes in the first half of the article; median position"]),
-    ],
-)
+SEEDS_SECTIONS = [
+    (
+        "## Overview",
+        ["| CBS News |", "- CBS News: 7 quotes from 4 identified speakers", "- Most quotes per 1,000 words"],
+    ),
+    (
+        "## Who said what",
+        [
+            "Quotes (and quoted words) per speaker and outlet:",
+            "- **Mark T. Esper** (person, Secretary of Defense), 2 quotes:",
+            "- Speaker uncertain (2 quotes",
+        ],
+    ),
+    (
+        "## Voices",
+        ["| CNN ", "### Quoted first", "- Only CBS News quotes Mark T. Esper (person, 2 quotes) and Iran"],
+    ),
+    (
+        "## Shared quotes",
+        [
+            "### “These strikes were defensive",
+            "- CBS News has “[Operation Inherent Resolve]” where CNN has “OIR”.",
+            "- Only in CNN (1 quote):",
+            "terror groups must cease",
+        ],
+    ),
+    ("## Other media named", ["- CNN names Fox News (reported); only CNN names Fox News."]),
+    ("## Cue verbs", ["- CBS News: said ×3", "used by CNN alone"]),
+    ("## Distinctive wording", ["### In quoted text", "- CNN: coalition", "### In narrative text"]),
+    ("## Tone", ["- Quoted: lowest CNN", "- Narrative: lowest CNN"]),
+    ("## Where quotes fall", ["of its quotes in the first half of the article; median position"]),
+]
+PAGE_SECTIONS = {
+    "## Overview": "overview",
+    "## Who said what": "who_said_what",
+    "## Voices": "voices",
+    "## Shared quotes": "shared_quotes",
+    "## Other media named": "media",
+    "## Cue verbs": "cues",
+    "## Distinctive wording": "wording",
+    "## Tone": "tone",
+    "## Where quotes fall": "positions",
+}
+
+
+@pytest.mark.parametrize("heading, lines", SEEDS_SECTIONS)
 def test_every_section_of_the_seeds_report_has_its_content(seeds_markdown, heading, lines):
     section = _section(seeds_markdown, heading)
     for line in lines:
         assert line in section, (heading, line)
+
+
+@pytest.fixture(scope="module")
+def seeds_page(nlp) -> str:
+    results = [analyse_article(a, nlp) for a in read_articles([SEEDS])]
+    for result in results:
+        result.profile = profile_article(result.article, result.quotes)
+    return StoryReport("Seeds", Tables(results)).to_html()
+
+
+@pytest.mark.parametrize("heading, lines", SEEDS_SECTIONS)
+def test_every_section_of_the_seeds_page_has_its_content(seeds_page, heading, lines):
+    found = re.search(rf'<section id="{PAGE_SECTIONS[heading]}">(.*?)</section>', seeds_page, re.S)
+    assert found, heading
+    section = html.unescape(re.sub(r"<[^>]+>", "", found.group(1)))
+    assert heading.lstrip("# ") in section
+    for line in lines:
+        words = re.sub(r"^(- |#+ )", "", line).replace("**", "").strip("| ")
+        assert words in section, (heading, words)
 
 
 def test_left_out_sentences_are_reported():

@@ -206,8 +206,8 @@ def test_one_identity_across_articles():
     assert ids[0] == ids[1] == "mark-esper"
     assert list(names[:2]) == ["Mark Esper", "Mark Esper"]
     assert pd.isna(ids[4])  # unknown speakers get no id and are not counted
-    assert set(speakers["name"]) == {"Mark Esper", "U.S. Department of Defense", "anonymous officials"}
-    assert speakers.set_index("name").loc["Mark Esper", "outlets"] == "CBS; CNN"
+    assert set(speakers["speaker_name"]) == {"Mark Esper", "U.S. Department of Defense", "anonymous officials"}
+    assert speakers.set_index("speaker_name").loc["Mark Esper", "outlets"] == ["CBS", "CNN"]
 
 
 def test_a_missing_name_in_a_string_column_gets_no_id():

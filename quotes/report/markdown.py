@@ -71,7 +71,8 @@ def block(block: Block, chart_files: dict[str, str]) -> str:
             lines.insert(0, inline(block.intro))
         return "\n".join(lines)
     if isinstance(block, Table):
-        return markdown_table(block.frame)
+        marked = (Strong, Emph, Code, Link)
+        return markdown_table(block.frame.map(lambda v: inline([v]) if isinstance(v, marked) else v))
     if isinstance(block, Chart):
         return f"![{block.alt}]({chart_files[block.name]})" if block.name in chart_files else ""
     raise TypeError(f"not a report block: {block!r}")

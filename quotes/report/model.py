@@ -56,11 +56,13 @@ Inline = str | Strong | Emph | Code | Link
 class Heading:
     level: int
     text: str
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass
 class Paragraph:
     parts: list[Inline]
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass

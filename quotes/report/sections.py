@@ -71,6 +71,11 @@ def quote_spans(quotes: pd.DataFrame) -> tuple[Span, ...]:
     )
 
 
+def _spans_each(rows: pd.DataFrame) -> list[tuple[Span, ...]]:
+    """One span per row, for a table whose rows are text spans."""
+    return [(span,) for span in quote_spans(rows)]
+
+
 def _shares_per_outlet(mix: pd.DataFrame, unit: str) -> list[Item]:
     """'CNN: person 60% and government 40% of 5 quotes.' for each row of an outlet-by-column count table."""
     items = []
@@ -291,7 +296,7 @@ class StorySections:
         if c.first_quoted.empty:
             blocks.append(Paragraph(text("No article quotes an identified speaker.")))
         else:
-            shown = c.first_quoted.assign(position=c.first_quoted["position"].map(percent))
+            shown = c.first_quoted.drop(columns="speaker_id").assign(position=c.first_quoted["position"].map(percent))
             blocks.append(
                 Table(shown.rename(columns={"speaker_name": "first speaker", "speaker_kind": "kind", "position": "at"}))
             )
@@ -332,34 +337,39 @@ class StorySections:
                 )
             )
         for number, versions in statement_versions(c.statements).groupby("statement", sort=True):
-            blocks.append(Heading(3, f"“{shorten(versions.iloc[0]['text'], 90)}”"))
+            # every sentence of the statement, in every outlet and quote that carries it
+            carried = quote_spans(shared[shared["statement"] == number])
+            blocks.append(Heading(3, f"“{shorten(versions.iloc[0]['text'], 90)}”", carried))
             shown = versions.assign(
                 speaker=[
                     speaker_label(n, k) for n, k in zip(versions["speaker_name"], versions["speaker_kind"], strict=True)
                 ]
             )[["outlet", "speaker", "cue", "text"]]
-            blocks.append(Table(shown.reset_index(drop=True)))
+            blocks.append(Table(shown.reset_index(drop=True), row_spans=dict(enumerate(_spans_each(versions)))))
             differently = c.attributed_differently[c.attributed_differently["statement"] == number]
             if not differently.empty:
                 said = [
                     f"{names(list(g['outlet']))} to {name}"
                     for name, g in differently.groupby("speaker_name", sort=False)
                 ]
-                blocks.append(Paragraph(text(f"Attributed differently: {'; '.join(said)}.")))
+                blocks.append(Paragraph(text(f"Attributed differently: {'; '.join(said)}."), quote_spans(differently)))
             diffs = c.wording_differences[c.wording_differences["statement"] == number]
             if diffs.empty:
                 blocks.append(Paragraph(text("Same wording in every outlet (quotation marks and case aside).")))
                 continue
             items = []
             for row in diffs.itertuples():
+                spans = (
+                    Span(str(row.article_id), int(row.start), int(row.end)),
+                    Span(str(row.other_article_id), int(row.other_start), int(row.other_end)),
+                )
                 if row.change == "extent":
-                    items.append(
-                        Item(text(f"{row.other_outlet} quotes a different part of it than {row.outlet} (see above)."))
-                    )
+                    said = f"{row.other_outlet} quotes a different part of it than {row.outlet} (see above)."
+                    items.append(Item(text(said), spans=spans))
                     continue
                 mine = f"“{row.outlet_has}”" if row.outlet_has else "nothing"
                 theirs = f"“{row.other_has}”" if row.other_has else "nothing"
-                items.append(Item(text(f"{row.outlet} has {mine} where {row.other_outlet} has {theirs}.")))
+                items.append(Item(text(f"{row.outlet} has {mine} where {row.other_outlet} has {theirs}."), spans=spans))
             blocks.append(Bullets(items, intro=text("Differences:")))
         blocks.append(Heading(3, "Sentences one outlet leaves out"))
         if c.left_out.empty:
@@ -372,7 +382,8 @@ class StorySections:
                     text(
                         f"{row.outlet}'s quote of {speaker_label(row.speaker_name, row.speaker_kind)} goes on,"
                         f" {row.other_outlet} leaves out: “{shorten(row.text)}”"
-                    )
+                    ),
+                    spans=(Span(str(row.article_id), int(row.start), int(row.end)), *self._versions_in(row)),
                 )
                 for row in c.left_out.itertuples()
             ]
@@ -389,13 +400,27 @@ class StorySections:
                             f"{speaker_label(row.speaker_name, row.speaker_kind)}, ",
                             Emph(str(row.cue or "").strip()),
                             f": {shorten(row.content)}",
-                        )
+                        ),
+                        spans=(Span(str(row.article_id), int(row.start), int(row.end)),),
                     )
                     for row in alone.itertuples()
                 ]
-                items.append(Item(text(f"Only in {outlet} ({plural(len(alone), 'quote')}):"), children))
+                said = text(f"Only in {outlet} ({plural(len(alone), 'quote')}):")
+                items.append(Item(said, children, quote_spans(alone)))
             blocks.append(Bullets(items))
         return Section("shared_quotes", blocks)
+
+    def _versions_in(self, left_out_row) -> tuple[Span, ...]:
+        """The other outlet's sentences of the statements the quote a sentence is left out of shares."""
+        statements = self.comparison.statements
+        mine = statements[
+            (statements["article_id"] == left_out_row.article_id)
+            & (statements["quote_index"] == left_out_row.quote_index)
+        ]
+        theirs = statements[
+            (statements["outlet"] == left_out_row.other_outlet) & statements["statement"].isin(set(mine["statement"]))
+        ]
+        return quote_spans(theirs)
 
     def media(self) -> Section:
         c = self.comparison

@@ -11,23 +11,26 @@ import pandas as pd
 
 from quotes import charts
 from quotes.compare import Comparison, compare, outlets_of
-from quotes.report import markdown
-from quotes.report.markdown import markdown_table
+from quotes.report import html, markdown
+from quotes.report.html import chart_sources
+from quotes.report.index import RunIndex
 from quotes.report.model import Section
-from quotes.report.sections import TOP_TERMS, StorySections, names, plural, shorten
-from quotes.tables import Tables, write_atomic, write_frame, write_jsonl
+from quotes.report.sections import TOP_TERMS, StorySections
+from quotes.rollup import Rollup, rollup
+from quotes.tables import Tables, write_atomic, write_frame, write_jsonl, write_schema
 
 NO_GROUP = "(none)"
 
 
 @dataclass
 class StoryReport:
-    """One story's report: its tables, their comparison, and the markdown that shows them."""
+    """One story's report: its tables, their comparison, and the markdown and page that show them."""
 
     title: str
     tables: Tables
     comparison: Comparison = field(init=False)
     colours: dict[str, str] = field(default_factory=dict)
+    story: tuple[str, str] | None = None  # (group-by column, value) of a story in a grouped run
 
     def __post_init__(self) -> None:
         self.comparison = compare(self.tables)
@@ -37,15 +40,19 @@ class StoryReport:
     # --- output -----------------------------------------------------------------------------------
 
     def write(self, directory: Path | str) -> Path:
-        """Write report.md, its PNG charts, every table (CSV and Parquet) and quotes.jsonl into ``directory``."""
+        """Write report.md and report.html, the PNG charts, every table (CSV and Parquet) and quotes.jsonl
+        into ``directory``."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         chart_files = self.write_charts(directory)
         write_tables(self.table_frames(), directory)
         write_jsonl(self.tables.standoff, directory / "quotes.jsonl")
+        sections = self.sections()
+        page = self.to_html(sections, chart_sources(directory, chart_files))
+        write_atomic(directory / "report.html", lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
         path = directory / "report.md"
-        markdown = self.to_markdown(chart_files)
-        write_atomic(path, lambda tmp: Path(tmp).write_text(markdown, encoding="utf-8"))
+        text = markdown.render(sections, chart_files)
+        write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         return path
 
     def table_frames(self) -> dict[str, pd.DataFrame]:
@@ -57,6 +64,13 @@ class StoryReport:
             "text_parts": self.tables.text_parts,
         }
         frames.update(self.comparison.frames())
+        if self.story is not None:
+            # every row belongs to the story: its column makes the tables of all stories concatenable
+            column, value = self.story
+            frames = {
+                name: frame if column in frame.columns else frame.assign(**{column: value})[[column, *frame.columns]]
+                for name, frame in frames.items()
+            }
         return frames
 
     def write_charts(self, directory: Path) -> dict[str, str]:
@@ -86,29 +100,38 @@ class StoryReport:
         """The report as data: its sections, in order."""
         return StorySections(self.title, self.tables, self.comparison, list(self.table_frames())).sections()
 
+    def to_html(self, sections: list[Section] | None = None, charts: dict[str, str] | None = None) -> str:
+        """The report as one self-contained HTML page; ``charts`` maps chart name -> image source."""
+        sections = self.sections() if sections is None else sections
+        quotes = self.tables.quotes
+        return html.page(self.title, sections, self.tables.articles, self.tables.texts, quotes, charts or {})
+
     def to_markdown(self, chart_files: dict[str, str] | None = None) -> str:
         """The report as markdown; ``chart_files`` (name -> path) are linked where they belong."""
         return markdown.render(self.sections(), chart_files)
 
 
 def write_tables(frames: dict[str, pd.DataFrame], directory: Path) -> None:
-    """Each table as ``NAME.csv`` and ``NAME.parquet`` in ``directory``."""
+    """Each table as ``NAME.csv`` and ``NAME.parquet`` in ``directory``, and their column types in
+    ``schema.json`` (read back with ``quotes.load_table``)."""
     for name, frame in frames.items():
         write_frame(frame, directory / f"{name}.csv")
         write_frame(frame, directory / f"{name}.parquet")
+    write_schema(frames, directory / "schema.json")
 
 
 # --- runs -----------------------------------------------------------------------------------------
 
 
 def story_title(articles: pd.DataFrame, group_by: str | None, value: str | None) -> str:
-    """A story's title: the input's ``event`` column when given, else the group value, else the first title."""
+    """A story's title: the input's ``event`` column when given, else its first article's title, else the
+    group value."""
     if "event" in articles.columns and articles["event"].notna().any():
         return str(articles["event"].dropna().iloc[0])
-    if group_by is not None:
-        return f"{group_by} {value}"
     titles = articles["title"].dropna() if "title" in articles.columns else []
-    return f"Who said what: {titles.iloc[0]}" if len(titles) else "Who said what"
+    if len(titles):
+        return f"Who said what: {titles.iloc[0]}"
+    return f"{group_by} {value}" if group_by is not None else "Who said what"
 
 
 def _slug(value: str) -> str:
@@ -124,8 +147,15 @@ def stories(tables: Tables, group_by: str) -> list[tuple[str, list[str]]]:
     return [(value, list(tables.articles.loc[values == value, "article_id"])) for value in dict.fromkeys(values)]
 
 
-def write_reports(tables: Tables, directory: Path | str, group_by: str | None = None, progress=iter) -> Path:
-    """Write the run's report into ``directory``: one report, or with ``group_by`` one per story and an index.
+def write_reports(
+    tables: Tables,
+    directory: Path | str,
+    group_by: str | None = None,
+    progress=iter,
+    compare_by: list[str] | tuple[str, ...] = (),
+) -> Path:
+    """Write the run's report into ``directory``: one report, or with ``group_by`` one per story and an
+    index with the roll-up across stories per outlet and per each ``compare_by`` column.
 
     Returns the path of the report (or of the index).
     """
@@ -133,39 +163,62 @@ def write_reports(tables: Tables, directory: Path | str, group_by: str | None = 
     colours = charts.outlet_colours(outlets_of(tables))
     if group_by is None:
         return StoryReport(story_title(tables.articles, None, None), tables, colours=colours).write(directory)
+    rollups = [rollup(tables, column) for column in dict.fromkeys(["outlet", *compare_by])]  # fails early on a typo
     rows = []
     for value, article_ids in progress(stories(tables, group_by)):
         part = tables.subset(article_ids)
-        report = StoryReport(story_title(part.articles, group_by, value), part, colours=colours)
+        report = StoryReport(
+            story_title(part.articles, group_by, value), part, colours=colours, story=(group_by, value)
+        )
         folder = _slug(value)
         report.write(directory / folder)
         overview = report.comparison.overview
         shared = report.comparison.statements
         rows.append(
             {
-                "story": f"[{shorten(report.title, 80)}]({folder}/report.md)",
                 group_by: value,
+                "title": report.title,
+                "folder": folder,
                 "outlets": len(report.comparison.outlets),
                 "articles": len(part.articles),
                 "quotes": int(overview["quotes"].sum()) if len(overview) else 0,
                 "speakers": part.quotes["speaker_id"].nunique(),
-                "shared sentences": int(shared.loc[shared["outlets"] > 1, "statement"].nunique()) if len(shared) else 0,
+                "shared_sentences": int(shared.loc[shared["outlets"] > 1, "statement"].nunique()) if len(shared) else 0,
             }
         )
-    index = pd.DataFrame(rows)
-    write_tables({"articles": tables.articles, "quotes": tables.quotes, "speakers": tables.speakers}, directory)
-    text = "\n".join(
-        [
-            f"# Stories by {group_by}",
-            "",
-            f"{plural(len(index), 'story', 'stories')}, {plural(len(tables.articles), 'article')} from "
-            f"{plural(len(colours), 'outlet')} ({names(list(colours))}). The run's articles, quotes and speakers "
-            "tables are beside this index (speaker ids are the same in every story).",
-            "",
-            markdown_table(index),
-            "",
-        ]
-    )
+    index = RunIndex(group_by, pd.DataFrame(rows), list(colours), len(tables.articles), rollups)
+    frames = {
+        "stories": index.stories,
+        "articles": tables.articles,
+        "quotes": tables.quotes,
+        "speakers": tables.speakers,
+    }
+    for r in rollups:
+        frames.update(r.frames())
+    write_tables(frames, directory)
+    chart_files = write_rollup_charts(rollups, directory)
+    sections = index.sections()
+    page = html.document(f"Stories by {group_by}", sections, chart_sources(directory, chart_files))
+    write_atomic(directory / "index.html", lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
     path = directory / "index.md"
+    text = markdown.render(sections, chart_files)
     write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     return path
+
+
+def write_rollup_charts(rollups: list[Rollup], directory: Path) -> dict[str, str]:
+    """The roll-up charts that have data; returns chart name -> file name."""
+    drawn = {}
+    for r in rollups:
+        key = f"rollup_{r.column}"
+        makers: dict[str, Callable[[], object]] = {}
+        if len(r.summary):
+            makers[f"{key}_rates"] = lambda r=r: charts.rollup_rates(r.summary, r.column)
+        if len(r.kinds):
+            makers[f"{key}_kinds"] = lambda r=r: charts.kind_mix(r.kinds)
+        if len(r.cues):
+            makers[f"{key}_cues"] = lambda r=r: charts.cue_classes(r.cues)
+        for name, make in makers.items():
+            charts.save(make(), directory / f"{name}.png")
+            drawn[name] = f"{name}.png"
+    return drawn

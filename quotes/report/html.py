@@ -1,0 +1,323 @@
+"""Render a story's report as one self-contained HTML page: the articles side by side, one column per
+outlet, every quote highlighted in its speaker's colour, and every claim of the report linked to the
+text it is drawn from. No network: CSS, script and charts are inline; all text is escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from quotes.report.model import (
+    Block,
+    Bullets,
+    Chart,
+    Code,
+    Emph,
+    Heading,
+    Inline,
+    Item,
+    Link,
+    Paragraph,
+    Section,
+    Span,
+    Strong,
+    Table,
+)
+
+UNKNOWN_COLOUR = "#d9d9d9"
+_ASSETS = Path(__file__).parent / "assets"
+
+
+def speaker_colour(speaker_id) -> str:
+    """A light colour for a speaker id: the same in every story of a run (and in every run)."""
+    if not isinstance(speaker_id, str) or not speaker_id:
+        return UNKNOWN_COLOUR
+    digest = hashlib.sha1(speaker_id.encode("utf-8")).digest()
+    hue = int.from_bytes(digest[:2], "big") % 360
+    lightness = 78 + digest[2] % 3 * 4  # 78, 82 or 86: neighbours in hue still differ
+    return f"hsl({hue} 85% {lightness}%)"
+
+
+# --- report blocks --------------------------------------------------------------------------------
+
+
+def _attr(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def _spans_attr(spans: tuple[Span, ...]) -> str:
+    data = [[s.article_id, s.start, s.end] for s in spans]
+    return f' class="claim" tabindex="0" role="button" data-spans="{_attr(json.dumps(data))}"'
+
+
+def inline(parts: list[Inline]) -> str:
+    out = []
+    for part in parts:
+        if isinstance(part, Strong):
+            out.append(f"<strong>{escape(part.text)}</strong>")
+        elif isinstance(part, Emph):
+            out.append(f"<em>{escape(part.text)}</em>")
+        elif isinstance(part, Code):
+            out.append(f"<code>{escape(part.text)}</code>")
+        elif isinstance(part, Link):
+            out.append(f'<a href="{_attr(html_target(part.target))}">{escape(part.text)}</a>')
+        else:
+            out.append(escape(str(part)))
+    return "".join(out)
+
+
+def html_target(target: str) -> str:
+    """The page beside a markdown file ('s1/report.md' -> 's1/report.html')."""
+    return target[: -len(".md")] + ".html" if target.endswith(".md") else target
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, Strong | Emph | Code | Link):
+        return inline([value])
+    return escape(str(value))
+
+
+def _table(table: Table) -> str:
+    frame = table.frame
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for position, values in enumerate(frame.itertuples(index=False)):
+        cells = []
+        for column, value in zip(frame.columns, values, strict=True):
+            spans = table.cell_spans.get((position, column))
+            content = _cell(value)
+            cells.append(f"<td><span{_spans_attr(spans)}>{content}</span></td>" if spans else f"<td>{content}</td>")
+        spans = table.row_spans.get(position)
+        rows.append(f"<tr{_spans_attr(spans) if spans else ''}>{''.join(cells)}</tr>")
+    return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def _items(items: list[Item]) -> str:
+    out = []
+    for item in items:
+        body = f"<span{_spans_attr(item.spans)}>{inline(item.parts)}</span>" if item.spans else inline(item.parts)
+        children = _items(item.children) if item.children else ""
+        out.append(f"<li>{body}{children}</li>")
+    return f"<ul>{''.join(out)}</ul>"
+
+
+def block(block: Block, charts: dict[str, str]) -> str:
+    """One block as HTML; ``charts`` maps a chart name to its image source (a data: URI)."""
+    if isinstance(block, Heading):
+        level = min(block.level, 6)
+        claim = _spans_attr(block.spans) if block.spans else ""
+        return f"<h{level}><span{claim}>{escape(block.text)}</span></h{level}>"
+    if isinstance(block, Paragraph):
+        return f"<p{_spans_attr(block.spans) if block.spans else ''}>{inline(block.parts)}</p>"
+    if isinstance(block, Bullets):
+        intro = f"<p>{inline(block.intro)}</p>" if block.intro is not None else ""
+        return intro + _items(block.items) if block.items else ""
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Chart):
+        source = charts.get(block.name)
+        return f'<figure><img src="{_attr(source)}" alt="{_attr(block.alt)}"></figure>' if source else ""
+    raise TypeError(f"not a report block: {block!r}")
+
+
+def sections_html(sections: list[Section], charts: dict[str, str]) -> str:
+    out = []
+    for section in sections:
+        body = "".join(block(b, charts) for b in section.blocks)
+        out.append(f'<section id="{_attr(section.key)}">{body}</section>')
+    return "".join(out)
+
+
+def chart_sources(directory: Path, chart_files: dict[str, str]) -> dict[str, str]:
+    """The drawn charts as data: URIs, so the page needs no file beside it."""
+    return {
+        name: "data:image/png;base64," + base64.b64encode((directory / file).read_bytes()).decode("ascii")
+        for name, file in chart_files.items()
+    }
+
+
+# --- the articles ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A stretch of an article to mark: a quote (``quote`` = 'ARTICLE:INDEX'), a speaker mention or a cue."""
+
+    start: int
+    end: int
+    kind: str
+    quote: str
+
+
+def _quote_marks(quote) -> list[_Mark]:
+    key = f"{quote.article_id}:{quote.quote_index}"
+    fragments = quote.fragments if isinstance(quote.fragments, list) else []
+    pieces = [(int(a), int(b)) for a, b in fragments] or [(int(quote.start), int(quote.end))]
+    marks = [_Mark(a, b, "quote", key) for a, b in pieces]
+    for kind, start, end in (
+        ("mention", quote.speaker_start, quote.speaker_end),
+        ("cue", quote.cue_start, quote.cue_end),
+    ):
+        if pd.notna(start) and pd.notna(end) and int(end) > int(start):
+            marks.append(_Mark(int(start), int(end), kind, key))
+    return marks
+
+
+def _quote_title(quote) -> str:
+    name = quote.speaker_name if isinstance(quote.speaker_name, str) and quote.speaker_name else "(not identified)"
+    lines = [
+        f"Speaker: {name} ({quote.speaker_kind})",
+        f"Cue: {quote.cue if isinstance(quote.cue, str) and quote.cue else '(none)'}",
+        f"Type: {quote.type}",
+    ]
+    if isinstance(quote.via, str) and quote.via:
+        lines.append(f"Via: {quote.via}")
+    lines.append(f"Confidence: {quote.speaker_confidence:.2f} ({quote.speaker_resolution})")
+    return "\n".join(lines)
+
+
+def article_html(article_id: str, text: str, quotes: pd.DataFrame, cuts: set[int]) -> str:
+    """The article's text, verbatim (``white-space: pre-wrap``), cut into spans at every mark and at ``cuts``
+    (the ends of claim spans), each span carrying its offsets ``data-s``/``data-e``."""
+    marks = [m for quote in quotes.itertuples() for m in _quote_marks(quote)]
+    info = {f"{q.article_id}:{q.quote_index}": q for q in quotes.itertuples()}
+    bounds = sorted(
+        {0, len(text), *(c for c in cuts if 0 < c < len(text)), *(m.start for m in marks), *(m.end for m in marks)}
+    )
+    starting: dict[int, list[_Mark]] = {}
+    for mark in marks:
+        starting.setdefault(mark.start, []).append(mark)
+    active: list[_Mark] = []  # the marks covering the current piece (a sweep: linear in pieces and marks)
+    first_piece: set[str] = set()
+    out = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        active = [m for m in active if m.end > start] + starting.get(start, [])
+        quotes_here = list(dict.fromkeys(m.quote for m in active if m.kind == "quote"))
+        classes = sorted({m.kind for m in active if m.kind != "quote"})
+        attributes = f' data-s="{start}" data-e="{end}"'
+        piece = escape(text[start:end])
+        if quotes_here:
+            quote = info[quotes_here[0]]
+            speaker = quote.speaker_id if isinstance(quote.speaker_id, str) else ""
+            focus = ""
+            if quotes_here[0] not in first_piece:
+                first_piece.add(quotes_here[0])
+                focus = ' tabindex="0"'
+            attributes += (
+                f' class="{" ".join(["q", *classes])}" data-q="{_attr(" ".join(quotes_here))}"'
+                f' data-speaker="{_attr(speaker)}" style="--c: {speaker_colour(speaker)}"'
+                f' title="{_attr(_quote_title(quote))}"{focus}'
+            )
+            out.append(f"<mark{attributes}>{piece}</mark>")
+        elif classes:
+            owner = info[active[0].quote]
+            title = _attr(_quote_title(owner))
+            out.append(f'<span{attributes} class="{" ".join(classes)}" title="{title}">{piece}</span>')
+        else:
+            out.append(f"<span{attributes}>{piece}</span>")
+    return f'<div class="text" data-article="{_attr(article_id)}">{"".join(out)}</div>'
+
+
+def _claim_cuts(sections: list[Section]) -> dict[str, set[int]]:
+    """Every offset where a claim's span starts or ends, per article."""
+    cuts: dict[str, set[int]] = {}
+
+    def add(spans) -> None:
+        for span in spans:
+            cuts.setdefault(span.article_id, set()).update((span.start, span.end))
+
+    def walk(items: list[Item]) -> None:
+        for item in items:
+            add(item.spans)
+            walk(item.children)
+
+    for section in sections:
+        for b in section.blocks:
+            if isinstance(b, Heading | Paragraph):
+                add(b.spans)
+            elif isinstance(b, Bullets):
+                walk(b.items)
+            elif isinstance(b, Table):
+                for spans in [*b.cell_spans.values(), *b.row_spans.values()]:
+                    add(spans)
+    return cuts
+
+
+def _legend(quotes: pd.DataFrame) -> str:
+    named = quotes[quotes["speaker_id"].notna()]
+    if named.empty:
+        return ""
+    counts = named.groupby(["speaker_id", "speaker_name"], sort=False).size().sort_values(ascending=False)
+    buttons = [
+        f'<button type="button" data-speaker="{_attr(sid)}" style="--c: {speaker_colour(sid)}" aria-pressed="false">'
+        f"{escape(str(name))} <small>{count}</small></button>"
+        for (sid, name), count in counts.items()
+    ]
+    return (
+        '<nav class="legend" aria-label="Speakers: show one speaker\'s quotes">'
+        '<button type="button" data-speaker="" aria-pressed="true">All speakers</button>' + "".join(buttons) + "</nav>"
+    )
+
+
+def document(title: str, sections: list[Section], charts: dict[str, str]) -> str:
+    """A page of sections alone (the run's index)."""
+    style = (_ASSETS / "page.css").read_text(encoding="utf-8")
+    script = (_ASSETS / "page.js").read_text(encoding="utf-8")
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>{escape(title)}</title><style>{style}</style></head><body class="document">'
+        f'<div class="findings">{sections_html(sections, charts)}</div>'
+        f"<script>{script}</script></body></html>\n"
+    )
+
+
+def page(
+    title: str,
+    sections: list[Section],
+    articles: pd.DataFrame,
+    texts: dict[str, str],
+    quotes: pd.DataFrame,
+    charts: dict[str, str],
+) -> str:
+    """The whole page of one story."""
+    cuts = _claim_cuts(sections)
+    readable = articles[articles["article_id"].isin(texts.keys())]
+    columns = []
+    for outlet, mine in readable.groupby("outlet", sort=True):
+        parts = []
+        for row in mine.itertuples():
+            meta = " · ".join(str(v) for v in (row.title, row.date) if isinstance(v, str) and v)
+            link = f' <a href="{_attr(row.url)}">source</a>' if isinstance(row.url, str) and row.url else ""
+            own = quotes[quotes["article_id"] == row.article_id]
+            parts.append(
+                f'<div class="article" id="{_attr("article-" + str(row.article_id))}">'
+                f'<p class="meta">{escape(meta)}{link}</p>'
+                + article_html(str(row.article_id), texts[row.article_id], own, cuts.get(str(row.article_id), set()))
+                + "</div>"
+            )
+        columns.append(f'<article class="column"><h2>{escape(str(outlet))}</h2>{"".join(parts)}</article>')
+    style = (_ASSETS / "page.css").read_text(encoding="utf-8")
+    script = (_ASSETS / "page.js").read_text(encoding="utf-8")
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{style}</style></head><body>"
+        '<div class="findings">'
+        f"{sections_html(sections[:1], charts)}"
+        '<p class="hint">Quotes are highlighted in their speaker\'s colour in the articles; the speaker mention and'
+        " the cue are underlined. Click a claim (dotted underline) to highlight the text it is drawn from.</p>"
+        f"{_legend(quotes)}{sections_html(sections[1:], charts)}</div>"
+        f'<main class="columns">{"".join(columns)}</main>'
+        '<div id="info" role="status" aria-live="polite"></div>'
+        f"<script>{script}</script></body></html>\n"
+    )
