@@ -49,23 +49,31 @@ def outlet_colours(outlets: list[str]) -> dict[str, str]:
 
 
 def _label(text: str, width: int = 28) -> str:
-    return "\n".join(textwrap.wrap(str(text), width)[:2]) or str(text)
+    """``text`` wrapped to ``width`` (never cut: a label that is cut can make rows look alike)."""
+    return "\n".join(textwrap.wrap(str(text), width, break_on_hyphens=False)) or str(text)
 
 
 def quotes_per_speaker(matrix: pd.DataFrame, colours: dict[str, str]) -> Figure:
-    """Grouped horizontal bars: quotes per speaker (most quoted first), one bar per outlet."""
-    matrix = matrix.head(MAX_SPEAKERS).iloc[::-1]
+    """Grouped horizontal bars: quotes per speaker (most quoted first), one bar per outlet, counts on the
+    bars; past ``MAX_SPEAKERS`` the rest are summed in one row."""
+    if len(matrix) > MAX_SPEAKERS:
+        rest = matrix.iloc[MAX_SPEAKERS - 1 :]
+        others = pd.DataFrame([rest.sum()], index=[f"{len(rest)} other speakers"])
+        matrix = pd.concat([matrix.iloc[: MAX_SPEAKERS - 1], others])
+    matrix = matrix.iloc[::-1]
     outlets = list(matrix.columns)
     height = 0.8 / max(1, len(outlets))
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.45 * len(matrix) * max(1, len(outlets) / 2)), layout="constrained")
     for i, outlet in enumerate(outlets):
         # First outlet on top within each speaker's group, as in the legend.
         positions = [row - (i - (len(outlets) - 1) / 2) * height for row in range(len(matrix))]
-        ax.barh(positions, matrix[outlet], height=height, color=colours[outlet], label=outlet)
+        bars = ax.barh(positions, matrix[outlet], height=height, color=colours[outlet], label=outlet)
+        ax.bar_label(bars, labels=[str(v) if v else "" for v in matrix[outlet]], fontsize="x-small", padding=2)
     ax.set_yticks(range(len(matrix)), [_label(name) for name in matrix.index])
     ax.set_xlabel("quotes")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(f"Quotes per speaker and outlet (top {len(matrix)})")
+    ax.margins(x=0.08)
+    ax.set_title(f"Quotes per speaker and outlet ({len(matrix)} rows, most quoted first)")
     ax.legend(loc="lower right", fontsize="small")
     return fig
 
@@ -73,14 +81,22 @@ def quotes_per_speaker(matrix: pd.DataFrame, colours: dict[str, str]) -> Figure:
 def _stacked_shares(table: pd.DataFrame, colours: dict[str, str], title: str, legend_title: str) -> Figure:
     shares = table.div(table.sum(axis=1), axis=0).fillna(0).iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, 1.6 + 0.5 * len(shares)), layout="constrained")
+    counts = table.iloc[::-1]
     left = pd.Series(0.0, index=shares.index)
     for column in shares.columns:
-        ax.barh(
+        bars = ax.barh(
             [_label(o, 20) for o in shares.index],
             shares[column],
             left=left,
             color=colours.get(column, "#999999"),
             label=column,
+        )
+        # the count inside each segment wide enough to hold it: shares alone hide how few quotes there are
+        ax.bar_label(
+            bars,
+            labels=[str(n) if share >= 0.06 else "" for n, share in zip(counts[column], shares[column], strict=True)],
+            label_type="center",
+            fontsize="x-small",
         )
         left += shares[column]
     ax.set_xlim(0, 1)
@@ -107,7 +123,7 @@ def positions(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
     if len(articles) > MAX_ARTICLE_ROWS:
         return _position_shares(quotes, colours)
     rows = list(articles.itertuples(index=False))
-    labels = [_label(f"{outlet} · {article_id[:12]}", 34) for outlet, article_id in rows]
+    labels = [_label(f"{outlet} · {article_id}", 34) for outlet, article_id in rows]
     index = {key: n for n, key in enumerate(rows)}
     frame = quotes.assign(y=[index[(o, a)] for o, a in zip(quotes["outlet"], quotes["article_id"], strict=True)])
     fig, ax = plt.subplots(figsize=(8, 1.6 + 0.4 * len(labels)), layout="constrained")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from quotes import evaluate
 from quotes.extract import extract_all
 from quotes.nlp import ModelNotFound, load_model
 from quotes.overrides import SpeakerOverrides, SpeakersFileError, read_speakers_file
-from quotes.read import InputError, read_articles
+from quotes.read import InputError, count_articles, read_articles
 from quotes.report import write_reports
 from quotes.tables import Tables, write_frame, write_jsonl
 
@@ -21,12 +22,37 @@ class Failure(Exception):
 
 
 def _progress(iterable, total=None, desc="articles", unit="article"):
-    """A progress bar on a terminal, plain iteration elsewhere (CI logs, pipes)."""
-    if not sys.stderr.isatty():
-        return iterable
-    from tqdm import tqdm
+    """A progress bar with a total and an ETA on a terminal; elsewhere (CI logs, pipes) a line to stderr
+    every ``PROGRESS_EVERY`` items or ``PROGRESS_SECONDS`` seconds, whichever comes first."""
+    if sys.stderr.isatty():
+        from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit=unit)
+        return tqdm(iterable, total=total, desc=desc, unit=unit)
+    return _progress_lines(iterable, total, desc)
+
+
+PROGRESS_EVERY = 100
+PROGRESS_SECONDS = 10.0
+
+
+def _progress_lines(iterable, total, desc):
+    started = last = time.monotonic()
+    done = 0
+    for item in iterable:
+        yield item
+        done += 1
+        now = time.monotonic()
+        if done % PROGRESS_EVERY == 0 or now - last >= PROGRESS_SECONDS:
+            last = now
+            elapsed = now - started
+            if total:
+                left = elapsed / done * max(0, total - done)
+                print(
+                    f"quotes: {done}/{total} {desc} ({done / total:.0%}), {elapsed:.0f}s, about {left:.0f}s left",
+                    file=sys.stderr,
+                )
+            else:
+                print(f"quotes: {done} {desc}, {elapsed:.0f}s", file=sys.stderr)
 
 
 def _check_model(model: str | None) -> None:
@@ -46,7 +72,8 @@ def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     overrides = _speakers_file(args)
     _check_model(args.model)
     items = read_articles(args.paths, args.manifest)
-    results = _progress(extract_all(items, model=args.model, processes=args.processes, profile=profile))
+    total = count_articles(args.paths, args.manifest)
+    results = _progress(extract_all(items, model=args.model, processes=args.processes, profile=profile), total)
     tables = Tables(results, overrides)
     ok = int((tables.articles["status"] == "ok").sum())
     errors = list(tables.articles.loc[tables.articles["status"] == "error", "error"])
@@ -106,7 +133,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         tables,
         output,
         group_by=args.group_by,
-        progress=lambda it: _progress(it, desc="stories", unit="story"),
+        progress=lambda it: _progress(it, len(it), desc="stories", unit="story"),
         compare_by=args.compare_by,
     )
     print(

@@ -187,6 +187,30 @@ def read_articles(paths: Iterable[Path | str], manifest: Path | str | None = Non
             yield from _read_file(path, rows)
 
 
+def count_articles(paths: Iterable[Path | str], manifest: Path | str | None = None) -> int | None:
+    """How many articles ``read_articles`` will give, counted without decoding them (for a progress bar's
+    total): one per text file, one per non-blank JSONL line or CSV row. None when a path cannot be counted."""
+    skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
+    total = 0
+    try:
+        for raw in paths:
+            path = Path(raw)
+            files = sorted(p for p in path.iterdir() if p.is_file() and p.name not in skip) if path.is_dir() else [path]
+            for file in files:
+                suffix = file.suffix.lower()
+                if suffix in TEXT_SUFFIXES:
+                    total += 1
+                elif suffix in {".jsonl", ".ndjson"}:
+                    with open(file, "rb") as handle:
+                        total += max(1, sum(1 for line in handle if line.strip()))
+                elif suffix == ".csv":
+                    with open(file, encoding="utf-8", errors="replace", newline="") as handle:
+                        total += max(1, sum(1 for _ in csv.reader(handle)) - 1)
+    except (OSError, csv.Error):
+        return None
+    return total
+
+
 def _read_file(path: Path, manifest: dict[str, dict] | None) -> Iterator[Article | ArticleError]:
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:

@@ -9,6 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
+from quotes import cli
 from quotes.cli import main
 from tests.conftest import SEEDS
 
@@ -165,3 +166,22 @@ def test_standoff_jsonl_is_strict_json(tmp_path, capsys):
     [record] = [json.loads(line, parse_constant=pytest.fail) for line in out.read_text().splitlines()]
     unknown = [q for q in record["quotes"] if q["speaker_kind"] == "unknown"]
     assert unknown and all(q["speaker_name"] is None and q["speaker_id"] is None for q in unknown)
+
+
+def test_progress_off_a_terminal_prints_counts_with_total_and_time_left(monkeypatch, capsys):
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 2)
+    assert list(cli._progress(range(5), total=5)) == [0, 1, 2, 3, 4]
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" (")[0] for line in lines] == ["quotes: 2/5 articles", "quotes: 4/5 articles"]
+    assert all("left" in line for line in lines)
+    list(cli._progress(range(2), total=None))  # no total: counts alone, never a division by zero
+    assert capsys.readouterr().err == "quotes: 2 articles, 0s\n"
+
+
+def test_inputs_are_counted_before_the_run(tmp_path):
+    from quotes.read import count_articles
+
+    (tmp_path / "a.jsonl").write_text('{"id": 1, "text": "x"}\n\n{"id": 2, "text": "y"}\n', encoding="utf-8")
+    (tmp_path / "b.csv").write_text('id,text\n1,"two\nlines"\n2,z\n', encoding="utf-8")
+    assert count_articles([SEEDS]) == 2
+    assert count_articles([tmp_path / "a.jsonl", tmp_path / "b.csv", SEEDS]) == 6

@@ -519,3 +519,39 @@ def test_every_table_of_a_report_loads_in_pandas_even_when_empty(tmp_path):
     for csv_file in tmp_path.glob("*.csv"):
         frame = pd.read_csv(csv_file)  # raises on a file with no header
         assert list(frame.columns) == list(pd.read_parquet(csv_file.with_suffix(".parquet")).columns), csv_file.name
+
+
+def test_speaker_chart_sums_the_speakers_past_the_cap_and_labels_are_never_cut():
+    from quotes import charts
+
+    matrix = pd.DataFrame({"A": range(20, 0, -1), "B": [1] * 20}, index=[f"Speaker number {i}" for i in range(20)])
+    fig = charts.quotes_per_speaker(matrix, {"A": "#111111", "B": "#222222"})
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == charts.MAX_SPEAKERS
+    assert labels[0] == f"{20 - charts.MAX_SPEAKERS + 1} other speakers"  # drawn bottom-up
+    counts = {t.get_text() for t in fig.axes[0].texts}
+    assert str(sum(range(1, 20 - charts.MAX_SPEAKERS + 2))) in counts  # the summed row's count on its bar
+    quotes = pd.DataFrame(
+        {
+            "outlet": ["CNN", "CNN"],
+            "article_id": ["newswcl50_4-cnn", "newswcl50_4-fox"],
+            "position": [0.1, 0.5],
+            "type": ["direct", "mixed"],
+        }
+    )
+    fig = charts.positions(quotes, {"CNN": "#111111"})
+    labels = [t.get_text().replace("\n", " ") for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["CNN · newswcl50_4-cnn", "CNN · newswcl50_4-fox"]
+
+
+def test_the_distinctive_terms_chart_is_drawn_only_when_a_term_stands_out(tmp_path):
+    quiet = "The council met on Tuesday. Nothing was decided."
+    results = [_result("q1", "Alpha", quiet, []), _result("q2", "Beta", quiet, [])]
+    StoryReport("Quiet", Tables(results)).write(tmp_path / "quiet")
+    assert not (tmp_path / "quiet" / "distinctive_terms.png").exists()
+    assert "term reaches z 1.96" in (tmp_path / "quiet" / "report.md").read_text(encoding="utf-8")
+    loud_a = " ".join(["The bridge closure angered drivers and the bridge stayed shut."] * 30)
+    loud_b = " ".join(["The council approved the school budget after a long vote."] * 30)
+    results = [_result("l1", "Alpha", loud_a, []), _result("l2", "Beta", loud_b, [])]
+    StoryReport("Loud", Tables(results)).write(tmp_path / "loud")
+    assert (tmp_path / "loud" / "distinctive_terms.png").exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes import charts
-from quotes.compare import Comparison, compare, outlets_of
+from quotes.compare import Comparison, compare, is_significant, outlets_of
 from quotes.report import html, markdown
 from quotes.report.html import chart_sources
 from quotes.report.index import RunIndex
@@ -85,7 +85,8 @@ class StoryReport:
             makers["cue_classes"] = lambda: charts.cue_classes(c.cue_classes)
         if not self.tables.quotes.empty:
             makers["positions"] = lambda: charts.positions(self.tables.quotes, self.colours)
-        if not (c.distinctive_quoted.empty and c.distinctive_narrative.empty):
+        terms = pd.concat([c.distinctive_quoted, c.distinctive_narrative])
+        if len(terms) and terms["z"].map(is_significant).any():  # else the section says no term stands out
             makers["distinctive_terms"] = lambda: charts.distinctive_terms(
                 c.distinctive_quoted.groupby("outlet").head(TOP_TERMS),
                 c.distinctive_narrative.groupby("outlet").head(TOP_TERMS),
