@@ -18,8 +18,9 @@ from quotes.nlp import ModelNotFound, load_model
 from quotes.overrides import read_speakers_file
 from quotes.read import InputError, read_articles
 from quotes.report import StoryReport, write_reports
+from quotes.rollup import rollup
 from quotes.standoff import Article, ArticleError, Quote, Span
-from quotes.tables import Tables
+from quotes.tables import Tables, load_table
 
 __all__ = [
     "Article",
@@ -37,7 +38,9 @@ __all__ = [
     "extract_all",
     "extract_article",
     "load_model",
+    "load_table",
     "read_articles",
+    "rollup",
     "write_reports",
 ]
 __version__ = "0.1.0"

@@ -15,6 +15,7 @@ matplotlib.use("Agg")  # files only, no display needed
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import PercentFormatter  # noqa: E402
 
 from quotes.tables import write_atomic  # noqa: E402
 
@@ -203,7 +204,8 @@ def rollup_rates(summary: pd.DataFrame, column: str) -> Figure:
     left.margins(x=0.35)
     shares = rows["anonymous_share"].fillna(0)
     bars = right.barh(labels, shares, color=KIND_COLOURS["anonymous"])
-    anonymous = (shares * rows["quotes"]).round().astype(int)
+    anonymous = rows["anonymous_quotes"]
+    right.xaxis.set_major_formatter(PercentFormatter(1.0))
     right.bar_label(
         bars, labels=[f"{s:.0%} ({n})" for s, n in zip(shares, anonymous, strict=True)], fontsize="small", padding=2
     )

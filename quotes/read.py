@@ -12,7 +12,10 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
+
+from dateutil import parser as dateutil_parser
 
 from quotes.standoff import Article, ArticleError
 
@@ -76,7 +79,7 @@ def make_article(
         text=text,
         outlet=str(outlet),
         title=meta.get("title"),
-        date=meta.get("date"),
+        date=iso_date(meta.get("date")),
         url=meta.get("url"),
         event_id=None if meta.get("event_id") is None else str(meta["event_id"]),
         source=source,
@@ -84,6 +87,29 @@ def make_article(
         extra={k: v for k, v in meta.items() if k not in known},
         warnings=list(warnings or []),
     )
+
+
+_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
+
+
+def iso_date(value) -> str | None:
+    """A date as an ISO string: ISO input as given ('2020-03-12', '2020-03-12T09:30:00Z'), a date with a
+    month name ('March 12, 2020', '12 Mar 2020') as 'YYYY-MM-DD'; anything else (03/04/2020 could be
+    either) as written."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return text
+    except ValueError:
+        pass
+    if _MONTH_NAME.search(text):
+        try:
+            return dateutil_parser.parse(text).date().isoformat()
+        except (ValueError, OverflowError):
+            pass
+    return text
 
 
 def read_manifest(path: Path | str) -> dict[str, dict]:

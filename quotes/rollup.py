@@ -72,7 +72,7 @@ def rollup(tables: Tables, column: str = "outlet") -> Rollup:
     cues = cue_classes(view)
     voice_table = voices(view)
     columns = [column, "stories", "articles", "words", "quotes", "quotes_per_1000_words", "direct_share"]
-    columns += ["quoted_text_share", "anonymous_share", "speakers", "top_speakers"]
+    columns += ["quoted_text_share", "anonymous_quotes", "anonymous_share", "speakers", "top_speakers"]
     if table.empty:
         return Rollup(column, pd.DataFrame(columns=columns), kinds, cues, _top(voice_table, column))
     ok = view.articles[view.articles["status"] == "ok"]
@@ -89,6 +89,7 @@ def rollup(tables: Tables, column: str = "outlet") -> Rollup:
             "quotes_per_1000_words": (1000 * table["quotes"] / table["words"].clip(lower=1)).round(2),
             "direct_share": table["direct_share"],
             "quoted_text_share": table["quoted_text_share"],
+            "anonymous_quotes": [int(anonymous.get(g, 0)) for g in table["outlet"]],
             "anonymous_share": [
                 round(anonymous.get(g, 0) / q, 3) if q else None
                 for g, q in zip(table["outlet"], table["quotes"], strict=True)

@@ -96,3 +96,22 @@ def test_malformed_jsonl_row_is_reported_and_the_rest_read(tmp_path):
 def test_unreadable_paths_raise_input_error(tmp_path, make, message):
     with pytest.raises(InputError, match=message):
         list(read_articles([make(tmp_path)]))
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("2020-03-12", "2020-03-12"),
+        ("2020-03-12T09:30:00Z", "2020-03-12T09:30:00Z"),
+        ("March 12, 2020", "2020-03-12"),
+        ("12 Mar 2020", "2020-03-12"),
+        ("Thu, 12 Mar. 2020", "2020-03-12"),
+        ("03/04/2020", "03/04/2020"),  # month or day first: kept as written
+        ("", None),
+        (None, None),
+    ],
+)
+def test_dates_are_iso_where_they_can_be_read_without_guessing(given, expected):
+    from quotes.read import iso_date
+
+    assert iso_date(given) == expected
