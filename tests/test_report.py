@@ -412,11 +412,16 @@ def test_attributed_differently_only_between_named_identities(rows, claimed):
 
 
 @pytest.fixture(scope="module")
-def seeds_markdown(nlp) -> str:
+def seeds_report(nlp) -> StoryReport:
     results = [analyse_article(a, nlp) for a in read_articles([SEEDS])]
     for result in results:
         result.profile = profile_article(result.article, result.quotes)
-    return StoryReport("Seeds", Tables(results)).to_markdown()
+    return StoryReport("Seeds", Tables(results))
+
+
+@pytest.fixture(scope="module")
+def seeds_markdown(seeds_report) -> str:
+    return seeds_report.to_markdown()
 
 
 def _section(markdown: str, heading: str) -> str:
@@ -480,11 +485,8 @@ def test_every_section_of_the_seeds_report_has_its_content(seeds_markdown, headi
 
 
 @pytest.fixture(scope="module")
-def seeds_page(nlp) -> str:
-    results = [analyse_article(a, nlp) for a in read_articles([SEEDS])]
-    for result in results:
-        result.profile = profile_article(result.article, result.quotes)
-    return StoryReport("Seeds", Tables(results)).to_html()
+def seeds_page(seeds_report) -> str:
+    return seeds_report.to_html()
 
 
 @pytest.mark.parametrize("heading, lines", SEEDS_SECTIONS)

@@ -268,17 +268,21 @@ def _legend(quotes: pd.DataFrame) -> str:
     )
 
 
-def document(title: str, sections: list[Section], charts: dict[str, str]) -> str:
-    """A page of sections alone (the run's index)."""
+def _html(title: str, body: str, body_class: str = "") -> str:
+    """A complete page: the shared inline style and script around ``body``."""
     style = (_ASSETS / "page.css").read_text(encoding="utf-8")
     script = (_ASSETS / "page.js").read_text(encoding="utf-8")
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<title>{escape(title)}</title><style>{style}</style></head><body class="document">'
-        f'<div class="findings">{sections_html(sections, charts)}</div>'
-        f"<script>{script}</script></body></html>\n"
+        f"<title>{escape(title)}</title><style>{style}</style></head>"
+        f'<body class="{body_class}">{body}<script>{script}</script></body></html>\n'
     )
+
+
+def document(title: str, sections: list[Section], charts: dict[str, str]) -> str:
+    """A page of sections alone (the run's index)."""
+    return _html(title, f'<div class="findings">{sections_html(sections, charts)}</div>', "document")
 
 
 def page(
@@ -306,12 +310,7 @@ def page(
                 + "</div>"
             )
         columns.append(f'<article class="column"><h2>{escape(str(outlet))}</h2>{"".join(parts)}</article>')
-    style = (_ASSETS / "page.css").read_text(encoding="utf-8")
-    script = (_ASSETS / "page.js").read_text(encoding="utf-8")
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{style}</style></head><body>"
+    body = (
         '<div class="findings">'
         f"{sections_html(sections[:1], charts)}"
         '<p class="hint">Quotes are highlighted in their speaker\'s colour in the articles; the speaker mention and'
@@ -319,5 +318,5 @@ def page(
         f"{_legend(quotes)}{sections_html(sections[1:], charts)}</div>"
         f'<main class="columns">{"".join(columns)}</main>'
         '<div id="info" role="status" aria-live="polite"></div>'
-        f"<script>{script}</script></body></html>\n"
     )
+    return _html(title, body)
