@@ -7,11 +7,14 @@ and goes on; no article is silently dropped.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -39,8 +42,25 @@ class InputError(ValueError):
     """A path that cannot be read at all (missing, unknown type); the message says what to do."""
 
 
+_BOMS = (  # UTF-32 before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    """UTF-8 (BOM removed), else cp1252 with a warning; raises ``ValueError`` for binary data."""
+    """UTF-8 (BOM removed), UTF-16 or UTF-32 with a BOM, else cp1252 with a warning; raises ``ValueError``
+    for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), []
+            except UnicodeDecodeError as error:
+                raise ValueError(
+                    f"undecodable {encoding.upper()} text ({error.reason} at byte {error.start})"
+                ) from None
     if b"\x00" in data[:4096]:
         raise ValueError("binary file, not text (holds NUL bytes)")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -118,7 +138,7 @@ def read_manifest(path: Path | str) -> dict[str, dict]:
     if not path.is_file():
         raise InputError(f"{path}: manifest not found; give a CSV with a 'file' column")
     text, _ = decode(path.read_bytes(), str(path))
-    rows = list(csv.DictReader(text.splitlines()))
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     if not rows or "file" not in rows[0]:
         raise InputError(f"{path}: manifest has no 'file' column (expected file,outlet,publisher,title,date,url)")
     return {Path(row["file"]).name: row for row in rows}
@@ -160,9 +180,11 @@ def read_rows(path: Path) -> Iterator[Article | ArticleError]:
         yield ArticleError(path.stem, source, f"{source}: {error}")
         return
     if path.suffix.lower() == ".csv":
-        rows: Iterable[tuple[int, dict | str]] = enumerate(csv.DictReader(text.splitlines(keepends=True)), start=2)
+        # a real CSV parser over the text: quoted fields keep their line breaks, U+2028 and all
+        rows: Iterable[tuple[int, dict | str]] = enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2)
     else:
-        rows = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
+        # JSON Lines end at "\n" alone (str.splitlines would also cut at U+2028 inside a string)
+        rows = ((n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip())
     count = 0
     for number, row in rows:
         count += 1
@@ -188,29 +210,66 @@ def read_rows(path: Path) -> Iterator[Article | ArticleError]:
 
 
 def read_articles(paths: Iterable[Path | str], manifest: Path | str | None = None) -> Iterator[Article | ArticleError]:
-    """Every article under ``paths`` (files or folders), in order. Raises ``InputError`` only
-    for a path that does not exist or has a type it cannot read; bad content is an ``ArticleError``."""
+    """Every article under ``paths`` (files, or folders read recursively), in order. Raises ``InputError``
+    only for a path that does not exist or has a type it cannot read; bad content is an ``ArticleError``.
+    Ids are unique in the stream: a repeated id becomes ``id#2``, ``id#3``... with a warning."""
+    seen: dict[str, int] = {}
+    for item in _read_paths(paths, manifest):
+        count = seen.get(item.id, 0) + 1
+        seen[item.id] = count
+        if count > 1:
+            new_id = f"{item.id}#{count}"
+            while new_id in seen:
+                count += 1
+                new_id = f"{item.id}#{count}"
+            seen[new_id] = 1
+            note = f"{item.source}: id {item.id!r} already used by an earlier article; this one is {new_id!r}"
+            if isinstance(item, Article):
+                item = replace(item, id=new_id, warnings=[*item.warnings, note])
+            else:
+                item = replace(item, id=new_id)
+        yield item
+
+
+def _read_paths(paths: Iterable[Path | str], manifest: Path | str | None) -> Iterator[Article | ArticleError]:
     rows = read_manifest(manifest) if manifest else None
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            folder_manifest = rows
-            if folder_manifest is None and (path / MANIFEST_NAME).is_file():
-                folder_manifest = read_manifest(path / MANIFEST_NAME)
-            skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
-            files = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES and p.name not in skip
-            )
-            if not files:
+            found = yield from _read_folder(path, rows, manifest)
+            if not found:
                 raise InputError(f"{path}: folder holds no .txt, .jsonl or .csv articles")
-            for file in files:
-                yield from _read_file(file, folder_manifest)
         else:
             yield from _read_file(path, rows)
+
+
+def _read_folder(path: Path, rows: dict[str, dict] | None, manifest: Path | str | None) -> Iterator:
+    """The articles of a folder and its subfolders (sorted); each folder's own manifest.csv applies to it
+    and below. A manifest row naming a file that is not there is an error row. Returns how many were read."""
+    if (path / MANIFEST_NAME).is_file():
+        rows = read_manifest(path / MANIFEST_NAME)
+        listed = path / MANIFEST_NAME
+    else:
+        listed = None
+    skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
+    entries = sorted(path.iterdir())
+    files = [p for p in entries if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES]
+    files = [p for p in files if p.name not in skip]
+    count = 0
+    for file in files:
+        count += 1
+        yield from _read_file(file, rows)
+    if listed is not None:
+        present = {p.name for p in path.rglob("*") if p.is_file()}
+        for name in rows or {}:
+            if name not in present:
+                count += 1
+                yield ArticleError(Path(name).stem, str(listed), f"{listed}: lists {name}, which is not in {path}")
+    for folder in (p for p in entries if p.is_dir() and not p.name.startswith(".")):
+        count += yield from _read_folder(folder, rows, manifest)
+    return count
 
 
 def count_articles(paths: Iterable[Path | str], manifest: Path | str | None = None) -> int | None:
@@ -221,7 +280,9 @@ def count_articles(paths: Iterable[Path | str], manifest: Path | str | None = No
     try:
         for raw in paths:
             path = Path(raw)
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.name not in skip) if path.is_dir() else [path]
+            files = (
+                sorted(p for p in path.rglob("*") if p.is_file() and p.name not in skip) if path.is_dir() else [path]
+            )
             for file in files:
                 suffix = file.suffix.lower()
                 if suffix in TEXT_SUFFIXES:

@@ -115,3 +115,46 @@ def test_dates_are_iso_where_they_can_be_read_without_guessing(given, expected):
     from quotes.read import iso_date
 
     assert iso_date(given) == expected
+
+
+def test_a_line_separator_inside_jsonl_and_csv_keeps_the_row_whole(tmp_path):
+    text = "First line\u2028second part, \u201cquoted,\u201d he said.\u2029End."
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": "x", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "b.csv").write_text(f'id,text\ny,"{text}"\nz,other\n', encoding="utf-8")
+    articles = list(read_articles([tmp_path / "a.jsonl", tmp_path / "b.csv"]))
+    assert [(a.id, a.text) for a in articles] == [("x", text), ("y", text), ("z", "other")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    text = "“We will go,” Ann Lee said.\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    (tmp_path / "a.txt").write_bytes(data)
+    (article,) = read_articles([tmp_path / "a.txt"])
+    assert article.text == text and not article.warnings
+
+
+def test_repeated_ids_are_made_unique_with_a_warning(tmp_path):
+    rows = [{"id": "a", "text": "One."}, {"id": "a", "text": "Two."}, {"id": "a#2", "text": "Three."}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    articles = list(read_articles([tmp_path / "a.jsonl"]))
+    assert [a.id for a in articles] == ["a", "a#2", "a#2#2"]
+    assert "already used" in articles[1].warnings[-1] and not articles[0].warnings
+
+
+def test_subfolders_are_read_and_a_missing_manifest_file_is_an_error_row(tmp_path):
+    (tmp_path / "cnn").mkdir()
+    (tmp_path / "cnn" / "one.txt").write_text("Text one.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Text two.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet\none.txt,CNN\ntwo.txt,Fox News\ngone.txt,BBC\n", encoding="utf-8"
+    )
+    items = list(read_articles([tmp_path]))
+    ok = {a.id: a.outlet for a in items if isinstance(a, Article)}
+    assert ok == {"one": "CNN", "two": "Fox News"}  # the folder's manifest reaches into its subfolder
+    (error,) = [a for a in items if isinstance(a, ArticleError)]
+    assert error.id == "gone" and "lists gone.txt, which is not in" in error.error
