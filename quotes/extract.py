@@ -16,6 +16,7 @@ import bisect
 import multiprocessing
 import os
 import re
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -515,6 +516,9 @@ _WORKER_PROFILE = False
 
 def _init_worker(model: str | None, profile: bool = False) -> None:
     global _WORKER_NLP, _WORKER_PROFILE
+    if multiprocessing.parent_process() is not None:  # a pool worker: the pool's terminate() ends it quietly
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _WORKER_NLP = load_model(model)
     _WORKER_PROFILE = profile
 

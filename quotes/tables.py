@@ -321,6 +321,7 @@ def write_atomic(path: Path | str, write: Callable[[str], None]) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the user's usual mode
         write(temporary)
         os.replace(temporary, path)
     except BaseException:
@@ -386,6 +387,12 @@ def _as_list(value) -> list:
     if value is None or (not hasattr(value, "__len__") and pd.isna(value)):
         return []
     return [_as_list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v for v in value]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
