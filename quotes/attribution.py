@@ -8,6 +8,8 @@ object), not whatever text lies nearest.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -55,7 +57,44 @@ class Attribution:
 
 
 def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= token.idx < end for start, end in spans)
+    """``token`` starts inside one of ``spans`` (sorted, not overlapping, as quotations are)."""
+    at = bisect.bisect_right(spans, (token.idx, math.inf)) - 1
+    return at >= 0 and spans[at][0] <= token.idx < spans[at][1]
+
+
+# Lookups a long paragraph asks for thousands of times, by position rather than by walking the doc.
+
+
+_FIRST_WORD = re.compile(r"[ ,;]*\s*(\S*)")
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept (spaCy joins every token's text again on each call)."""
+    if "quotes_text" not in doc.user_data:
+        doc.user_data["quotes_text"] = doc.text
+    return doc.user_data["quotes_text"]
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token of ``doc`` (computed once per doc)."""
+    if "quotes_token_starts" not in doc.user_data:
+        doc.user_data["quotes_token_starts"] = [t.idx for t in doc]
+    return doc.user_data["quotes_token_starts"]
+
+
+def _first_token_from(doc: Doc, char: int) -> int:
+    """The index of the first token starting at or after ``char`` (``len(doc)`` when none)."""
+    return bisect.bisect_left(_token_starts(doc), char)
+
+
+def sentence_of(token: Token):
+    """``token.sent``, found by bisection over the doc's sentences (spaCy walks all of them each time)."""
+    doc = token.doc
+    if "quotes_sentences" not in doc.user_data:
+        sentences = list(doc.sents)
+        doc.user_data["quotes_sentences"] = (sentences, [s.start for s in sentences])
+    sentences, starts = doc.user_data["quotes_sentences"]
+    return sentences[bisect.bisect_right(starts, token.i) - 1]
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> list[CueMatch]:
@@ -211,7 +250,7 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    text = doc.text
+    text = text_of(doc)
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in TRAILING_PUNCT:
@@ -238,7 +277,7 @@ def _minus(outer: tuple[int, int], hole: tuple[int, int]) -> list[tuple[int, int
 
 def _clean(doc: Doc, pieces: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     trimmed = [_trim(doc, a, b) for a, b in pieces]
-    return tuple(p for p in trimmed if p is not None and any(ch.isalnum() for ch in doc.text[p[0] : p[1]]))
+    return tuple(p for p in trimmed if p is not None and any(ch.isalnum() for ch in text_of(doc)[p[0] : p[1]]))
 
 
 def _parenthetical_hole(match: CueMatch, speaker: Token | None) -> tuple[int, int]:
@@ -270,7 +309,7 @@ def content_of(
         clause = _that_clause(verb)
         return (_clean(doc, [_subtree_chars(clause)]), "noun", 0.7) if clause is not None else ((), "", 0.0)
     if "by" in cue.frames:  # according to S, C  /  C, according to S
-        sentence = verb.sent
+        sentence = sentence_of(verb)
         hole = _subtree_chars(verb)
         return _clean(doc, _minus(_span_chars(sentence[0], sentence[-1]), hole)), "according-to", 0.85
 
@@ -334,7 +373,7 @@ def content_of(
     if colon is None and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
         colon = doc[verb.i + 1]
     if "clause" in cue.frames and colon is not None:
-        end = verb.sent[-1]
+        end = sentence_of(verb)[-1]
         if colon.i + 1 <= end.i:
             return _clean(doc, [_span_chars(doc[colon.i + 1], end)]), "colon", 0.8
 
@@ -390,7 +429,7 @@ def content_of(
         if (
             obj is None
             and relative is not None
-            and (named := quotation_after(doc.text, match.span[1], quoted, 3)) is not None
+            and (named := quotation_after(text_of(doc), match.span[1], quoted, 3)) is not None
         ):
             # 'under what Mr. Hedge called "the prior economy model"': the free relative and the name it gives
             return ((relative.idx, named[1]),), "object", 0.6
@@ -467,15 +506,19 @@ def _garden_path_clause(verb: Token) -> tuple[int, int] | None:
     if following.tag_ not in FINITE_TAGS:
         return None
     finite = following.head if following.dep_ in ("aux", "auxpass", "neg") else following
-    if finite.i < following.i or any(c.dep_ in SUBJECTS for c in finite.children) or finite.sent != verb.sent:
+    if (
+        finite.i < following.i
+        or any(c.dep_ in SUBJECTS for c in finite.children)
+        or sentence_of(finite).start != sentence_of(verb).start
+    ):
         return None
     return _span_chars(obj.left_edge, finite.right_edge)
 
 
 def _starts_coordinate_clause(doc: Doc, char: int) -> bool:
     """True when the words from ``char`` on begin with 'and', 'but' or 'or'."""
-    words = doc.text[char:].lstrip(" ,;").split(maxsplit=1)
-    return bool(words) and words[0].lower() in ("and", "but", "or", "while")
+    word = _FIRST_WORD.match(text_of(doc), char).group(1)  # as .lstrip(" ,;").split()[0], without a copy
+    return word.lower() in ("and", "but", "or", "while")
 
 
 def _set_off_by_commas(verb: Token, speaker: Token | None) -> bool:
@@ -516,9 +559,11 @@ def _quotation_right_before(match: CueMatch, quoted: list[tuple[int, int]]) -> t
     subject = subject_of(verb)
     first = min(verb.i, subject.left_edge.i) if subject is not None and subject.head == verb else verb.i
     start = verb.doc[first].idx
-    text = verb.doc.text
-    for begin, stop in quoted:
-        if stop <= start and len(text[stop:start]) <= 3 and all(ch in " ," for ch in text[stop:start]):
+    text = text_of(verb.doc)
+    # quotations are sorted and do not overlap: only the few that start before the credit can end at it
+    first = bisect.bisect_right(quoted, (start, len(text) + 1))
+    for begin, stop in quoted[max(0, first - 3) : first]:
+        if stop <= start and start - stop <= 3 and all(ch in " ," for ch in text[stop:start]):
             return begin, stop
     return None
 
@@ -526,9 +571,10 @@ def _quotation_right_before(match: CueMatch, quoted: list[tuple[int, int]]) -> t
 def _quotation_right_after(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation that starts just after the cue ('replied, "…'), if any."""
     end = match.span[1]
-    text = match.token.doc.text
-    for start, stop in quoted:
-        if start >= end and len(text[end:start]) <= 3 and all(ch in " ,:" for ch in text[end:start]):
+    text = text_of(match.token.doc)
+    first = bisect.bisect_left(quoted, (end,))
+    for start, stop in quoted[first : first + 1]:  # the first quotation starting at or after the cue
+        if start - end <= 3 and all(ch in " ,:" for ch in text[end:start]):
             return start, stop
     return None
 
@@ -536,9 +582,12 @@ def _quotation_right_after(match: CueMatch, quoted: list[tuple[int, int]]) -> tu
 def quotation_after(text: str, end: int, quoted: list[tuple[int, int]], words: int = 0) -> tuple[int, int] | None:
     """The first quotation of ``quoted`` that starts at most ``words`` plain words after ``end``
     (0: only spaces between), if any: 'called a "let a thousand flowers bloom" approach'."""
-    for start, stop in quoted:
+    # Only the first quotation at or after ``end`` can qualify: any later one has that quotation's marks
+    # between.
+    first = bisect.bisect_left(quoted, (end,))
+    for start, stop in quoted[first : first + 1]:
         between = text[end:start]
-        if start >= end and len(between.split()) <= words and re.fullmatch(r"[\w\s-]*", between):
+        if len(between.split()) <= words and re.fullmatch(r"[\w\s-]*", between):
             return start, stop
     return None
 
@@ -548,7 +597,7 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
     found = []
     matches = find_cues(doc, lexicon, quoted)
     cue_verbs = frozenset(m.token.i for m in matches)
-    breaks = sentence_breaks(doc.text, quoted)
+    breaks = sentence_breaks(text_of(doc), quoted)
     for match in matches:
         content, rule, confidence = content_of(match, quoted, cue_verbs)
         content = _without_tail(doc, _within_sentence(content, match.span, breaks), match.span, quoted)
@@ -563,10 +612,11 @@ def colon_cue(doc: Doc, colon: int, lexicon: CueLexicon) -> Attribution | None:
     """'Biden was quick to retort: "Q"' where the parser read the cue as a noun: the last word
     before the colon at ``colon`` (a character offset) that is a cue verb in any part of speech,
     and the subject of its sentence. None when the sentence names no cue or no subject."""
-    at = next((t for t in doc if t.idx == colon), None)
+    position = _first_token_from(doc, colon)
+    at = doc[position] if position < len(doc) and doc[position].idx == colon else None
     if at is None:
         return None
-    before = [t for t in at.sent if t.i < at.i]
+    before = [t for t in sentence_of(at) if t.i < at.i]
     cue = next((t for t in reversed(before) if _speech_verb(t, lexicon)), None)
     if cue is None:
         return None
@@ -589,7 +639,13 @@ def _speech_verb(token: Token, lexicon: CueLexicon) -> bool:
 
 def sentence_breaks(text: str, quoted: list[tuple[int, int]]) -> list[int]:
     """Where sentences start in ``text`` (Punkt), except inside a quotation ('"Q1. Q2," she said')."""
-    return [s for s in sentence_starts(text)[1:] if not any(a < s < b for a, b in quoted)]
+    inside = [(a + 1, b) for a, b in quoted]  # a start strictly inside (a, b)
+    return [s for s in sentence_starts(text)[1:] if not _within(s, inside)]
+
+
+def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+    at = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
 
 
 def _within_sentence(
@@ -616,11 +672,12 @@ def _without_tail(
     with its own subject (', but he also noted'); before the cue, after a semicolon. A piece cut
     off from the cue by a semicolon is not its content."""
     cut = []
-    text = doc.text
+    text = text_of(doc)
     for start, end in content:
         if ";" in text[end : cue[0]] or ";" in text[cue[1] : start]:
             continue
-        tokens = [t for t in doc if start <= t.idx < end and not _inside(t, quoted)]
+        span = doc[_first_token_from(doc, start) : _first_token_from(doc, end)]
+        tokens = [t for t in span if not _inside(t, quoted)]
         if end > cue[1]:
             after = max(start, cue[1])
             ends = [
@@ -653,7 +710,7 @@ def _closes_with_comma(quotation: str) -> bool:
 
 def _tail_at(doc: Doc, char: int, end: int) -> bool:
     """A participle or relative clause starts at ``char`` and runs to ``end``."""
-    following = next((t for t in doc if t.idx >= char and not t.is_punct), None)
+    following = next((t for t in doc[_first_token_from(doc, char) :] if not t.is_punct), None)
     if following is None:
         return False
     runs_to_end = following.head.right_edge.idx + len(following.head.right_edge.text) >= end - 1
@@ -669,7 +726,8 @@ def _ends_reported_clause(token: Token, end: int, after_quotation: bool) -> bool
     if token.text == ";":
         return True
     if token.text in ("—", "--", "–") or (token.text == "-" and token.whitespace_):
-        return after_quotation and not any(t.text == token.text for t in doc[token.i + 1 :] if t.idx < end)
+        rest = doc[token.i + 1 : _first_token_from(doc, end)]
+        return after_quotation and not any(t.text == token.text for t in rest)
     if token.text != "," or token.i + 1 >= len(doc):
         return False
     following = doc[token.i + 1]

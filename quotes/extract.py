@@ -34,6 +34,7 @@ from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
 from quotes.nlp import load_model
 from quotes.speakers import Entity, MediaMention, media_mentions, resolve_speakers
 from quotes.standoff import Article, ArticleError, Quote, Span
+from quotes.windows import LONG_TEXT, analyse_in_windows
 from quotes.wording import TextProfile, profile_article
 
 # Gap between a quotation and its cue that still reads as one attribution: '," said', '," he said'.
@@ -45,6 +46,9 @@ _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)(?:\s+(?:[A-Z][\w.
 _INVERTED_CREDIT = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”’']\s))((Said|Says|Added|Adds|Wrote|Writes)\s+([A-Z][^.!?:\"“”]{0,60}?))\s*[:,]\s*$"
 )
+LONG_RUN_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN_CHARS}}}")
+INVERTED_CREDIT_REACH = 300  # characters; the longest credit the pattern allows is about 80 and spaces
 _COLON_CREDIT = re.compile(r"[\"“”']*((?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*):\s+(?=\S)")
 
 
@@ -73,9 +77,29 @@ def _alnum(text: str, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if text[i].isalnum()]
 
 
-def _snap(text: str, fragments: list[Span], quotes: list[QuoteSpan]) -> tuple[tuple[Span, ...], str]:
+class _Quotations:
+    """The article's quotations and their bounds, for finding those near a position without a scan of
+    them all (a long article has thousands)."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = spans
+        self.pairs = [(s.start, s.end) for s in spans]
+        self.starts = [s.start for s in spans]
+        self.ordered = self.starts == sorted(self.starts)
+        self.longest = max((s.end - s.start for s in spans), default=0)
+
+    def touching(self, fragments: list[Span]) -> list[QuoteSpan]:
+        """The quotations that overlap any of ``fragments``, in order."""
+        if not self.ordered:
+            return [q for q in self.spans if any(q.span.overlaps(f) for f in fragments)]
+        first = bisect.bisect_right(self.starts, min(f.start for f in fragments) - self.longest)
+        last = bisect.bisect_left(self.starts, max(f.end for f in fragments))
+        return [q for q in self.spans[first:last] if any(q.span.overlaps(f) for f in fragments)]
+
+
+def _snap(text: str, fragments: list[Span], quotations: _Quotations) -> tuple[tuple[Span, ...], str]:
     """Extend content to whole quotations it touches; type it by how much is inside quotations."""
-    touched = [q for q in quotes if any(q.span.overlaps(f) for f in fragments)]
+    touched = quotations.touching(fragments)
     spans = sorted(fragments + [q.span for q in touched], key=lambda s: s.start)
     merged: list[Span] = []
     for span in spans:
@@ -107,14 +131,13 @@ def _credited(
     return Quote(fragments, kind, speaker, cue, found.cue.cue.name, found.cue.cue.cls, rule, confidence)
 
 
-def _to_quote(text: str, found: Attribution, offset: int, quotes: list[QuoteSpan]) -> Quote:
+def _to_quote(text: str, found: Attribution, offset: int, quotations: _Quotations) -> Quote:
     fragments = [Span(a + offset, b + offset) for a, b in found.content]
     # 'called Trump's proposal "one-sided and ineffective."': the quotation right after an object,
     # which the parser sometimes leaves out of the object's clause.
-    spans = [(q.start, q.end) for q in quotes]
-    if found.rule == "object" and (complement := quotation_after(text, fragments[-1].end, spans)):
+    if found.rule == "object" and (complement := quotation_after(text, fragments[-1].end, quotations.pairs)):
         fragments[-1] = Span(fragments[-1].start, complement[1])
-    snapped, kind = _snap(text, fragments, quotes)
+    snapped, kind = _snap(text, fragments, quotations)
     return _credited(found, offset, snapped, kind, found.rule, found.confidence)
 
 
@@ -122,27 +145,45 @@ def _without_nested(quotes: list[Quote]) -> list[Quote]:
     """Each word belongs to one attribution: an attribution inside another's content goes, except
     inside an 'according to' credit, which gives way to the speaker it relays ('According to AFP,
     Tehran warned ...': Tehran speaks; the relay is found from the speaker's sentence)."""
+    overlapping = _overlaps(quotes)  # only quotes whose spans meet can nest or share words
     relays = {
         id(host)
         for host in quotes
         if host.cue_lemma == "according to"
         and any(
             _nested_in(quote, host) and quote.speaker is not None and quote.cue_lemma != "according to"
-            for quote in quotes
+            for quote in overlapping[id(host)]
         )
     }
     quotes = [q for q in quotes if id(q) not in relays]
+    remaining = {id(q) for q in quotes}
     kept = []
     for quote in quotes:
-        if not any(_nested_in(quote, other) for other in quotes):
+        if not any(_nested_in(quote, other) for other in overlapping[id(quote)] if id(other) in remaining):
             kept.append(quote)
     # Two cues claiming the same words (a parse quirk): keep the more confident.
     kept.sort(key=lambda q: -q.confidence)
     final: list[Quote] = []
+    chosen: set[int] = set()
     for quote in kept:
-        if not any(_share(q, quote) > 0.5 for q in final):
+        if not any(_share(q, quote) > 0.5 for q in overlapping[id(quote)] if id(q) in chosen):
             final.append(quote)
+            chosen.add(id(quote))
     return sorted(final, key=lambda q: q.start)
+
+
+def _overlaps(quotes: list[Quote]) -> dict[int, list[Quote]]:
+    """For each quote (by ``id``), the other quotes whose spans meet it, in input order: a sweep over the
+    starts, so linear in quotes plus overlaps (a long article has thousands of quotes, few of them meeting)."""
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end))
+    meeting: dict[int, set[int]] = {i: set() for i in range(len(quotes))}
+    for position, i in enumerate(order):
+        for j in order[position + 1 :]:
+            if quotes[j].start >= quotes[i].end:
+                break
+            meeting[i].add(j)
+            meeting[j].add(i)
+    return {id(quotes[i]): [quotes[j] for j in sorted(others)] for i, others in meeting.items()}
 
 
 def _nested_in(quote: Quote, host: Quote) -> bool:
@@ -216,7 +257,9 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[tuple[Attribution,
 
 def _credit_by_inverted_cue(text: str, span: QuoteSpan, paragraph: Span, lexicon: CueLexicon) -> Quote | None:
     """'Said Ellis: "Q"': an inverted credit opening the sentence the quotation ends."""
-    match = _INVERTED_CREDIT.search(text, paragraph.start, span.start)
+    # the credit ends at the quotation and is short: search only the stretch just before it (lookbehinds
+    # still see the text before ``pos``), not the whole paragraph each time
+    match = _INVERTED_CREDIT.search(text, max(paragraph.start, span.start - INVERTED_CREDIT_REACH), span.start)
     if not match:
         return None
     speaker = Span(match.start(3), match.end(3))
@@ -322,7 +365,10 @@ def _parser_texts(text: str, paragraphs: list[Span]) -> Iterator[str]:
     """The paragraphs as the model reads them: page furniture blanked, every offset kept."""
     furniture = furniture_spans(text)
     for p in paragraphs:
-        yield blank(text[p.start : p.end], [f for f in furniture if f.overlaps(p)], p.start)
+        piece = blank(text[p.start : p.end], [f for f in furniture if f.overlaps(p)], p.start)
+        # spaCy's tokenizer takes quadratic time over one very long run without spaces ('"""..."'): the
+        # model reads a space in place of every LONG_RUN-th character of such a run (the text is untouched)
+        yield _LONG_RUN.sub(lambda m: m.group(0)[:-1] + " ", piece)
 
 
 def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]]) -> list[Entity]:
@@ -343,8 +389,10 @@ def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]])
     rest = [p for p in paragraph_spans(article.text) if p.start not in done]
     with nlp.select_pipes(enable=["ner"]):
         for paragraph, doc in zip(rest, nlp.pipe(_parser_texts(article.text, rest)), strict=True):
+            text = doc.text
             for e in doc.ents:
-                opening = not doc.text[: e.start_char].strip() or doc.text[: e.start_char].rstrip()[-1] in ".!?"
+                before = text[: e.start_char].rstrip()
+                opening = not before or before[-1] in ".!?"
                 entities.append(Entity(paragraph.start + e.start_char, paragraph.start + e.end_char, e.label_, opening))
     entities += _surname_echoes(article.text, entities, parses)
     return sorted(entities, key=lambda e: e.start)
@@ -387,9 +435,15 @@ def _main_subject(token) -> bool:
 
 
 def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> list[Quote]:
-    """Every quote and attributed statement in one article, in text order."""
+    """Every quote and attributed statement in one article, in text order (speakers not resolved)."""
     lexicon = lexicon or load_lexicon()
-    return quotes_in(article, parse_article(article, nlp, lexicon), lexicon)
+
+    def quotes_only(part: Article) -> ArticleResult:
+        return ArticleResult(part, quotes_in(part, parse_article(part, nlp, lexicon), lexicon))
+
+    if len(article.text) > LONG_TEXT:
+        return analyse_in_windows(article, quotes_only).quotes
+    return quotes_only(article).quotes
 
 
 def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexicon) -> list[Quote]:
@@ -399,14 +453,21 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
     paragraphs = paragraph_spans(text)
     quoted = [(s.start, s.end) for s in spans]
 
+    quotations = _Quotations(spans)
     quotes: list[Quote] = []
     cue_only: list[tuple[Attribution, int]] = []  # cues with no content of their own, and their paragraph offset
     docs = {paragraph.start: doc for paragraph, doc in parses}
     for paragraph, doc in parses:
-        local = [(a - paragraph.start, b - paragraph.start) for a, b in quoted if paragraph.start <= a < paragraph.end]
+        if quotations.ordered:
+            first = bisect.bisect_left(quotations.starts, paragraph.start)
+            last = bisect.bisect_left(quotations.starts, paragraph.end)
+            here = quoted[first:last]
+        else:
+            here = [(a, b) for a, b in quoted if paragraph.start <= a < paragraph.end]
+        local = [(a - paragraph.start, b - paragraph.start) for a, b in here]
         for found in attributions(doc, lexicon, local):
             if found.content:
-                quotes.append(_to_quote(text, found, paragraph.start, spans))
+                quotes.append(_to_quote(text, found, paragraph.start, quotations))
             else:
                 cue_only.append((found, paragraph.start))
     furniture = furniture_spans(text)
@@ -416,14 +477,17 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
     ]
 
     starts = [p.start for p in paragraphs]
+    quotes.sort(key=lambda q: q.start)
+    longest = max((q.end - q.start for q in quotes), default=0)  # bounds where a quote holding a span starts
     for span in spans:
-        if any(q.start <= span.start and span.end <= q.end for q in quotes):
+        if _held_by(quotes, span, longest):
             continue
         if any(f.contains(span.span) for f in furniture):
             continue  # a headline's quotation marks in a "Related:" line
         here = _index(starts, span.start)
         credited = _credit_by_dash(text, span, paragraphs[here])
         if credited is None and _join_as_fragment(text, span, quotes):
+            longest = max(q.end - q.start for q in quotes)  # a quote grew by a fragment
             continue
         credited = credited or _credit_by_cue(text, span, cue_only)
         credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here], lexicon)
@@ -433,14 +497,29 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
             text, span, paragraphs[here], docs.get(paragraphs[here].start), lexicon
         )
         if credited is not None:
-            quotes.append(credited)
-            quotes.sort(key=lambda q: q.start)
+            bisect.insort(quotes, credited, key=lambda q: q.start)
+            longest = max(longest, credited.end - credited.start)
     return _link_continuations(quotes)
 
 
+def _held_by(quotes: list[Quote], span: QuoteSpan, longest: int) -> bool:
+    """Some quote (``quotes`` sorted by start, none longer than ``longest``) holds the whole quotation
+    ``span``: only the quotes that start at most ``longest`` before its end can."""
+    first = bisect.bisect_left(quotes, span.end - longest, key=lambda q: q.start)
+    last = bisect.bisect_right(quotes, span.start, key=lambda q: q.start)
+    return any(q.start <= span.start and span.end <= q.end for q in quotes[first:last])
+
+
 def analyse_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> ArticleResult:
-    """The whole per-article step: quotes, their resolved speakers, and the outlets the text names."""
+    """The whole per-article step: quotes, their resolved speakers, and the outlets the text names.
+    An article longer than ``windows.LONG_TEXT`` is analysed in windows (linear time)."""
     lexicon = lexicon or load_lexicon()
+    if len(article.text) > LONG_TEXT:
+        return analyse_in_windows(article, lambda part: _analyse(part, nlp, lexicon))
+    return _analyse(article, nlp, lexicon)
+
+
+def _analyse(article: Article, nlp: Language, lexicon: CueLexicon) -> ArticleResult:
     parses = parse_article(article, nlp, lexicon)
     quotes = quotes_in(article, parses, lexicon)
     speakers = resolve_speakers(article, quotes, entities_in(article, nlp, parses))

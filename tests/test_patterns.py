@@ -576,3 +576,36 @@ def test_a_cue_in_a_clause_of_time_reports_nothing_said_before_it(extract):
         "reiterated",
     ) in found
     assert not any(speaker == "President Obama" and "opposes" in content for _, content, speaker, _ in found)
+
+
+def test_a_long_article_is_analysed_in_windows_with_exact_offsets(nlp):
+    from quotes.extract import analyse_article
+    from quotes.windows import LONG_TEXT, windows
+
+    paragraph = '"We will not back down," Mayor Ann Lee said on Monday. She added that the bridge would reopen.\n'
+    text = paragraph * (LONG_TEXT // len(paragraph) + 200)
+    cut = windows(text)
+    assert len(cut) > 2 and cut[0].start == 0 and cut[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(cut, cut[1:], strict=False)) and all(w.context <= w.start for w in cut)
+    result = analyse_article(Article("long", text), nlp)
+    per_paragraph = analyse_article(Article("one", paragraph * 3), nlp)
+    assert len(result.quotes) == len(per_paragraph.quotes) // 3 * text.count("\n")
+    for quote in result.quotes:
+        assert text[quote.start : quote.end] == quote.to_standoff(text)["text"]
+        assert quote.speaker_name == "Ann Lee"  # "She" at a window's start still finds her
+    starts = [q.start for q in result.quotes]
+    assert starts == sorted(set(starts))  # no quote twice at a window's edge
+
+
+def test_a_line_longer_than_the_model_limit_is_cut_into_windows_the_model_can_read(nlp):
+    from quotes.extract import analyse_article
+    from quotes.windows import WINDOW, windows
+
+    line = '"We will go," Ann Lee said. ' * 40_000  # one paragraph of 1,120,000 characters
+    cut = windows(line)
+    assert max(w.end - w.context for w in cut) <= WINDOW + 2_000 < nlp.max_length
+    assert all(line[w.start - 1] == " " for w in cut[1:])  # cut at sentence ends, never inside a word
+    text = line[:60_000]  # the same, analysed: a long line in windows, offsets exact
+    result = analyse_article(Article("line", text), nlp)
+    assert len(result.quotes) == text.count("said")
+    assert all(text[q.start : q.end] == q.to_standoff(text)["text"] for q in result.quotes)

@@ -116,12 +116,14 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     return name, " ".join(title_tokens) or None
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lowercase without accents, one apostrophe: 'Raúl' is 'raul', 'O’Neill' is "o'neill"."""
     decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     tokens = [t for t in name.split() if t.lower().strip(",") not in NAME_SUFFIXES]
     return fold((tokens or name.split())[-1]).strip(".,")
@@ -192,10 +194,20 @@ class _People:
     def __init__(self, first_names: dict[str, str] | None = None) -> None:
         self.names: list[str] = []
         self.first_names = first_names or {}  # first name -> "m" or "f"
+        # names by surname: two names can only be one person when their surnames agree (``same_person``)
+        self._by_surname: dict[str, list[str]] = {}
 
     def add(self, name: str) -> None:
-        if name not in self.names:
+        if name not in self._by_surname.get(surname(name), ()):
             self.names.append(name)
+            self._by_surname.setdefault(surname(name), []).append(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._by_surname.get(surname(name), ())
+
+    def knows(self, name: str) -> bool:
+        """True when some name of the article can be the person ``name`` names."""
+        return any(same_person(name, n) for n in self._by_surname.get(surname(name), ()))
 
     def gender_of(self, name: str) -> str | None:
         """The gender of a full name's first name, when the first-name list knows it."""
@@ -205,7 +217,7 @@ class _People:
     def canonical(self, name: str, gender: str | None = None) -> str:
         """The longest name of the article for the same person ('Esper' -> 'Mark T. Esper'); a name of
         another gender ('Mr. Obama' is not Malia Obama) is not the same person."""
-        matches = [n for n in self.names if same_person(name, n)]
+        matches = [n for n in self._by_surname.get(surname(name), ()) if same_person(name, n)]
         if gender is not None:
             matches = [n for n in matches if self.gender_of(n) in (None, gender)]
         if len(name.split()) == 1:

@@ -20,7 +20,6 @@ from quotes.speakers.names import (
     _kind_of_org,
     classify_name,
     clean_mention,
-    same_person,
     split_title,
     without_quantity,
 )
@@ -146,7 +145,7 @@ class _Resolver(Referents):
         words = self.text[part.start : part.end]
         if referent is None:  # missed by the recogniser: a person the article names elsewhere
             named = classify_name(words, "PERSON", self.rules)
-            known = named is not None and any(same_person(named.name, n) for n in self.people.names)
+            known = named is not None and self.people.knows(named.name)
             return self.person(named).name if known else None
         if self._head_referent(part, self.adjectives) is not None:
             return None
@@ -317,7 +316,7 @@ class _Resolver(Referents):
         if label is None and _acronym(words):
             label = "ORG"  # "The FEC report"
         named = classify_name(words, label, self.rules)
-        if named is not None and named.kind == "person" and label is None and named.name not in self.people.names:
+        if named is not None and named.kind == "person" and label is None and named.name not in self.people:
             return UNKNOWN  # "campaign TV" of "A campaign TV ad": no one the article names
         if named is not None:
             return self.person(named)
