@@ -75,7 +75,8 @@ def _speakers_file(args: argparse.Namespace) -> SpeakerOverrides | None:
 
 def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
-    from quotes.extract import default_processes, extract_all
+    from quotes.engine import default_processes
+    from quotes.extract import extract_all
     from quotes.read import count_articles, read_articles
     from quotes.tables import Tables
 
@@ -86,7 +87,9 @@ def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     items = read_articles(args.paths, args.manifest)
     # no more workers than articles: each one loads the model (hundreds of MB)
     processes = min(args.processes or default_processes(), total or 1)
-    results = _progress(extract_all(items, model=args.model, processes=processes, profile=profile), total)
+    timeout = args.article_timeout or None
+    results = extract_all(items, model=args.model, processes=processes, profile=profile, timeout=timeout)
+    results = _progress(results, total)
     tables = Tables(results, overrides)
     ok = int((tables.articles["status"] == "ok").sum())
     errors = list(tables.articles.loc[tables.articles["status"] == "error", "error"])
@@ -236,7 +239,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         overrides = _speakers_file(args)
         _check_model(args.model)
         articles = (evaluate.gold_article(d) for d in gold)
-        results = _progress(extract_all(articles, model=args.model, processes=args.processes), total=len(gold))
+        results = extract_all(
+            articles, model=args.model, processes=args.processes, timeout=args.article_timeout or None
+        )
+        results = _progress(results, total=len(gold))
         # Through the run's tables, so that speakers are linked across articles (``speaker_id``).
         predictions = {record["id"]: record["quotes"] for record in Tables(results, overrides).standoff}
     merge = not args.no_merge_continuations
@@ -282,6 +288,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=_at_least_one,
         default=None,
         help="worker processes (default: all cores, at most one per article)",
+    )
+    common.add_argument(
+        "--article-timeout",
+        type=float,
+        default=900.0,
+        metavar="SECONDS",
+        help="stop an article that runs longer than this and report it as an error row (default 900; 0: no limit)",
     )
     common.add_argument(
         "--speakers",

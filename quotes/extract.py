@@ -13,10 +13,7 @@ Order of work for one article:
 from __future__ import annotations
 
 import bisect
-import multiprocessing
-import os
 import re
-import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,14 +25,14 @@ from spacy.tokens import Doc
 from quotes.attribution import SUBJECTS as SUBJECT_DEPS
 from quotes.attribution import Attribution, attributions, colon_cue, quotation_after
 from quotes.cues import CueLexicon, load_lexicon
+from quotes.engine import ARTICLE_TIMEOUT, run
 from quotes.furniture import blank, furniture_spans
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
-from quotes.nlp import load_model
 from quotes.speakers import Entity, MediaMention, media_mentions, resolve_speakers
 from quotes.standoff import Article, ArticleError, Quote, Span
 from quotes.windows import LONG_TEXT, analyse_in_windows
-from quotes.wording import TextProfile, profile_article
+from quotes.wording import TextProfile
 
 # Gap between a quotation and its cue that still reads as one attribution: '," said', '," he said'.
 MAX_CUE_GAP = 80
@@ -589,51 +586,16 @@ def _link_continuations(quotes: list[Quote]) -> list[Quote]:
 
 # --- batches ---------------------------------------------------------------------------------
 
-_WORKER_NLP: Language | None = None
-_WORKER_PROFILE = False
-
-
-def _init_worker(model: str | None, profile: bool = False) -> None:
-    global _WORKER_NLP, _WORKER_PROFILE
-    if multiprocessing.parent_process() is not None:  # a pool worker: the pool's terminate() ends it quietly
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _WORKER_NLP = load_model(model)
-    _WORKER_PROFILE = profile
-
-
-def _work(item: Article | ArticleError) -> ArticleResult:
-    if isinstance(item, ArticleError):
-        return ArticleResult(item, error=item.error)
-    try:
-        assert _WORKER_NLP is not None
-        result = analyse_article(item, _WORKER_NLP)
-        if _WORKER_PROFILE:
-            result.profile = profile_article(item, result.quotes)
-        return result
-    except Exception as error:  # one bad article never sinks a batch
-        return ArticleResult(item, error=f"extraction failed: {type(error).__name__}: {error}")
-
-
-def default_processes() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
-
 
 def extract_all(
     items: Iterable[Article | ArticleError],
     model: str | None = None,
     processes: int | None = None,
     profile: bool = False,
+    timeout: float | None = ARTICLE_TIMEOUT,
 ) -> Iterator[ArticleResult]:
-    """Extract from a stream of articles, in input order, using ``processes`` worker processes.
-
-    With ``profile``, each result also carries its wording profile (``wording.profile_article``).
-    """
-    processes = default_processes() if processes is None else processes
-    if processes <= 1:
-        _init_worker(model, profile)
-        yield from map(_work, items)
-        return
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(processes, initializer=_init_worker, initargs=(model, profile)) as pool:
-        yield from pool.imap(_work, items, chunksize=2)
+    """Extract from a stream of articles, in input order, using ``processes`` worker processes
+    (``engine``). With ``profile``, each result also carries its wording profile
+    (``wording.profile_article``). An article running longer than ``timeout`` seconds (None: no
+    limit) and one whose worker dies twice end as error results."""
+    return run(items, model=model, processes=processes, profile=profile, timeout=timeout)

@@ -5,6 +5,7 @@ Each ends with a one-line message, the right exit code and no temporary file lef
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -109,3 +110,63 @@ def test_a_signal_while_the_report_is_written_leaves_no_temporary_file(tmp_path,
         pytest.skip("the report was finished before the signal arrived")
     assert returned == code and "Traceback" not in error
     assert _leftovers(out) == []
+
+
+def _corpus(tmp_path, copies: int):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    rows = [{"id": f"a{i}", "outlet": "Wire", "text": texts[i % len(texts)]} for i in range(copies)]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as handle:
+            found += [int(c) for c in handle.read().split()]
+    return found
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc to find the workers")
+def test_a_killed_worker_is_survived_and_every_article_accounted_for(tmp_path):
+    source = _corpus(tmp_path, 400)
+    out = tmp_path / "q.jsonl"
+    process = subprocess.Popen(
+        [*QUOTES, "extract", str(source), "-o", str(out), "--processes", "2"], stderr=subprocess.PIPE, text=True
+    )
+    killed = None
+    deadline = time.monotonic() + 120
+    while killed is None and time.monotonic() < deadline and process.poll() is None:
+        if len(_children(process.pid)) >= 2:
+            time.sleep(5)  # the workers have loaded the model and are working
+            for worker in _children(process.pid):
+                try:
+                    os.kill(worker, signal.SIGKILL)
+                except ProcessLookupError:
+                    continue
+                killed = worker
+                break
+        time.sleep(0.1)
+    error = process.stderr.read()
+    assert process.wait(timeout=300) == 0, error
+    if killed is None:
+        pytest.skip("the run ended before a worker could be killed")
+    assert "a worker process died; retrying" in error and "Traceback" not in error
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [f"a{i}" for i in range(400)]  # every article, in order
+    assert not [r for r in records if "error" in r]  # the retried ones came back whole
+
+
+def test_an_article_over_the_time_limit_is_an_error_row_and_the_rest_go_on(tmp_path):
+    from quotes.extract import extract_all
+    from quotes.standoff import Article
+
+    short = (SEEDS / "000_b8e988f573ab2168.txt").read_text(encoding="utf-8")
+    long = short * 300  # about 600,000 characters: well over a second
+    items = [Article("s1", short), Article("long", long), Article("s2", short)]
+    for processes in (1, 2):
+        results = list(extract_all(items, processes=processes, timeout=1.5))
+        assert [r.article.id for r in results] == ["s1", "long", "s2"]
+        assert results[1].error and "stopped after 1.5 s" in results[1].error
+        assert results[0].error is None and results[2].error is None and results[2].quotes

@@ -1,0 +1,212 @@
+"""Running the per-article step over a stream of articles: in this process, or in a pool of worker
+processes on this machine. Results come back in input order, with at most a few articles per worker
+in flight (memory stays flat however long the stream).
+
+Faults end as ``error`` rows, never as a stalled or lost batch:
+
+- an article that runs longer than ``timeout`` seconds is stopped (its worker is killed and the pool
+  started afresh) and reported;
+- a worker that dies (killed, out of memory, crashed) breaks the pool: every article that was in
+  flight is retried once, alone in a fresh worker, so that only the one that kills its worker again
+  is reported.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+
+from quotes.standoff import Article, ArticleError
+
+ARTICLE_TIMEOUT = 900.0  # seconds; a 5 MB transcript takes about 200 s on one core
+IN_FLIGHT_PER_WORKER = 4
+
+_WORKER_NLP = None
+_WORKER_PROFILE = False
+
+
+def default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _init_worker(model: str | None, profile: bool = False) -> None:
+    global _WORKER_NLP, _WORKER_PROFILE
+    from quotes.nlp import load_model
+
+    if multiprocessing.parent_process() is not None:  # a pool worker: the parent handles signals
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_NLP = load_model(model)
+    _WORKER_PROFILE = profile
+
+
+def _work(item: Article | ArticleError):
+    """The per-article step in a worker (or here): one article in, its result out, errors caught."""
+    from quotes.extract import ArticleResult, analyse_article
+    from quotes.wording import profile_article
+
+    if isinstance(item, ArticleError):
+        return ArticleResult(item, error=item.error)
+    try:
+        result = analyse_article(item, _WORKER_NLP)
+        if _WORKER_PROFILE:
+            result.profile = profile_article(item, result.quotes)
+        return result
+    except _Timeout:
+        raise
+    except Exception as error:  # one bad article never sinks a batch
+        return ArticleResult(item, error=f"extraction failed: {type(error).__name__}: {error}")
+
+
+def _failed(item: Article | ArticleError, reason: str):
+    from quotes.extract import ArticleResult
+
+    return ArticleResult(item, error=reason)
+
+
+def _too_long(timeout: float) -> str:
+    return f"stopped after {timeout:g} s (--article-timeout); the article may be too long or pathological"
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame) -> None:
+    raise _Timeout
+
+
+def run_here(items: Iterable, model: str | None, profile: bool, timeout: float | None) -> Iterator:
+    """Each article in this process, in order; the timeout by an interval timer (main thread only)."""
+    _init_worker(model, profile)
+    timed = bool(timeout) and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    previous = signal.signal(signal.SIGALRM, _alarm) if timed else None
+    try:
+        for item in items:
+            if not timed:
+                yield _work(item)
+                continue
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                result = _work(item)
+            except _Timeout:
+                result = _failed(item, _too_long(timeout))
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            yield result
+    finally:
+        if timed:
+            signal.signal(signal.SIGALRM, previous)
+
+
+class _Pool:
+    """A process pool that can be thrown away and started afresh."""
+
+    def __init__(self, processes: int, model: str | None, profile: bool) -> None:
+        self.processes, self.initargs = processes, (model, profile)
+        self.context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self.executor = self._start(processes)
+
+    def _start(self, processes: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(processes, self.context, initializer=_init_worker, initargs=self.initargs)
+
+    def submit(self, item):
+        return self.executor.submit(_work, item)
+
+    def restart(self) -> None:
+        """Kill the workers (a runaway article, a broken pool) and start new ones."""
+        self.kill()
+        self.executor = self._start(self.processes)
+
+    def kill(self) -> None:
+        for process in list(getattr(self.executor, "_processes", {}).values()):
+            if process.is_alive():
+                process.kill()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+    def alone(self, item, timeout: float | None):
+        """``item`` in a fresh single worker: its result, or why it could not give one."""
+        executor = self._start(1)
+        try:
+            return executor.submit(_work, item).result(timeout=timeout or None)
+        except FutureTimeout:
+            return _failed(item, _too_long(timeout))
+        except BrokenProcessPool:
+            return _failed(item, "its worker process died twice (killed, out of memory or crashed)")
+        finally:
+            for process in list(getattr(executor, "_processes", {}).values()):
+                if process.is_alive():
+                    process.kill()
+            executor.shutdown(wait=False, cancel_futures=True)
+
+
+def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool, timeout: float | None) -> Iterator:
+    """Each article in a pool of ``processes`` workers, results in input order."""
+    pool = _Pool(processes, model, profile)
+    stream = iter(items)
+    pending: deque = deque()  # [item, future]
+    head_since = time.monotonic()  # when the oldest article became the one waited for
+
+    def fill() -> None:
+        while len(pending) < processes * IN_FLIGHT_PER_WORKER:
+            item = next(stream, None)
+            if item is None:
+                return
+            pending.append([item, pool.submit(item)])
+
+    try:
+        fill()
+        while pending:
+            item, future = pending[0]
+            left = None if not timeout else max(0.0, timeout - (time.monotonic() - head_since))
+            try:
+                result = future.result(timeout=left)
+            except FutureTimeout:
+                # the oldest article has run for ``timeout`` s: stop it, start afresh, resubmit the rest
+                pool.restart()
+                for entry in list(pending)[1:]:
+                    entry[1] = pool.submit(entry[0])
+                result = _failed(item, _too_long(timeout))
+            except BrokenProcessPool:
+                # a worker died; any article in flight may have killed it: each is retried alone
+                suspects = [entry[0] for entry in pending]
+                pending.clear()
+                print(
+                    f"quotes: a worker process died; retrying its {len(suspects)} articles one by one",
+                    file=sys.stderr,
+                )
+                pool.restart()
+                for suspect in suspects:
+                    yield pool.alone(suspect, timeout)
+                head_since = time.monotonic()
+                fill()
+                continue
+            pending.popleft()
+            head_since = time.monotonic()
+            fill()
+            yield result
+    finally:
+        pool.kill()
+
+
+def run(
+    items: Iterable[Article | ArticleError],
+    model: str | None = None,
+    processes: int | None = None,
+    profile: bool = False,
+    timeout: float | None = ARTICLE_TIMEOUT,
+) -> Iterator:
+    """The per-article step over ``items`` here (``processes`` 1) or in a local pool, in input order."""
+    processes = default_processes() if processes is None else processes
+    if processes <= 1:
+        return run_here(items, model, profile, timeout)
+    return run_pooled(items, processes, model, profile, timeout)
