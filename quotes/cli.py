@@ -88,7 +88,12 @@ def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     # no more workers than articles: each one loads the model (hundreds of MB)
     processes = min(args.processes or default_processes(), total or 1)
     timeout = args.article_timeout or None
-    results = extract_all(items, model=args.model, processes=processes, profile=profile, timeout=timeout)
+    if args.engine == "dask":
+        from quotes.engine import run_dask
+
+        results = run_dask(items, args.model, profile, scheduler=args.scheduler, workers=args.processes)
+    else:
+        results = extract_all(items, model=args.model, processes=processes, profile=profile, timeout=timeout)
     results = _progress(results, total)
     tables = Tables(results, overrides)
     ok = int((tables.articles["status"] == "ok").sum())
@@ -106,8 +111,17 @@ def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
-    """Every input path and the manifest exist, before the model loads (a typo costs nothing)."""
+    """Every input path and the manifest exist, and the engine can run, before the model loads (a typo
+    costs nothing)."""
     from quotes.read import InputError
+
+    if getattr(args, "scheduler", None) and args.engine != "dask":
+        raise Failure("--scheduler needs --engine dask")
+    if getattr(args, "engine", "local") == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise Failure("--engine dask needs Dask: pip install 'quotes[dask]'") from None
 
     for raw in args.paths:
         if not Path(raw).exists():
@@ -288,6 +302,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=_at_least_one,
         default=None,
         help="worker processes (default: all cores, at most one per article)",
+    )
+    common.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="where articles are analysed: local (this machine's cores, default) or dask (a Dask cluster;"
+        " pip install 'quotes[dask]')",
+    )
+    common.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the cluster's scheduler (tcp://host:8786); default a local cluster with"
+        " --processes workers",
     )
     common.add_argument(
         "--article-timeout",

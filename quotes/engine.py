@@ -1,6 +1,6 @@
-"""Running the per-article step over a stream of articles: in this process, or in a pool of worker
-processes on this machine. Results come back in input order, with at most a few articles per worker
-in flight (memory stays flat however long the stream).
+"""Running the per-article step over a stream of articles: in this process, in a pool of worker
+processes on this machine, or on a Dask cluster (``run_dask``). Results come back in input order,
+with at most a few articles per worker in flight (memory stays flat however long the stream).
 
 Faults end as ``error`` rows, never as a stalled or lost batch:
 
@@ -196,6 +196,72 @@ def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool
             yield result
     finally:
         pool.kill()
+
+
+# --- Dask -----------------------------------------------------------------------------------------
+
+DASK_PARTITION = 25  # articles per Dask task: the model is loaded once per worker, not per task
+_DASK_MODEL: tuple | None = None
+
+
+def dask_partition(items: list, model: str | None, profile: bool) -> list:
+    """The per-article step over one partition, on a Dask worker (the model loaded once per worker)."""
+    global _DASK_MODEL, _WORKER_NLP, _WORKER_PROFILE
+    from quotes.nlp import load_model
+
+    if _DASK_MODEL != (model, profile):
+        _WORKER_NLP, _WORKER_PROFILE = load_model(model), profile
+        _DASK_MODEL = (model, profile)
+    return [_work(item) for item in items]
+
+
+def run_dask(
+    items: Iterable, model: str | None, profile: bool, scheduler: str | None = None, workers: int | None = None
+) -> Iterator:
+    """Each article on a Dask cluster, results in input order: the cluster at ``scheduler``
+    ('tcp://host:8786'), else a local one with ``workers`` processes. Partitions of ``DASK_PARTITION``
+    articles are submitted a few per worker at a time, so memory stays flat. A partition whose worker
+    dies more often than Dask retries it comes back as error rows."""
+    try:
+        from dask.distributed import Client, LocalCluster
+        from distributed.client import FutureCancelledError
+        from distributed.scheduler import KilledWorker
+    except ImportError:
+        raise RuntimeError("the Dask engine needs Dask: pip install 'quotes[dask]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=workers or default_processes(), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+        stream = iter(items)
+        pending: deque = deque()
+
+        def fill() -> None:
+            while len(pending) < in_flight:
+                batch = [item for _, item in zip(range(DASK_PARTITION), stream, strict=False)]
+                if not batch:
+                    return
+                pending.append((batch, client.submit(dask_partition, batch, model, profile, pure=False)))
+
+        fill()
+        while pending:
+            batch, future = pending.popleft()
+            try:
+                results = future.result()
+            except (KilledWorker, FutureCancelledError) as error:
+                reason = f"its Dask worker died ({type(error).__name__})"
+                results = [_failed(item, reason) for item in batch]
+            fill()
+            yield from results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def run(
