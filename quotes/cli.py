@@ -73,7 +73,7 @@ def _speakers_file(args: argparse.Namespace) -> SpeakerOverrides | None:
     return read_speakers_file(args.speakers) if args.speakers else None
 
 
-def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
+def _run(args: argparse.Namespace, for_report: bool = False) -> Tables:
     """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
     from quotes.engine import default_processes
     from quotes.extract import extract_all
@@ -91,11 +91,11 @@ def _run(args: argparse.Namespace, profile: bool = False) -> Tables:
     if args.engine == "dask":
         from quotes.engine import run_dask
 
-        results = run_dask(items, args.model, profile, scheduler=args.scheduler, workers=args.processes)
+        results = run_dask(items, args.model, for_report, scheduler=args.scheduler, workers=args.processes)
     else:
-        results = extract_all(items, model=args.model, processes=processes, profile=profile, timeout=timeout)
+        results = extract_all(items, model=args.model, processes=processes, profile=for_report, timeout=timeout)
     results = _progress(results, total)
-    tables = Tables(results, overrides)
+    tables = Tables(results, overrides, keep_texts=for_report)  # only the report's pages show the texts
     ok = int((tables.articles["status"] == "ok").sum())
     errors = list(tables.articles.loc[tables.articles["status"] == "error", "error"])
     if ok == 0:
@@ -187,7 +187,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.compare_by and not args.group_by:
         raise Failure("--compare-by needs --group-by: the roll-up adds up the stories of a grouped run")
     _check_writable(output / "report.md")
-    tables = _run(args, profile=True)
+    tables = _run(args, for_report=True)
     for option, column in [("--group-by", args.group_by), *(("--compare-by", c) for c in args.compare_by)]:
         if column and column not in tables.articles.columns:
             raise Failure(f"{option} {column}: no such column; the articles have: {', '.join(tables.articles.columns)}")

@@ -128,10 +128,7 @@ class _Pool:
         self.executor = self._start(self.processes)
 
     def kill(self) -> None:
-        for process in list(getattr(self.executor, "_processes", {}).values()):
-            if process.is_alive():
-                process.kill()
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        _kill(self.executor)
 
     def alone(self, item, timeout: float | None):
         """``item`` in a fresh single worker: its result, or why it could not give one."""
@@ -143,10 +140,15 @@ class _Pool:
         except BrokenProcessPool:
             return _failed(item, "its worker process died twice (killed, out of memory or crashed)")
         finally:
-            for process in list(getattr(executor, "_processes", {}).values()):
-                if process.is_alive():
-                    process.kill()
-            executor.shutdown(wait=False, cancel_futures=True)
+            _kill(executor)
+
+
+def _kill(executor: ProcessPoolExecutor) -> None:
+    """Stop ``executor`` now: its workers are killed (a running task cannot be cancelled otherwise)."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool, timeout: float | None) -> Iterator:

@@ -202,7 +202,9 @@ class Tables:
     user's speakers file (``overrides``), corrects who spoke before speakers are linked across articles.
     """
 
-    def __init__(self, results: Iterable[ArticleResult], speakers: SpeakerOverrides | None = None):
+    def __init__(
+        self, results: Iterable[ArticleResult], speakers: SpeakerOverrides | None = None, keep_texts: bool = True
+    ):
         articles, quotes, media, parts, terms = [], [], [], [], []
         # The standoff records and texts, not the results: a result also holds its parse.
         self.standoff: list[dict] = []
@@ -210,7 +212,7 @@ class Tables:
         for result in results:
             self.standoff.append(standoff_record(result))
             articles.append(article_row(result))
-            if isinstance(result.article, Article):
+            if isinstance(result.article, Article) and keep_texts:  # the page shows them; tables alone do not
                 self.texts[result.article.id] = result.article.text
                 quotes.extend(quote_rows(result.article, result))
                 media.extend(media_rows(result))
