@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,7 @@ def _check_writable(path: Path) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from quotes.tables import write_frame, write_jsonl
+    from quotes.tables import write_atomic_set, write_frame_to, write_jsonl
 
     if args.output:
         out = Path(args.output)
@@ -158,10 +159,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if out.suffix.lower() == ".jsonl":
             write_jsonl(tables.standoff, out)
         else:
-            write_frame(tables.quotes, out)
-            write_frame(tables.articles, out.with_name(f"{out.stem}.articles{out.suffix}"))
-            write_frame(tables.speakers, out.with_name(f"{out.stem}.speakers{out.suffix}"))
-            write_frame(tables.media_mentions, out.with_name(f"{out.stem}.media{out.suffix}"))
+            frames = {
+                out: tables.quotes,
+                out.with_name(f"{out.stem}.articles{out.suffix}"): tables.articles,
+                out.with_name(f"{out.stem}.speakers{out.suffix}"): tables.speakers,
+                out.with_name(f"{out.stem}.media{out.suffix}"): tables.media_mentions,
+            }
+            # the four files are one output: all are replaced, or none
+            write_atomic_set({path: partial(write_frame_to, frame, path) for path, frame in frames.items()})
         print(
             f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}",
             file=sys.stderr,

@@ -8,8 +8,11 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import re
+import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -391,6 +394,67 @@ def _as_list(value) -> list:
     return [_as_list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v for v in value]
 
 
+def write_atomic_set(writes: dict[Path, Callable[[str], None]]) -> None:
+    """Write several files as one output: each to a temporary sibling, then all renamed into place, so
+    a failure in any leaves the previous files as they were and no temporary file behind."""
+    temporaries: dict[Path, str] = {}
+    try:
+        for path, write in writes.items():
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporaries[path] = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            os.close(handle)
+            os.chmod(temporaries[path], 0o666 & ~_umask())
+            write(temporaries[path])
+        for path, temporary in temporaries.items():
+            os.replace(temporary, path)
+    except BaseException:
+        for temporary in temporaries.values():
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        raise
+
+
+# What a report folder holds that this tool wrote (the rest, a user's notes or screenshots, is kept).
+_OWN_OUTPUT = re.compile(
+    r"(report|index)\.(md|html)|quotes\.jsonl|schema\.json|.+\.(csv|parquet)"
+    r"|(quotes_per_speaker|speaker_kinds|cue_classes|positions|distinctive_terms|rollup_.+)\.png"
+)
+
+
+def _own_output(entry: Path) -> bool:
+    if entry.is_dir():
+        return (entry / "report.md").exists()  # a story's folder
+    return _OWN_OUTPUT.fullmatch(entry.name) is not None
+
+
+@contextmanager
+def swapped_folder(directory: Path | str) -> Iterator[Path]:
+    """Write a folder of outputs whole: yields an empty temporary sibling to write into; when the block
+    ends it replaces ``directory`` (keeping the files there this tool did not write); on any failure or
+    interrupt it is removed and ``directory`` is left as it was."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{directory.name}.new-", dir=directory.parent))
+    os.chmod(temporary, 0o777 & ~_umask())
+    previous = directory.with_name(f".{directory.name}.old-{temporary.name.rsplit('-', 1)[-1]}")
+    try:
+        yield temporary
+        if directory.exists():
+            for entry in directory.iterdir():
+                if not _own_output(entry) and not (temporary / entry.name).exists():
+                    copy = shutil.copytree if entry.is_dir() else shutil.copy2
+                    copy(entry, temporary / entry.name)
+            os.replace(directory, previous)
+        os.replace(temporary, directory)
+    except BaseException:
+        if previous.exists() and not directory.exists():
+            os.replace(previous, directory)  # interrupted between the two renames: put the old one back
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -398,17 +462,24 @@ def _umask() -> int:
 
 
 def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
-    """Write a table as CSV or Parquet, by the suffix of ``path``: the same columns and types in both
-    (integers with missing values as integers, lists as Parquet lists and as JSON in CSV)."""
+    """Write a table as CSV or Parquet, by the suffix of ``path``, atomically: the same columns and types
+    in both (integers with missing values as integers, lists as Parquet lists and as JSON in CSV)."""
+    write_atomic(path, lambda tmp: write_frame_to(frame, path, tmp))
+
+
+def write_frame_to(frame: pd.DataFrame, path: Path | str, target: str | None = None) -> None:
+    """Write ``frame`` in the format of ``path``'s suffix into ``target`` (default ``path`` itself)."""
     suffix = Path(path).suffix.lower()
+    target = target or str(path)
     types = column_types(frame)
     frame = typed(frame, types)
     if suffix == ".csv":
         lists = [c for c, kind in types.items() if kind == LIST]
-        text = frame.assign(**{c: [json.dumps(v, ensure_ascii=False) for v in frame[c]] for c in lists})
-        write_atomic(path, lambda tmp: text.to_csv(tmp, index=False))
+        frame.assign(**{c: [json.dumps(v, ensure_ascii=False) for v in frame[c]] for c in lists}).to_csv(
+            target, index=False
+        )
     elif suffix == ".parquet":
-        write_atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
+        frame.to_parquet(target, index=False)
     else:
         raise ValueError(f"{path}: unknown table type {suffix or '(none)'}; use .csv, .parquet or .jsonl")
 

@@ -557,3 +557,49 @@ def test_the_distinctive_terms_chart_is_drawn_only_when_a_term_stands_out(tmp_pa
     results = [_result("l1", "Alpha", loud_a, []), _result("l2", "Beta", loud_b, [])]
     StoryReport("Loud", Tables(results)).write(tmp_path / "loud")
     assert (tmp_path / "loud" / "distinctive_terms.png").exists()
+
+
+def test_a_report_folder_is_replaced_whole_keeping_the_users_own_files(tmp_path):
+    text = '"We will go," Ann Lee said.'
+    results = [_result("a1", "Alpha", text, [_quote(text, '"We will go,"', "Ann Lee", "said", "Ann Lee")])]
+    out = tmp_path / "r"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    (out / "distinctive_terms.png").write_bytes(b"stale chart of an earlier run")
+    write_reports(Tables(results), out)
+    assert (out / "notes.txt").read_text() == "mine" and (out / "report.html").exists()
+    assert not (out / "distinctive_terms.png").exists()  # an output of ours this run does not draw
+    assert [p.name for p in tmp_path.iterdir()] == ["r"]  # no temporary sibling left
+
+
+def test_a_failed_report_leaves_the_previous_one_intact(tmp_path, monkeypatch):
+    text = '"We will go," Ann Lee said.'
+    results = [_result("a1", "Alpha", text, [_quote(text, '"We will go,"', "Ann Lee", "said", "Ann Lee")])]
+    out = tmp_path / "r"
+    write_reports(Tables(results), out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(self, directory):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(StoryReport, "write_charts", broken)
+    with pytest.raises(OSError):
+        write_reports(Tables(results), out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["r"]
+
+
+def test_files_written_as_a_set_are_all_replaced_or_none(tmp_path):
+    from quotes.tables import write_atomic_set
+
+    first, second = tmp_path / "x.csv", tmp_path / "x.articles.csv"
+    first.write_text("old x")
+    second.write_text("old articles")
+
+    def fail(target):
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_atomic_set({first: lambda t: open(t, "w").write("new x"), second: fail})
+    assert first.read_text() == "old x" and second.read_text() == "old articles"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.articles.csv", "x.csv"]

@@ -17,7 +17,7 @@ from quotes.report.index import RunIndex
 from quotes.report.model import Section
 from quotes.report.sections import TOP_TERMS, StorySections
 from quotes.rollup import Rollup, rollup
-from quotes.tables import Tables, write_atomic, write_frame, write_jsonl, write_schema
+from quotes.tables import Tables, swapped_folder, write_atomic, write_frame, write_jsonl, write_schema
 
 NO_GROUP = "(none)"
 
@@ -161,10 +161,16 @@ def write_reports(
     Returns the path of the report (or of the index).
     """
     directory = Path(directory)
+    rollups = [rollup(tables, column) for column in dict.fromkeys(["outlet", *compare_by])] if group_by else []
+    with swapped_folder(directory) as target:  # the folder appears whole, or stays as it was
+        path = _write_run(tables, target, group_by, progress, rollups)
+    return directory / path.relative_to(target)
+
+
+def _write_run(tables: Tables, directory: Path, group_by: str | None, progress, rollups: list[Rollup]) -> Path:
     colours = charts.outlet_colours(outlets_of(tables))
     if group_by is None:
         return StoryReport(story_title(tables.articles, None, None), tables, colours=colours).write(directory)
-    rollups = [rollup(tables, column) for column in dict.fromkeys(["outlet", *compare_by])]  # fails early on a typo
     rows = []
     for value, article_ids in progress(stories(tables, group_by)):
         part = tables.subset(article_ids)
