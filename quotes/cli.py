@@ -12,6 +12,7 @@ import time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
 
 # The library is imported inside the commands, so that --help, --version and bad arguments answer at
 # once, without loading spaCy or pandas.
@@ -78,14 +79,16 @@ def _run(args: argparse.Namespace, for_report: bool = False) -> Tables:
     """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
     from quotes.engine import default_processes
     from quotes.extract import extract_all
+    from quotes.fetch import Fetcher, default_cache
     from quotes.read import count_articles, read_articles
     from quotes.tables import Tables
 
     _check_inputs(args)
     overrides = _speakers_file(args)
     total = count_articles(args.paths, args.manifest)
+    fetcher = Fetcher(Path(args.cache) if args.cache else default_cache(), offline=args.offline)
     _check_model(args.model)
-    items = read_articles(args.paths, args.manifest)
+    items = read_articles(args.paths, args.manifest, fetcher=fetcher, any_language=args.any_language)
     # no more workers than articles: each one loads the model (hundreds of MB)
     processes = min(args.processes or default_processes(), total or 1)
     timeout = args.article_timeout or None
@@ -124,8 +127,16 @@ def _check_inputs(args: argparse.Namespace) -> None:
         except ImportError:
             raise Failure("--engine dask needs Dask: pip install 'quotes[dask]'") from None
 
+    from quotes.fetch import is_url, read_url_file
+
+    if args.urls:
+        if not Path(args.urls).is_file():
+            raise InputError(f"{args.urls}: no such file (--urls wants a file of URLs, one a line)")
+        args.paths = [*args.paths, *read_url_file(args.urls)]
+    if not args.paths:
+        raise Failure("no input: give files, folders or URLs, or --urls FILE")
     for raw in args.paths:
-        if not Path(raw).exists():
+        if not is_url(raw) and not Path(raw).exists():
             raise InputError(f"{raw}: no such file or folder")
     if args.manifest and not Path(args.manifest).is_file():
         raise InputError(f"{args.manifest}: manifest not found; give a CSV with a 'file' column")
@@ -177,7 +188,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def default_report_dir(paths: list[str]) -> Path:
-    """reports/NAME for the first input (``seeds/`` -> ``reports/seeds``)."""
+    """reports/NAME for the first input (``seeds/`` -> ``reports/seeds``; a URL -> its host)."""
+    from quotes.fetch import is_url
+
+    if is_url(paths[0]):
+        return Path("reports") / urlparse(paths[0]).netloc.removeprefix("www.")
     first = Path(paths[0])
     name = first.name if first.is_dir() else first.stem
     return Path("reports") / (name or "report")
@@ -186,7 +201,7 @@ def default_report_dir(paths: list[str]) -> Path:
 def cmd_report(args: argparse.Namespace) -> int:
     from quotes.report import write_reports
 
-    output = Path(args.output) if args.output else default_report_dir(args.paths)
+    output = Path(args.output) if args.output else default_report_dir(args.paths or [args.urls or "report"])
     if output.exists() and not output.is_dir():
         raise Failure(f"{output}: exists and is not a folder; give a folder with -o")
     if args.compare_by and not args.group_by:
@@ -284,6 +299,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+INPUTS_HELP = (
+    ".txt or .html files, folders of them, .jsonl/.csv with one article a row, or http(s):// URLs of news pages"
+)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -307,6 +327,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_at_least_one,
         default=None,
         help="worker processes (default: all cores, at most one per article)",
+    )
+    common.add_argument("--urls", metavar="FILE", help="a file of URLs to read, one a line (# comments)")
+    common.add_argument("--cache", metavar="DIR", help="where fetched pages are kept (default ~/.cache/quotes/pages)")
+    common.add_argument("--offline", action="store_true", help="fetch nothing: read pages from the cache alone")
+    common.add_argument(
+        "--any-language", action="store_true", help="read web pages in any language (default: English only)"
     )
     common.add_argument(
         "--engine",
@@ -335,7 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     extract = sub.add_parser("extract", parents=[common], help="find quotes in articles and write tables")
-    extract.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl/.csv with one article a row")
+    extract.add_argument("paths", nargs="*", help=INPUTS_HELP)
     extract.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
     extract.add_argument(
         "-o",
@@ -347,7 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report", parents=[common], help="compare outlets: markdown and HTML report, charts and tables"
     )
-    report.add_argument("paths", nargs="+", help=".txt files, folders of them, or .jsonl/.csv with one article a row")
+    report.add_argument("paths", nargs="*", help=INPUTS_HELP)
     report.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
     report.add_argument("-o", "--output", help="output folder (default: reports/NAME of the first input)")
     report.add_argument(

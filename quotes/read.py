@@ -17,10 +17,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlparse
 
 from dateutil import parser as dateutil_parser
 
+from quotes.fetch import Fetcher, FetchError, Page, is_url
 from quotes.standoff import Article, ArticleError
+from quotes.web import HTML_SUFFIXES, not_english, page_article
 
 ARTICLE_FIELDS = ("outlet", "title", "date", "url", "event_id")
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -209,12 +212,21 @@ def read_rows(path: Path) -> Iterator[Article | ArticleError]:
         yield ArticleError(path.stem, source, f"{source}: empty file, no rows")
 
 
-def read_articles(paths: Iterable[Path | str], manifest: Path | str | None = None) -> Iterator[Article | ArticleError]:
-    """Every article under ``paths`` (files, or folders read recursively), in order. Raises ``InputError``
-    only for a path that does not exist or has a type it cannot read; bad content is an ``ArticleError``.
-    Ids are unique in the stream: a repeated id becomes ``id#2``, ``id#3``... with a warning."""
+def read_articles(
+    paths: Iterable[Path | str],
+    manifest: Path | str | None = None,
+    fetcher: Fetcher | None = None,
+    any_language: bool = False,
+) -> Iterator[Article | ArticleError]:
+    """Every article under ``paths`` (files, folders read recursively, and ``http(s)://`` URLs fetched by
+    ``fetcher``), in order. Raises ``InputError`` only for a path that does not exist or has a type it
+    cannot read; bad content, a page that cannot be fetched or holds no article is an ``ArticleError``.
+    Web pages not in English are errors unless ``any_language``. Ids are unique in the stream: a
+    repeated id becomes ``id#2``, ``id#3``... with a warning."""
     seen: dict[str, int] = {}
-    for item in _read_paths(paths, manifest):
+    for item in _read_paths(paths, manifest, fetcher):
+        if isinstance(item, Article) and not any_language and (refused := not_english(item)) is not None:
+            item = refused
         count = seen.get(item.id, 0) + 1
         seen[item.id] = count
         if count > 1:
@@ -231,16 +243,24 @@ def read_articles(paths: Iterable[Path | str], manifest: Path | str | None = Non
         yield item
 
 
-def _read_paths(paths: Iterable[Path | str], manifest: Path | str | None) -> Iterator[Article | ArticleError]:
+def _read_paths(
+    paths: Iterable[Path | str], manifest: Path | str | None, fetcher: Fetcher | None
+) -> Iterator[Article | ArticleError]:
     rows = read_manifest(manifest) if manifest else None
+    paths = list(paths)
+    urls = [str(p) for p in paths if is_url(str(p))]
+    pages = (fetcher or Fetcher()).get_all(urls) if urls else iter(())  # fetched a few at a time, in order
     for raw in paths:
+        if is_url(str(raw)):
+            yield _page_from(*next(pages))
+            continue
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             found = yield from _read_folder(path, rows, manifest)
             if not found:
-                raise InputError(f"{path}: folder holds no .txt, .jsonl or .csv articles")
+                raise InputError(f"{path}: folder holds no .txt, .html, .jsonl or .csv articles")
         else:
             yield from _read_file(path, rows)
 
@@ -255,7 +275,7 @@ def _read_folder(path: Path, rows: dict[str, dict] | None, manifest: Path | str 
         listed = None
     skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
     entries = sorted(path.iterdir())
-    files = [p for p in entries if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES]
+    files = [p for p in entries if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES]
     files = [p for p in files if p.name not in skip]
     count = 0
     for file in files:
@@ -279,13 +299,16 @@ def count_articles(paths: Iterable[Path | str], manifest: Path | str | None = No
     total = 0
     try:
         for raw in paths:
+            if is_url(str(raw)):
+                total += 1
+                continue
             path = Path(raw)
             files = (
                 sorted(p for p in path.rglob("*") if p.is_file() and p.name not in skip) if path.is_dir() else [path]
             )
             for file in files:
                 suffix = file.suffix.lower()
-                if suffix in TEXT_SUFFIXES:
+                if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
                     total += 1
                 elif suffix in {".jsonl", ".ndjson"}:
                     with open(file, "rb") as handle:
@@ -304,5 +327,40 @@ def _read_file(path: Path, manifest: dict[str, dict] | None) -> Iterator[Article
         yield from read_rows(path)
     elif suffix in TEXT_SUFFIXES:
         yield read_text_file(path, manifest)
+    elif suffix in HTML_SUFFIXES:
+        yield read_html_file(path, manifest)
     else:
-        raise InputError(f"{path}: unknown file type {suffix or '(none)'}; give .txt, .jsonl or .csv")
+        raise InputError(f"{path}: unknown file type {suffix or '(none)'}; give .txt, .html, .jsonl or .csv")
+
+
+def read_html_file(path: Path, manifest: dict[str, dict] | None = None) -> Article | ArticleError:
+    """A saved web page: its main text and metadata (``web.page_article``); manifest columns win."""
+    source = str(path)
+    try:
+        html, warnings = decode(path.read_bytes(), source)
+    except (OSError, ValueError) as error:
+        return ArticleError(path.stem, source, f"{source}: {error}")
+    meta = (manifest or {}).get(path.name, {})
+    article = page_article(html, meta.get("id") or path.stem, source, meta.get("url"), meta)
+    if isinstance(article, Article):
+        article.date = iso_date(article.date)
+        article.warnings += warnings
+    return article
+
+
+def _page_from(url: str, page: Page | FetchError) -> Article | ArticleError:
+    article_id = url_id(url)
+    if isinstance(page, FetchError):
+        return ArticleError(article_id, url, str(page))
+    article = page_article(page.html, article_id, url, page.final_url)
+    if isinstance(article, Article):
+        article.date = iso_date(article.date)
+    return article
+
+
+def url_id(url: str) -> str:
+    """An article id from a URL: its host and path as one slug ('www.cnn.com/2020/x.html' -> 'cnn.com-2020-x')."""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").removeprefix("www.")
+    path = re.sub(r"\.(s?html?|php|aspx?)$", "", parsed.path)
+    return re.sub(r"[^\w.-]+", "-", f"{host}{path}").strip("-.")[:120] or "page"

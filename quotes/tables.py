@@ -308,6 +308,8 @@ def standoff_record(result: ArticleResult) -> dict:
     record = {"id": item.id}
     if isinstance(item, Article):
         record.update({"outlet": item.outlet, "title": item.title, "date": item.date, "url": item.url})
+        if "page_chars" in item.extra:  # a web page: the text it gave is saved, so every offset can be checked
+            record["text"] = item.text
         if item.event_id is not None:
             record["event_id"] = item.event_id
         record["quotes"] = [q.to_standoff(item.text) for q in result.quotes]
@@ -424,7 +426,7 @@ _OWN_OUTPUT = re.compile(
 
 def _own_output(entry: Path) -> bool:
     if entry.is_dir():
-        return (entry / "report.md").exists()  # a story's folder
+        return entry.name == "texts" or (entry / "report.md").exists()  # the pages' texts, a story's folder
     return _OWN_OUTPUT.fullmatch(entry.name) is not None
 
 

@@ -47,6 +47,7 @@ class StoryReport:
         chart_files = self.write_charts(directory)
         write_tables(self.table_frames(), directory)
         write_jsonl(self.tables.standoff, directory / "quotes.jsonl")
+        self.write_page_texts(directory)
         sections = self.sections()
         page = self.to_html(sections, chart_sources(directory, chart_files))
         write_atomic(directory / "report.html", lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
@@ -54,6 +55,16 @@ class StoryReport:
         text = markdown.render(sections, chart_files)
         write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         return path
+
+    def write_page_texts(self, directory: Path) -> None:
+        """``texts/ID.txt``: the text found in each web page, which every offset of its quotes points into."""
+        articles = self.tables.articles
+        if "page_chars" not in articles.columns:
+            return
+        for article_id in articles.loc[articles["page_chars"].notna(), "article_id"]:
+            if (text := self.tables.texts.get(article_id)) is not None:
+                path = directory / "texts" / f"{_slug(article_id)}.txt"
+                write_atomic(path, lambda tmp, text=text: Path(tmp).write_text(text, encoding="utf-8", newline=""))
 
     def table_frames(self) -> dict[str, pd.DataFrame]:
         """The run's tables for this story and the comparison tables, by file name."""
