@@ -215,8 +215,9 @@ class Tables:
         for result in results:
             self.standoff.append(standoff_record(result))
             articles.append(article_row(result))
-            if isinstance(result.article, Article) and keep_texts:  # the page shows them; tables alone do not
-                self.texts[result.article.id] = result.article.text
+            if isinstance(result.article, Article):
+                if keep_texts:  # the report's pages show them; tables alone do not need them
+                    self.texts[result.article.id] = result.article.text
                 quotes.extend(quote_rows(result.article, result))
                 media.extend(media_rows(result))
             if result.profile is not None:
