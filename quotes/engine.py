@@ -179,16 +179,18 @@ def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool
                     entry[1] = pool.submit(entry[0])
                 result = _failed(item, _too_long(timeout))
             except BrokenProcessPool:
-                # a worker died; any article in flight may have killed it: each is retried alone
-                suspects = [entry[0] for entry in pending]
+                # a worker died; any article in flight may have killed it: those without a result are
+                # retried alone (the ones that finished before the break keep theirs)
+                entries = list(pending)
                 pending.clear()
+                unfinished = [e for e in entries if e[1].cancelled() or not e[1].done() or e[1].exception()]
                 print(
-                    f"quotes: a worker process died; retrying its {len(suspects)} articles one by one",
+                    f"quotes: a worker process died; retrying its {len(unfinished)} articles one by one",
                     file=sys.stderr,
                 )
                 pool.restart()
-                for suspect in suspects:
-                    yield pool.alone(suspect, timeout)
+                for entry in entries:
+                    yield pool.alone(entry[0], timeout) if any(e is entry for e in unfinished) else entry[1].result()
                 head_since = time.monotonic()
                 fill()
                 continue
