@@ -470,12 +470,16 @@ def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
     write_atomic(path, lambda tmp: write_frame_to(frame, path, tmp))
 
 
-def write_frame_to(frame: pd.DataFrame, path: Path | str, target: str | None = None) -> None:
-    """Write ``frame`` in the format of ``path``'s suffix into ``target`` (default ``path`` itself)."""
+def write_frame_to(
+    frame: pd.DataFrame, path: Path | str, target: str | None = None, types: dict[str, str] | None = None
+) -> None:
+    """Write ``frame`` in the format of ``path``'s suffix into ``target`` (default ``path`` itself).
+    With ``types`` (``column_types``), ``frame`` is taken as already ``typed``."""
     suffix = Path(path).suffix.lower()
     target = target or str(path)
-    types = column_types(frame)
-    frame = typed(frame, types)
+    if types is None:
+        types = column_types(frame)
+        frame = typed(frame, types)
     if suffix == ".csv":
         lists = [c for c, kind in types.items() if kind == LIST]
         frame.assign(**{c: [json.dumps(v, ensure_ascii=False) for v in frame[c]] for c in lists}).to_csv(
@@ -487,11 +491,18 @@ def write_frame_to(frame: pd.DataFrame, path: Path | str, target: str | None = N
         raise ValueError(f"{path}: unknown table type {suffix or '(none)'}; use .csv, .parquet or .jsonl")
 
 
-def write_schema(frames: dict[str, pd.DataFrame], path: Path | str) -> None:
-    """Write ``schema.json``: each table's column types, so that ``load_table`` reads CSV as typed as Parquet."""
-    schema = {name: column_types(frame) for name, frame in frames.items()}
+def write_tables(frames: dict[str, pd.DataFrame], directory: Path) -> None:
+    """Each table as ``NAME.csv`` and ``NAME.parquet`` in ``directory``, and their column types in
+    ``schema.json`` (read back with ``load_table``); each table's types are worked out once for all three."""
+    schema = {}
+    for name, frame in frames.items():
+        types = schema[name] = column_types(frame)
+        frame = typed(frame, types)
+        for suffix in (".csv", ".parquet"):
+            path = directory / f"{name}{suffix}"
+            write_atomic(path, lambda tmp, frame=frame, path=path, types=types: write_frame_to(frame, path, tmp, types))
     text = json.dumps(schema, indent=1, sort_keys=True) + "\n"
-    write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    write_atomic(directory / "schema.json", lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
 def load_table(path: Path | str) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from quotes.report.index import RunIndex
 from quotes.report.model import Section
 from quotes.report.sections import TOP_TERMS, StorySections
 from quotes.rollup import Rollup, rollup
-from quotes.tables import Tables, swapped_folder, write_atomic, write_frame, write_jsonl, write_schema
+from quotes.tables import Tables, swapped_folder, write_atomic, write_jsonl, write_tables
 
 NO_GROUP = "(none)"
 
@@ -45,10 +45,11 @@ class StoryReport:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         chart_files = self.write_charts(directory)
-        write_tables(self.table_frames(), directory)
+        frames = self.table_frames()
+        write_tables(frames, directory)
         write_jsonl(self.tables.standoff, directory / "quotes.jsonl")
         self.write_page_texts(directory)
-        sections = self.sections()
+        sections = self.sections(list(frames))
         page = self.to_html(sections, chart_sources(directory, chart_files))
         write_atomic(directory / "report.html", lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
         path = directory / "report.md"
@@ -86,7 +87,7 @@ class StoryReport:
 
     def write_charts(self, directory: Path) -> dict[str, str]:
         """Draw the charts that have data; returns chart name -> file name."""
-        c, drawn = self.comparison, {}
+        c = self.comparison
         makers: dict[str, Callable[[], object]] = {}
         if not c.quotes_matrix.empty:
             makers["quotes_per_speaker"] = lambda: charts.quotes_per_speaker(c.quotes_matrix, self.colours)
@@ -103,14 +104,13 @@ class StoryReport:
                 c.distinctive_narrative.groupby("outlet").head(TOP_TERMS),
                 self.colours,
             )
-        for name, make in makers.items():
-            charts.save(make(), directory / f"{name}.png")
-            drawn[name] = f"{name}.png"
-        return drawn
+        return _draw(makers, directory)
 
-    def sections(self) -> list[Section]:
-        """The report as data: its sections, in order."""
-        return StorySections(self.title, self.tables, self.comparison, list(self.table_frames())).sections()
+    def sections(self, table_names: list[str] | None = None) -> list[Section]:
+        """The report as data: its sections, in order (``table_names``: the tables written beside it,
+        when the caller has them already)."""
+        names = list(self.table_frames()) if table_names is None else table_names
+        return StorySections(self.title, self.tables, self.comparison, names).sections()
 
     def to_html(self, sections: list[Section] | None = None, charts: dict[str, str] | None = None) -> str:
         """The report as one self-contained HTML page; ``charts`` maps chart name -> image source."""
@@ -121,15 +121,6 @@ class StoryReport:
     def to_markdown(self, chart_files: dict[str, str] | None = None) -> str:
         """The report as markdown; ``chart_files`` (name -> path) are linked where they belong."""
         return markdown.render(self.sections(), chart_files)
-
-
-def write_tables(frames: dict[str, pd.DataFrame], directory: Path) -> None:
-    """Each table as ``NAME.csv`` and ``NAME.parquet`` in ``directory``, and their column types in
-    ``schema.json`` (read back with ``quotes.load_table``)."""
-    for name, frame in frames.items():
-        write_frame(frame, directory / f"{name}.csv")
-        write_frame(frame, directory / f"{name}.parquet")
-    write_schema(frames, directory / "schema.json")
 
 
 # --- runs -----------------------------------------------------------------------------------------
@@ -236,7 +227,12 @@ def write_rollup_charts(rollups: list[Rollup], directory: Path) -> dict[str, str
             makers[f"{key}_kinds"] = lambda r=r: charts.kind_mix(r.kinds)
         if len(r.cues):
             makers[f"{key}_cues"] = lambda r=r: charts.cue_classes(r.cues)
-        for name, make in makers.items():
-            charts.save(make(), directory / f"{name}.png")
-            drawn[name] = f"{name}.png"
+        drawn.update(_draw(makers, directory))
     return drawn
+
+
+def _draw(makers: dict[str, Callable[[], object]], directory: Path) -> dict[str, str]:
+    """Draw each chart into ``directory/NAME.png``; returns chart name -> file name."""
+    for name, make in makers.items():
+        charts.save(make(), directory / f"{name}.png")
+    return {name: f"{name}.png" for name in makers}
