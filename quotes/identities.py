@@ -106,13 +106,14 @@ def _dominant(homes: list[str], weight: Counter) -> bool:
 
 def _owner_named(name: str, by_surname: dict[str, set[str]]) -> str:
     """'Sanders campaign' -> 'Bernie Sanders campaign' when the run quotes one person of that name,
-    so that 'the Sanders campaign' and 'his campaign' (Bernie Sanders's) are one body."""
-    words = name.split()
+    so that 'the Sanders campaign' and 'his campaign' (Bernie Sanders's) are one body; "Cruz's
+    campaign" is the Cruz campaign."""
+    words = re.sub(r"['’]s(?= \w+$)", "", name).split()
     if len(words) < 2 or words[-1].lower() not in _OWNED_BODIES:
         return name
     owner = " ".join(words[:-1])
     full = sorted(c for c in by_surname.get(surname(owner), ()) if same_person(owner, c))
-    return f"{full[0]} {words[-1]}" if len(full) == 1 else name
+    return f"{full[0]} {words[-1]}" if len(full) == 1 else " ".join(words)
 
 
 def _org_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:

@@ -742,3 +742,60 @@ def test_a_person_goes_by_the_name_the_run_uses_most():
     names = ["Donald John Trump", "Donald Trump", "Donald Trump", "Trump", "Donald J. Trump"]
     linked = link_speakers(quotes_table(list("abcde"), ["X"] * 5, names, names, ["person"] * 5))
     assert set(linked.speaker_name) == {"Donald Trump"} and set(linked.speaker_id) == {"donald-trump"}
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a name set off after a description speaks, with its place or party
+        (
+            "The Senate Democratic leader, Chuck Schumer of New York, announced that he would lead a filibuster.",
+            "Chuck Schumer",
+            "person",
+        ),
+        ("Another moderate Democrat, Senator Bob Casey of Pennsylvania, said he would join.", "Bob Casey", "person"),
+        # ... but not the name of someone else the description names: the spokesmen are not the attorney
+        (
+            "Spokesmen for the office of the United States attorney in Brooklyn, Loretta E. Lynch, said the "
+            "case would go on.",
+            None,
+            "government",
+        ),
+        # others than the one named, a part of a group, a headline's source: no person
+        ("Supporters of Mr. McCarthy said that he had the votes.", "supporters of mr. mccarthy", "unnamed"),
+        ("Republicans met on Friday. Some grumbled that the vote came too soon.", "some", "unnamed"),
+        ("Report: Walker to speak at the convention.", "report", "unnamed"),
+        # a time after the speaker is no part of who spoke
+        ("Mitt Romney on Sunday said that the plan would fail.", "Mitt Romney", "person"),
+        # "he's maintained": 's is "has" before a cue
+        ("Mitch McConnell arrived. He's maintained that the nominee will be confirmed.", "Mitch McConnell", "person"),
+    ],
+)
+def test_who_a_description_or_name_is(speakers_of, text, name, kind):
+    found, _ = speakers_of(text)
+    assert found, text
+    _, resolved, resolved_kind, _ = found[-1]
+    assert resolved_kind == kind
+    if name is not None:
+        assert resolved == name
+    else:
+        assert resolved != "Loretta E. Lynch"
+
+
+def test_a_passive_is_still_no_speaker(speakers_of):
+    """'He was told that ...': the subject of a passive cue heard it; only a contracted "has" speaks."""
+    found, _ = speakers_of("Mitch McConnell arrived. He was told that the nominee will be confirmed.")
+    assert all(name != "Mitch McConnell" for _, name, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Cruz's campaign", "Cruz campaign", "Cruz campaign"], 1),  # a possessive is the same body
+        (["Cruz campaign", "Clinton campaign"], 2),
+    ],
+)
+def test_a_persons_campaign_written_with_a_possessive_is_one_body(names, expected):
+    n = len(names)
+    table = quotes_table([f"a{i}" for i in range(n)], ["X"] * n, names, names, ["organisation"] * n)
+    assert link_speakers(table).speaker_id.nunique() == expected

@@ -29,6 +29,8 @@ _QUANTITY = re.compile(
     r"(?:of\s+(?:the\s+)?(?:most\s+)?)?|(?:number|handful|group|majority|couple|dozens?)\s+of\s+(?:the\s+)?)+",
     re.I,
 )
+_QUANTITY_ONLY = re.compile(r"(?:some|several|many|most|others?|few|all|both|each|either|neither|none)", re.I)
+_FINDINGS = frozenset({"poll", "polls", "survey", "study", "data"})  # "Poll: Clinton leads": no one's name
 # What follows the head noun of a description: "a source with knowledge of", "an aide close to".
 _AFTER_HEAD = re.compile(r"\s+(?:with|close|familiar|who|that|in|at|from|on|to|briefed|involved)\b.*$", re.I | re.S)
 _PREPOSITIONS = {"at", "of", "for", "from", "with", "in", "on"}
@@ -263,6 +265,8 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
         return Speaker(country, "government", mention="name")
     if cleaned in rules.media:
         return Speaker(rules.media[cleaned], "media", mention="name")
+    if _QUANTITY_ONLY.fullmatch(cleaned) or (label is None and cleaned.lower() in rules.document_nouns | _FINDINGS):
+        return None  # "Some grumbled", "Others said": a part of a group; "Report: ...": a headline's source
     cleaned = without_quantity(cleaned)
     words = cleaned.split()
     if _AFTER_HEAD.sub("", cleaned).split()[-1].lower() in rules.anonymous_heads:
@@ -279,6 +283,8 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
         return Speaker(cleaned, kind, mention="name")
     if any(w.lower().strip(",") in _WEEKDAYS for w in words):
         return None  # the recogniser's slip: "Earlier Friday" as a person
+    if len(words) > 2 and words[1] in ("of", "for") and words[0].lower() not in rules.titles:
+        return None  # "Supporters of Mr. McCarthy", "Lawyers for Mr. Trump": others than the one named
     name, title = split_title(mention, rules)
     if name is None:
         return None

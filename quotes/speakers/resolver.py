@@ -47,7 +47,11 @@ _DATE_WORD = re.compile(
     re.I,
 )
 _CONJUNCTION = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
-_APPOSITION = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|\([^)]*\),)")
+# The name may carry its place ("Chuck Schumer of New York,") or party ("Joe Smith (R-Tex.),").
+_APPOSITION = re.compile(
+    r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"\s*(?:,|\([^)]*\),)"
+)
 
 
 # A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
@@ -200,8 +204,13 @@ class _Resolver(Referents):
         if not match:
             return None
         own = classify_name(self.text[mention.start : mention.end], None, self.rules)
-        if own is not None and own.kind != "anonymous":
-            return None
+        if own is not None and own.kind == "person":
+            return None  # 'Mr. Trump, Melania Trump, ...': a list of people, not a description and its name
+        words = self.text[mention.start : mention.end].split()
+        linked = next((i for i, w in enumerate(words[:4]) if w in ("of", "for") and i), None)
+        head = words[linked - 1] if linked else words[-1]  # 'A lawyer for the news outlets': 'lawyer'
+        if re.fullmatch(r"[A-Za-z]+(?:men|[^s]s)", head) and head.lower() not in self.rules.titles:
+            return None  # 'Spokesmen for the United States attorney in Brooklyn, Loretta E. Lynch,': hers
         named = classify_name(match.group(1), "PERSON", self.rules)
         if named is None or named.kind != "person":
             return None
