@@ -378,7 +378,11 @@ def content_of(
         pieces = [_clause_chars(c, lexicon_cue_verbs) for c in clauses]
         return _clean(doc, pieces), "ccomp", 0.9
 
-    if "clause" in cue.frames and not clauses and (following := _quotation_right_after(match, quoted)) is not None:
+    # A time or medium may stand before the quotation ('tweeted on Friday "…') when no quotation opens
+    # the sentence ('"Q1," Mr. Conway wrote on Twitter, "Q2"' is read as the credit it interrupts).
+    sentence = sentence_of(verb)
+    loose = not any(sentence[0].idx <= start and end <= verb.idx for start, end in quoted)
+    if "clause" in cue.frames and not clauses and (following := _quotation_right_after(match, quoted, loose)):
         if not any(c.dep_ == "dobj" and c.i > verb.i and not _inside(c, quoted) for c in children):
             return ((following[0], following[1]),), "cue-quote", 0.75  # 'Protesters chanted "What curfew?"'
 
@@ -584,15 +588,41 @@ def _quotation_right_before(match: CueMatch, quoted: list[tuple[int, int]]) -> t
     return None
 
 
-def _quotation_right_after(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The quotation that starts just after the cue ('replied, "…'), if any."""
+def _quotation_right_after(
+    match: CueMatch, quoted: list[tuple[int, int]], loose: bool = False
+) -> tuple[int, int] | None:
+    """The quotation that starts just after the cue ('replied, "…'), if any; ``loose``: or after a
+    time or medium the cue hangs on ('tweeted on Friday "…')."""
     end = match.span[1]
     text = text_of(match.token.doc)
     first = bisect.bisect_left(quoted, (end,))
     for start, stop in quoted[first : first + 1]:  # the first quotation starting at or after the cue
         if start - end <= 3 and all(ch in " ,:" for ch in text[end:start]):
             return start, stop
+        if loose and start - end <= 40 and _when_or_where(match.token, end, start):
+            return start, stop  # 'tweeted on Friday "…', 'wrote on Twitter: "…'
     return None
+
+
+_MEDIA_WORDS = {"twitter", "facebook", "instagram", "x"}
+
+
+def _when_or_where(verb: Token, start: int, end: int) -> bool:
+    """True when the words from ``start`` to ``end`` only say when or where the cue's speaker spoke:
+    a time ('on Friday', 'Tuesday night') or a medium ('on Twitter'), hung on the cue."""
+    words = [t for t in verb.doc if start <= t.idx < end and not t.is_space]
+    said = [t for t in words if not t.is_punct]
+    return bool(said) and all(
+        t.is_punct
+        or (t.ent_type_ in ("DATE", "TIME") or t.lower_ in _MEDIA_WORDS or _prep_within(t, verb, end))
+        and verb in (t.head, t.head.head, t.head.head.head)
+        for t in words
+    )
+
+
+def _prep_within(token: Token, verb: Token, end: int) -> bool:
+    """A preposition of the cue whose object ends before ``end``: 'on Friday', not 'on "Fox News Sunday"'."""
+    return token.dep_ == "prep" and token.head == verb and token.right_edge.idx < end
 
 
 def quotation_after(text: str, end: int, quoted: list[tuple[int, int]], words: int = 0) -> tuple[int, int] | None:
@@ -617,11 +647,20 @@ def attributions(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -
     for match in matches:
         content, rule, confidence = content_of(match, quoted, cue_verbs)
         content = _without_tail(doc, _within_sentence(content, match.span, breaks), match.span, quoted)
+        if (
+            len(content) == 1
+            and text_of(doc)[content[0][0] : content[0][1]].lower() in _PRONOUN_CONTENT
+            and quotation_after(text_of(doc), content[0][1], quoted) is None
+        ):
+            content = ()  # 'he supports it': what 'it' is, the sentence does not say ('called that "Q"' does)
         if not content:
             found.append(Attribution(match, _speaker_span(match, quoted), (), "cue-only", 0.0))
             continue
         found.append(Attribution(match, _speaker_span(match, quoted), content, rule, confidence))
     return found
+
+
+_PRONOUN_CONTENT = {"it", "this", "that", "them", "him", "her", "these", "those", "so", "one"}
 
 
 def colon_cue(doc: Doc, colon: int, lexicon: CueLexicon) -> Attribution | None:

@@ -44,6 +44,7 @@ class SpeakerRules:
     gendered_roles: frozenset[str]  # the role nouns among them ("mother", "spokeswoman")
     title_forms: dict[str, str] = field(default_factory=dict)  # "sen." -> "senator": one title, many forms
     title_covers: dict[str, frozenset[str]] = field(default_factory=dict)  # "lawmaker" -> {"senator", ...}
+    surname_titles: frozenset[str] = frozenset()  # "king": a surname after a first name ("Steve King")
     party_words: dict[str, str] = field(default_factory=dict)  # "democratic" -> "Democrats"
     party_letters: dict[str, str] = field(default_factory=dict)  # "D" -> "Democrats" ("(D-N.Y.)")
     rank_words: frozenset[str] = frozenset()  # "majority": between a body and its title
@@ -83,7 +84,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
     """The package's lists plus the user's alias files (argument, else ``$QUOTES_ALIASES``)."""
     if extra_alias_files is None:
         extra_alias_files = tuple(p for p in os.environ.get(ALIASES_ENV, "").split(":") if p)
-    titles, honorifics, title_forms, covers = set(), set(), {}, {}
+    titles, honorifics, title_forms, covers, surname_titles = set(), set(), {}, {}, set()
     for line in _lines("titles.txt"):
         word = line.strip().lower()
         if word.startswith("same "):
@@ -93,6 +94,8 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
             general, *specific = word.split()[1:]
             covers[general] = frozenset(specific)
             titles.add(general)
+        elif word.startswith("surname "):
+            surname_titles.update(word.split()[1:])
         elif word.startswith("honorific "):
             honorifics.add(word.split(None, 1)[1])
         else:
@@ -124,6 +127,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         ),
         title_forms=title_forms,
         title_covers=covers,
+        surname_titles=frozenset(surname_titles),
         **_parties(_lines("parties.tsv")),
         document_nouns=frozenset(line.strip().lower() for line in _lines("documents.txt")),
         nicknames=_pairs("nicknames.tsv"),

@@ -609,3 +609,53 @@ def test_a_line_longer_than_the_model_limit_is_cut_into_windows_the_model_can_re
     result = analyse_article(Article("line", text), nlp)
     assert len(result.quotes) == text.count("said")
     assert all(text[q.start : q.end] == q.to_standoff(text)["text"] for q in result.quotes)
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        # a time or a medium between the cue and the quotation it introduces
+        (
+            'Rep. Steve King (R-Iowa), tweeted on Friday "#Labrador is pro amnesty. If not this year, he has '
+            'strongly advocated for amnesty next year. No fair trying to redefine amnesty."',
+            '"#Labrador is pro amnesty. If not this year, he has strongly advocated for amnesty next year. No fair '
+            'trying to redefine amnesty."',
+            "Rep. Steve King",
+            "tweeted",
+        ),
+        (
+            'Mr. Trump wrote on Twitter: "The economy is booming."',
+            '"The economy is booming."',
+            "Mr. Trump",
+            "wrote",
+        ),
+    ],
+)
+def test_a_time_or_medium_before_the_quotation(extract, text, content, speaker, cue):
+    assert (("direct", content, speaker, cue)) in extract(text)
+
+
+def test_a_quotation_opening_the_sentence_keeps_both_fragments(extract):
+    """'"Q1," Mr. Conway wrote on Twitter, "Q2"': one quote of two fragments, not Q2 alone."""
+    text = '"If he knows he is going to lose," Mr. Conway wrote on Twitter, "then he knows he is violating the law."'
+    found = extract(text)
+    assert found and all(content != '"then he knows he is violating the law."' for _, content, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "Mitt Romney said he opposes it, a few hours after President Barack Obama said for the first time "
+            "he supports it.",
+            [],
+        ),
+        ("The senator praised him.", []),  # what was said of him, the sentence does not say
+        ('Jeff Weaver called that "beyond preposterous."', ['"beyond preposterous."']),
+    ],
+)
+def test_a_lone_pronoun_is_no_content(extract, text, kept):
+    contents = [content for _, content, _, _ in extract(text)]
+    assert all(c.lower() not in ("it", "him", "that") for c in contents)
+    for wanted in kept:
+        assert any(wanted in c for c in contents), contents

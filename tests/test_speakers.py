@@ -799,3 +799,17 @@ def test_a_persons_campaign_written_with_a_possessive_is_one_body(names, expecte
     n = len(names)
     table = quotes_table([f"a{i}" for i in range(n)], ["X"] * n, names, names, ["organisation"] * n)
     assert link_speakers(table).speaker_id.nunique() == expected
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Rep. Steve King", "Steve King"),  # a title word that is a surname, after a first name
+        ("Amy Pope", "Amy Pope"),
+        ("King Abdullah", "Abdullah"),  # still a title before a name
+        ("Missouri Secretary of State Jason Kander", "Jason Kander"),  # 'Missouri' is no first name here
+        ("Former Clinton Pollster", None),
+    ],
+)
+def test_a_title_that_is_also_a_surname(mention, name):
+    assert split_title(mention, RULES)[0] == name

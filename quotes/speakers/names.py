@@ -90,7 +90,11 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     # "partner at Lenox", "director of the FBI": the name is not in what follows a lowercase head.
     cut = next((i for i in range(1, len(tokens)) if tokens[i] in _PREPOSITIONS and tokens[i - 1].islower()), None)
     tokens = tokens[:cut]
-    last_title = max((i for i, t in enumerate(tokens) if _is_title(t, rules)), default=-1)
+    # "Steve King", "Angus King": a title word right after a first name is a surname
+    last_title = max(
+        (i for i, t in enumerate(tokens) if _is_title(t, rules) and not _surname_after_first_name(tokens, i, rules)),
+        default=-1,
+    )
     rest = tokens[last_title + 1 :]
     start = len(rest)
     while start > 0 and _capitalised(rest[start - 1]):
@@ -116,6 +120,17 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
     title_tokens = [t for t in tokens[: last_title + 1] + rest[:start] if t.lower() not in rules.honorifics]
     name = " ".join(name_tokens) or None
     return name, " ".join(title_tokens) or None
+
+
+def _surname_after_first_name(tokens: list[str], i: int, rules: SpeakerRules) -> bool:
+    """'King' of '(Rep.) Steve King': a title word ending the mention right after a first name that
+    opens it or follows a title; not 'Major General', 'Missouri Secretary of State', 'Former Clinton Pollster'."""
+    if i != len(tokens) - 1 or i == 0 or tokens[i].lower() not in rules.surname_titles:
+        return False
+    first = tokens[i - 1]
+    if not first[:1].isupper() or first.lower() not in rules.first_names or _is_title(first, rules):
+        return False
+    return i == 1 or _is_title(tokens[i - 2], rules)
 
 
 @lru_cache(maxsize=65536)
