@@ -235,8 +235,13 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     parser made the sentence's root when it hung the cue on it."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
-        # 'Mr. Trump, who he said "led me to..."': the relative pronoun is the quoted clause's subject
-        return next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0])
+        # 'Mr. Trump, who he said "led me to..."': the relative pronoun is the quoted clause's subject;
+        # of two subjects the parse gave the verb, the nearer before it ('-- an accusation Romney has
+        # some experience with -- the presumptive nominee acknowledged'), the one after the dash
+        named = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
+        dash = max((t.i for t in verb.doc[named[0].i : verb.i] if t.text in ("--", "—", "–")), default=None)
+        after_dash = [c for c in named if dash is not None and dash < c.i < verb.i]
+        return after_dash[-1] if after_dash else named[0]
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -246,6 +251,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return subject_of(verb.head.head, depth - 1)  # 'Obama held a briefing to brag that ...'
     if depth and verb.dep_ == "pcomp" and verb.head.lower_ in _CLAUSE_PREPOSITIONS and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth - 1)  # 'Trump said, before claiming that ...'
+    if depth and verb.dep_ == "pcomp" and (governing := _verb_over_prepositions(verb)) is not None:
+        return subject_of(governing, depth - 1)  # 'Ms. Harris, in addition to calling for X, called
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
         return subject_of(verb.head, depth - 1)
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
@@ -253,6 +260,19 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         # plan called Medicare for All': that participle has no object of its own)
         if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return verb.head
+    return None
+
+
+def _verb_over_prepositions(verb: Token) -> Token | None:
+    """The verb a complex preposition hangs a participle on: 'in addition to calling', 'instead of
+    saying'; None through anything but prepositions and their objects."""
+    token = verb.head
+    for _ in range(4):
+        if token.dep_ not in ("prep", "pobj", "pcomp") or token.head == token:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            return token
     return None
 
 

@@ -554,6 +554,8 @@ def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int,
         # quotation goes on from the last quoted speaker, not from a reported clause in between.
         last = quoted_before[-1]
     outside = text[paragraph.start : span.start] + text[span.end : paragraph.end]
+    if _scare_quote(text, span, last):
+        return None  # 'The Senate's "cloture" rule requires': a term the writer marks, no one's words
     if last.start >= paragraph.start:
         rule = "continuation"
     elif (
@@ -566,6 +568,15 @@ def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int,
     else:
         return None
     return Quote((span.span,), "direct", last.speaker, last.cue, last.cue_lemma, last.cue_class, rule, 0.65)
+
+
+def _scare_quote(text: str, span: QuoteSpan, last: Quote) -> bool:
+    """A quotation of at most three words inside a later sentence of the writer's own: a term, not
+    a continuation of ``last``'s words."""
+    words = re.findall(r"\w+", text[span.start : span.end])
+    return (
+        len(words) <= 3 and not _opens_sentence(text, span.start) and _has_sentence_end(text, last.end, span.start + 1)
+    )
 
 
 def _link_continuations(quotes: list[Quote]) -> list[Quote]:

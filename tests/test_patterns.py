@@ -659,3 +659,44 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
     assert all(c.lower() not in ("it", "him", "that") for c in contents)
     for wanted in kept:
         assert any(wanted in c for c in contents), contents
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # a complex preposition hangs the participle on the main verb: its subject speaks
+        (
+            'Ms. Harris, in addition to calling for the report to be released "immediately," called on Mr. Barr '
+            'to "publicly testify under oath."',
+            "the report to be released",
+            "Ms. Harris",
+        ),
+        # of two subjects the parse gave the cue, the one after the dash
+        (
+            "When asked whether Obama flip-flopped on same-sex marriage -- an accusation Romney has some "
+            "experience with -- the presumptive Republican presidential nominee said he'd leave it to others.",
+            "he'd leave it to others",
+            "the presumptive Republican presidential nominee",
+        ),
+        # a pledge speaks for whoever signed it
+        (
+            "Last year Romney had signed a pledge sponsored by the National Organization for Marriage promising "
+            "to support a federal amendment defining marriage.",
+            "to support a federal amendment",
+            "Romney",
+        ),
+    ],
+)
+def test_who_speaks_through_the_parse(extract, text, content, speaker):
+    assert any(c == content and s == speaker for _, c, s, _ in extract(text)), extract(text)
+
+
+def test_a_term_in_quotation_marks_after_a_quote_is_no_continuation(extract):
+    """The writer's "cloture" in the next sentence is nobody's words; a quotation opening it is."""
+    text = (
+        'Chuck Schumer announced that he would lead Democrats in blocking a vote. The Senate\'s "cloture" rule '
+        'requires 60 votes. "We will not stop," he added.'
+    )
+    contents = [c for _, c, _, _ in extract(text)]
+    assert '"cloture"' not in contents
+    assert '"We will not stop,"' in contents
