@@ -195,6 +195,38 @@ def article_row(result: ArticleResult) -> dict:
     }
 
 
+# Rows are gathered this many at a time, then kept as a DataFrame (arrow-backed strings): a run holds
+# no Python dict per quote, so memory grows with the quotes' text, not with per-row objects.
+CHUNK_ROWS = 20_000
+
+
+class _Rows:
+    """Rows (dicts) arriving one by one, kept as typed DataFrame chunks of ``CHUNK_ROWS``."""
+
+    def __init__(self, columns: list[str]):
+        self.columns, self.rows, self.chunks = columns, [], []
+
+    def extend(self, rows: list[dict]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= CHUNK_ROWS:
+            self.chunks.append(pd.DataFrame(self.rows, columns=self.columns))
+            self.rows = []
+
+    def frame(self) -> pd.DataFrame:
+        """All rows, typed as one DataFrame built from them at once would be."""
+        chunks = [*self.chunks, pd.DataFrame(self.rows, columns=self.columns)]
+        self.rows, self.chunks = [], []
+        if len(chunks) == 1:
+            return chunks[0]
+        whole = pd.concat(chunks, ignore_index=True)
+        # A column typed differently in two chunks (text in one, all empty in another) is joined as
+        # objects: infer its type again over all its values.
+        for column in whole.columns:
+            if whole[column].dtype == object:
+                whole[column] = pd.Series(whole[column].tolist(), index=whole.index)
+        return whole
+
+
 class Tables:
     """The tables of a run, built from a stream of results.
 
@@ -203,18 +235,28 @@ class Tables:
     (article id -> text, for the page that shows them); and, when
     the results carry wording profiles, ``text_parts`` and ``terms`` (else empty). ``speakers``, a
     user's speakers file (``overrides``), corrects who spoke before speakers are linked across articles.
+    ``standoff`` yields each article's standoff record; the records wait in a temporary file, not in
+    memory.
     """
 
     def __init__(
         self, results: Iterable[ArticleResult], speakers: SpeakerOverrides | None = None, keep_texts: bool = True
     ):
-        articles, quotes, media, parts, terms = [], [], [], [], []
-        # The standoff records and texts, not the results: a result also holds its parse.
-        self.standoff: list[dict] = []
+        articles = _Rows(list(ARTICLE_COLUMNS))
+        quotes, media = _Rows(list(QUOTE_COLUMNS)), _Rows(list(MEDIA_COLUMNS))
+        parts, terms = _Rows(list(TEXT_PART_COLUMNS)), _Rows(list(TERM_COLUMNS))
+        extra_columns: dict[str, None] = {}
+        # The standoff records and texts, not the results: a result also holds its parse. The records
+        # go to a file that is gone when closed (unlinked at once), so nothing is left on any exit.
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._keep: set[str] | None = None
         self.texts: dict[str, str] = {}
         for result in results:
-            self.standoff.append(standoff_record(result))
-            articles.append(article_row(result))
+            self._spool.write(json.dumps(standoff_record(result), ensure_ascii=False) + "\n")
+            row = article_row(result)
+            extra_columns.update((k, None) for k in row if k not in ARTICLE_COLUMNS)
+            articles.columns = [*ARTICLE_COLUMNS, *extra_columns]
+            articles.extend([row])
             if isinstance(result.article, Article):
                 if keep_texts:  # the report's pages show them; tables alone do not need them
                     self.texts[result.article.id] = result.article.text
@@ -223,12 +265,11 @@ class Tables:
             if result.profile is not None:
                 parts.extend(text_part_rows(result))
                 terms.extend(term_rows(result))
-        extra_columns = list(dict.fromkeys(k for row in articles for k in row if k not in ARTICLE_COLUMNS))
-        self.articles = pd.DataFrame(articles, columns=[*ARTICLE_COLUMNS, *extra_columns])
-        self.quotes = pd.DataFrame(quotes, columns=list(QUOTE_COLUMNS))
-        self.media_mentions = pd.DataFrame(media, columns=list(MEDIA_COLUMNS))
-        self.text_parts = pd.DataFrame(parts, columns=list(TEXT_PART_COLUMNS))
-        self.terms = pd.DataFrame(terms, columns=list(TERM_COLUMNS))
+        self.articles = articles.frame()
+        self.quotes = quotes.frame()
+        self.media_mentions = media.frame()
+        self.text_parts = parts.frame()
+        self.terms = terms.frame()
         for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
             self.quotes[column] = self.quotes[column].astype("Int64")
         # failed articles have no counts: integers with missing values, never 3.0
@@ -241,7 +282,6 @@ class Tables:
         self.quotes["speaker_kind"] = linked.speaker_kind
         self.quotes["speaker_resolution"] = linked.speaker_resolution
         self.quotes["speaker_confidence"] = linked.speaker_resolution.map(SPEAKER_CONFIDENCE).astype(float)
-        self._add_ids_to_standoff()
 
     def subset(self, article_ids: Iterable[str]) -> Tables:
         """The same run's tables restricted to some articles (speaker ids stay run-wide)."""
@@ -251,21 +291,29 @@ class Tables:
             frame = getattr(self, name)
             setattr(part, name, frame[frame["article_id"].isin(keep)].reset_index(drop=True))
         part.speakers = self.speakers[self.speakers["speaker_id"].isin(set(part.quotes["speaker_id"].dropna()))]
-        part.standoff = [record for record in self.standoff if record["id"] in keep]
+        part._spool, part._keep = self._spool, keep if self._keep is None else keep & self._keep
         part.texts = {key: value for key, value in self.texts.items() if key in keep}
         return part
 
-    def _add_ids_to_standoff(self) -> None:
+    @property
+    def standoff(self) -> Iterator[dict]:
+        """Each article's standoff record, in input order, with the run's speaker ids."""
         columns = ["speaker_id", "speaker_name", "speaker_kind", "speaker_resolution", "speaker_confidence"]
-        ids = {
-            (row.article_id, row.quote_index): tuple(row[2:])
-            for row in self.quotes[["article_id", "quote_index", *columns]].itertuples(index=False)
-        }
-        for record in self.standoff:
+        # The quotes table holds the records' quotes in the same order: walk both together.
+        keys = zip(self.quotes["article_id"], self.quotes["quote_index"], strict=True)
+        linked = zip(keys, zip(*(self.quotes[c] for c in columns), strict=True), strict=True)
+        pending = next(linked, None)
+        self._spool.seek(0)
+        for line in self._spool:
+            record = json.loads(line)
             for index, quote in enumerate(record["quotes"]):
-                linked = ids.get((record["id"], index), (None, None, "unknown", "none", 0.0))
+                values = (None, None, "unknown", "none", 0.0)
+                if pending is not None and pending[0] == (record["id"], index):
+                    values, pending = pending[1], next(linked, None)
                 # pandas' missing values are null in JSON, not NaN
-                quote.update((c, None if pd.isna(v) else v) for c, v in zip(columns, linked, strict=True))
+                quote.update((c, None if pd.isna(v) else v) for c, v in zip(columns, values, strict=True))
+            if self._keep is None or record["id"] in self._keep:
+                yield record
 
 
 def media_rows(result: ArticleResult) -> list[dict]:

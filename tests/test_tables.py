@@ -1,0 +1,51 @@
+"""Tables built in chunks: the same frames and records as built at once, without keeping every row."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from quotes import tables
+from quotes.tables import _Rows
+
+ROWS = [
+    {"text": None, "count": 1, "pieces": [[0, 1]]},
+    {"text": None, "count": None, "pieces": []},
+    {"text": "b", "count": 3, "pieces": [[2, 4]]},
+    {"text": "c", "count": 4, "pieces": [[5, 6]], "late": "x"},
+]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 100])
+def test_rows_in_chunks_are_typed_as_rows_at_once(monkeypatch, chunk):
+    monkeypatch.setattr(tables, "CHUNK_ROWS", chunk)
+    columns = ["text", "count", "pieces", "late"]
+    rows = _Rows(columns)
+    for row in ROWS:
+        rows.extend([row])
+    pd.testing.assert_frame_equal(rows.frame(), pd.DataFrame(ROWS, columns=columns))
+
+
+def test_standoff_records_carry_the_run_ids_in_chunks(monkeypatch, nlp):
+    from quotes.extract import analyse_article
+    from quotes.standoff import Article
+
+    texts = [
+        'Mark Esper arrived. "We are ready," Mr. Esper said.',
+        "No one spoke here.",
+        '"It was a mistake," an official said. "We will fix it," Esper added.',
+    ]
+    results = [analyse_article(Article(f"a{i}", t, outlet="X"), nlp) for i, t in enumerate(texts)]
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 1)
+    small = tables.Tables(results)
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 20_000)
+    whole = tables.Tables(results)
+    records = list(small.standoff)
+    assert records == list(whole.standoff)
+    assert [r["id"] for r in records] == ["a0", "a1", "a2"]
+    ids = [q["speaker_id"] for r in records for q in r["quotes"]]
+    assert ids == list(whole.quotes["speaker_id"].astype(object).where(whole.quotes["speaker_id"].notna(), None))
+    assert "mark-esper" in ids
+    # a subset reads only its own records, with the same ids
+    assert [r["id"] for r in small.subset(["a2"]).standoff] == ["a2"]
+    assert list(small.subset(["a2"]).standoff) == records[2:]
