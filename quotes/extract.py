@@ -31,7 +31,7 @@ from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
 from quotes.speakers import Entity, MediaMention, media_mentions, resolve_speakers
 from quotes.standoff import Article, ArticleError, Quote, Span
-from quotes.windows import LONG_TEXT, analyse_in_windows
+from quotes.windows import LONG_TEXT, analyse_in_windows, pieces
 from quotes.wording import TextProfile
 
 # Gap between a quotation and its cue that still reads as one attribution: '," said', '," he said'.
@@ -43,6 +43,9 @@ _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)(?:\s+(?:[A-Z][\w.
 _INVERTED_CREDIT = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”’']\s))((Said|Says|Added|Adds|Wrote|Writes)\s+([A-Z][^.!?:\"“”]{0,60}?))\s*[:,]\s*$"
 )
+# A paragraph longer than this is read in pieces of about PIECE characters (``reading_units``).
+LONG_PARAGRAPH = 10_000
+PIECE = 2_000
 LONG_RUN_CHARS = 100
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN_CHARS}}}")
 INVERTED_CREDIT_REACH = 300  # characters; the longest credit the pattern allows is about 80 and spaces
@@ -350,11 +353,41 @@ def _index(starts: list[int], position: int) -> int:
     return max(0, bisect.bisect_right(starts, position) - 1)
 
 
+def reading_units(text: str) -> list[Span]:
+    """What the model reads one at a time: the paragraphs; a paragraph over ``LONG_PARAGRAPH``
+    characters (a text with no line breaks, a transcript) in pieces of about ``PIECE`` characters cut
+    at sentence ends. No news paragraph comes near that length (PolNeAR's longest: 2,573)."""
+    units = []
+    for paragraph in paragraph_spans(text):
+        if paragraph.end - paragraph.start <= LONG_PARAGRAPH:
+            units.append(paragraph)
+        else:
+            units += [Span(a, b) for a, b in pieces(text, paragraph.start, paragraph.end, PIECE)]
+    return units
+
+
+def _whole_paragraph(text: str, unit: Span) -> bool:
+    return (unit.start == 0 or text[unit.start - 1] == "\n") and (unit.end == len(text) or text[unit.end] in "\r\n")
+
+
+def _may_name(piece: str) -> bool:
+    """A piece of a long paragraph with no capital letter names no one and holds no credit the parse
+    could read without a cue word ('"a" "a" "a"...'): neither parsed nor read for names."""
+    return any(c.isupper() for c in piece)
+
+
 def parse_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> list[tuple[Span, Doc]]:
-    """Parse the paragraphs that hold a quotation mark or a cue word; the rest is never parsed."""
+    """Parse the reading units that hold a quotation mark or a cue word; the rest is never parsed."""
     lexicon = lexicon or load_lexicon()
     text = article.text
-    parsed = [p for p in paragraph_spans(text) if _needs_parse(text[p.start : p.end], lexicon)]
+    parsed = [
+        u
+        for u in reading_units(text)
+        if _needs_parse(text[u.start : u.end], lexicon)
+        and (
+            _whole_paragraph(text, u) or lexicon.mentions_cue(text[u.start : u.end]) or _may_name(text[u.start : u.end])
+        )
+    ]
     return list(zip(parsed, nlp.pipe(_parser_texts(text, parsed)), strict=True))
 
 
@@ -383,7 +416,12 @@ def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]])
     if "ner" not in nlp.pipe_names:
         return entities
     done = {paragraph.start for paragraph, _ in parses}
-    rest = [p for p in paragraph_spans(article.text) if p.start not in done]
+    text = article.text
+    rest = [
+        u
+        for u in reading_units(text)
+        if u.start not in done and (_whole_paragraph(text, u) or _may_name(text[u.start : u.end]))
+    ]
     with nlp.select_pipes(enable=["ner"]):
         for paragraph, doc in zip(rest, nlp.pipe(_parser_texts(article.text, rest)), strict=True):
             text = doc.text
@@ -474,6 +512,8 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
     ]
 
     starts = [p.start for p in paragraphs]
+    units = [unit for unit, _ in parses]  # the paragraphs, or the pieces of a long one, that were parsed
+    unit_starts = [u.start for u in units]
     quotes.sort(key=lambda q: q.start)
     longest = max((q.end - q.start for q in quotes), default=0)  # bounds where a quote holding a span starts
     for span in spans:
@@ -483,20 +523,25 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
             continue  # a headline's quotation marks in a "Related:" line
         here = _index(starts, span.start)
         credited = _credit_by_dash(text, span, paragraphs[here])
-        if credited is None and _join_as_fragment(text, span, quotes):
+        if credited is None and _join_as_fragment(text, span, quotes, longest):
             longest = max(q.end - q.start for q in quotes)  # a quote grew by a fragment
             continue
         credited = credited or _credit_by_cue(text, span, cue_only)
         credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here], lexicon)
         credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only, quotes)
         credited = credited or _continuation(text, span, paragraphs, here, quotes)
-        credited = credited or _credit_by_colon_word(
-            text, span, paragraphs[here], docs.get(paragraphs[here].start), lexicon
-        )
+        unit = _unit_at(units, unit_starts, span.start)
+        credited = credited or _credit_by_colon_word(text, span, unit, docs.get(unit.start), lexicon)
         if credited is not None:
             bisect.insort(quotes, credited, key=lambda q: q.start)
             longest = max(longest, credited.end - credited.start)
     return _link_continuations(quotes)
+
+
+def _unit_at(units: list[Span], starts: list[int], position: int) -> Span:
+    """The parsed unit holding ``position`` (``starts``: the units' starts), else an empty span there."""
+    i = bisect.bisect_right(starts, position) - 1
+    return units[i] if i >= 0 and position < units[i].end else Span(position, position)
 
 
 def _held_by(quotes: list[Quote], span: QuoteSpan, longest: int) -> bool:
@@ -528,9 +573,21 @@ def _analyse(article: Article, nlp: Language, lexicon: CueLexicon) -> ArticleRes
     return ArticleResult(article, quotes, media=media_mentions(article, quotes, speakers))
 
 
-def _join_as_fragment(text: str, span: QuoteSpan, quotes: list[Quote]) -> bool:
-    """'"Q1," she said, "Q2."' is one quote in two fragments: add Q2 to the quote Q1 began."""
-    for quote in quotes:
+# How far after a quote its credit may end ('"Q1," said, at length, Smith, "Q2"'): a bound on where
+# the quote a later fragment joins can start, so each quotation looks at a few quotes, not all.
+_CREDIT_REACH = 2_000
+
+
+def _start_of(quote: Quote) -> int:
+    return quote.start
+
+
+def _join_as_fragment(text: str, span: QuoteSpan, quotes: list[Quote], longest: int) -> bool:
+    """'"Q1," she said, "Q2."' is one quote in two fragments: add Q2 to the quote Q1 began.
+    ``quotes`` are in text order; ``longest`` is the longest quote's length."""
+    first = bisect.bisect_left(quotes, span.start - longest - _CREDIT_REACH, key=_start_of)
+    last = bisect.bisect_left(quotes, span.start, key=_start_of)  # a quote Q2 joins starts before it
+    for quote in quotes[first:last]:
         if quote.type == "indirect" or quote.cue is None or not quote.end <= quote.cue.start < span.start:
             continue
         credit_end = max(quote.cue.end, quote.speaker.end if quote.speaker else 0)
@@ -543,16 +600,26 @@ def _join_as_fragment(text: str, span: QuoteSpan, quotes: list[Quote]) -> bool:
 
 def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int, quotes: list[Quote]) -> Quote | None:
     """A quotation after a credited one, in the same paragraph (``here``) or as a paragraph of its own."""
-    previous = [q for q in quotes if q.end <= span.start and q.speaker is not None]
-    if not previous:
-        return None
-    last = previous[-1]
     paragraph = paragraphs[here]
-    quoted_before = [q for q in previous if q.type != "indirect" and q.start >= paragraph.start]
-    if last.type == "indirect" and quoted_before:
+    # Walk back from the span (``quotes`` are in text order): the last credited quote ending before
+    # it, and the last quoted (not indirect) one of this paragraph.
+    last = quoted_before = None
+    for i in range(bisect.bisect_left(quotes, span.start, key=_start_of) - 1, -1, -1):
+        quote = quotes[i]
+        if quote.end > span.start or quote.speaker is None:
+            continue
+        last = last or quote
+        if quote.start < paragraph.start:
+            break
+        if quote.type != "indirect":
+            quoted_before = quote
+            break
+    if last is None:
+        return None
+    if last.type == "indirect" and quoted_before is not None:
         # '"Q1," LeVell declared, after a show during which callers asked how ... "Q2"': the
         # quotation goes on from the last quoted speaker, not from a reported clause in between.
-        last = quoted_before[-1]
+        last = quoted_before
     outside = text[paragraph.start : span.start] + text[span.end : paragraph.end]
     if _scare_quote(text, span, last):
         return None  # 'The Senate's "cloture" rule requires': a term the writer marks, no one's words
@@ -580,18 +647,14 @@ def _scare_quote(text: str, span: QuoteSpan, last: Quote) -> bool:
 
 
 def _link_continuations(quotes: list[Quote]) -> list[Quote]:
+    """Each continuation's ``continues``: the index of the last earlier quote, not itself a
+    continuation, with the same speaker mention and cue."""
+    latest: dict[tuple, int] = {}  # (speaker, cue) -> index of the last such quote so far
     for i, quote in enumerate(quotes):
         if quote.rule in ("continuation", "paragraph-continuation"):
-            quote.continues = next(
-                (
-                    j
-                    for j in range(i - 1, -1, -1)
-                    if quotes[j].speaker == quote.speaker
-                    and quotes[j].cue == quote.cue
-                    and quotes[j].rule not in ("continuation", "paragraph-continuation")
-                ),
-                None,
-            )
+            quote.continues = latest.get((quote.speaker, quote.cue))
+        else:
+            latest[(quote.speaker, quote.cue)] = i
     return quotes
 
 

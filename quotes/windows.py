@@ -33,11 +33,13 @@ class Window:
     end: int
 
 
-def _cut(text: str, start: int, limit: int) -> int:
+def _cut(text: str, start: int, limit: int, stop: int | None = None) -> int:
     """Where a window starting at ``start`` ends: the last paragraph break before ``limit``, else the
-    last sentence end, else the last space, else ``limit`` itself (a window is never empty)."""
-    if limit >= len(text):
-        return len(text)
+    last sentence end, else the last space, else ``limit`` itself (a window is never empty); never
+    past ``stop`` (default: the end of ``text``)."""
+    stop = len(text) if stop is None else stop
+    if limit >= stop:
+        return stop
     floor = start + (limit - start) // 2  # a cut in the window's second half, so windows stay large
     newline = text.rfind("\n", floor, limit)
     if newline >= 0:
@@ -47,6 +49,17 @@ def _cut(text: str, start: int, limit: int) -> int:
         return ends[-1]
     space = text.rfind(" ", floor, limit)
     return space + 1 if space >= 0 else limit
+
+
+def pieces(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut into consecutive pieces of about ``size`` characters, at sentence ends
+    where it can (else at a space)."""
+    found = []
+    while start < end:
+        cut = _cut(text, start, start + size, end)
+        found.append((start, cut))
+        start = cut
+    return found
 
 
 def windows(text: str, size: int = WINDOW, context: int = CONTEXT) -> list[Window]:

@@ -49,3 +49,22 @@ def test_standoff_records_carry_the_run_ids_in_chunks(monkeypatch, nlp):
     # a subset reads only its own records, with the same ids
     assert [r["id"] for r in small.subset(["a2"]).standoff] == ["a2"]
     assert list(small.subset(["a2"]).standoff) == records[2:]
+
+
+def test_a_long_paragraph_is_read_in_pieces_and_a_piece_without_capitals_or_cues_is_skipped(nlp):
+    from quotes.extract import LONG_PARAGRAPH, analyse_article, parse_article, reading_units
+    from quotes.standoff import Article
+
+    marks = '"a" ' * 5_000
+    text = "The senator spoke for an hour. " + marks + 'Then Mr. Smith said "we will win."'
+    assert len(text) > LONG_PARAGRAPH
+    units = reading_units(text)
+    assert len(units) > 1 and units[0].start == 0 and units[-1].end == len(text.rstrip())
+    assert all(a.end == b.start for a, b in zip(units, units[1:], strict=False))
+    parsed = [unit for unit, _ in parse_article(Article("t", text), nlp)]
+    assert len(parsed) < len(units)  # the pieces of marks alone are not parsed
+    quotes = analyse_article(Article("t", text), nlp).quotes
+    assert any(text[q.start : q.end] == '"we will win."' and q.speaker_name == "Smith" for q in quotes)
+    # an ordinary paragraph is one unit, parsed whole
+    short = 'Mr. Smith said "we will win."'
+    assert reading_units(short) == [parsed_unit for parsed_unit, _ in parse_article(Article("s", short), nlp)]
