@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quotes.cues import Cue, CueLexicon
+from quotes.cues import Cue, CueLexicon, load_lexicon
 from quotes.nlp import sentence_starts
 from quotes.rules_data import load_speaker_rules
 
@@ -253,6 +253,10 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return subject_of(verb.head.head, depth - 1)  # 'Trump said, before claiming that ...'
     if depth and verb.dep_ == "pcomp" and (governing := _verb_over_prepositions(verb)) is not None:
         return subject_of(governing, depth - 1)  # 'Ms. Harris, in addition to calling for X, called
+    if depth and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _reports(verb.head.head):
+        # 'Thune added that Democrats "have not laid a glove on him" and predicted ...': the parse hung
+        # the second report on the first one's clause; it is the reporter's
+        return subject_of(verb.head.head, depth - 1)
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
         return subject_of(verb.head, depth - 1)
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
@@ -261,6 +265,16 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return verb.head
     return None
+
+
+def _reports(verb: Token) -> bool:
+    """A verb of saying or writing with a subject of its own ('added', 'said'), by the lexicon."""
+    entry = load_lexicon().verb(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
+    return (
+        entry is not None
+        and entry.cls in ("neutral", "evaluative")
+        and any(c.dep_ in ("nsubj", "csubj") for c in verb.children)
+    )
 
 
 def _verb_over_prepositions(verb: Token) -> Token | None:

@@ -356,13 +356,25 @@ def _index(starts: list[int], position: int) -> int:
 def reading_units(text: str) -> list[Span]:
     """What the model reads one at a time: the paragraphs; a paragraph over ``LONG_PARAGRAPH``
     characters (a text with no line breaks, a transcript) in pieces of about ``PIECE`` characters cut
-    at sentence ends. No news paragraph comes near that length (PolNeAR's longest: 2,573)."""
-    units = []
+    at sentence ends, never inside a quotation. No news paragraph comes near that length (PolNeAR's
+    longest: 2,573)."""
+    units, quoted = [], None
     for paragraph in paragraph_spans(text):
         if paragraph.end - paragraph.start <= LONG_PARAGRAPH:
             units.append(paragraph)
-        else:
-            units += [Span(a, b) for a, b in pieces(text, paragraph.start, paragraph.end, PIECE)]
+            continue
+        if quoted is None:
+            quoted = [(q.start, q.end) for q in find_quote_spans(text)]
+        start = paragraph.start
+        for _, cut in pieces(text, paragraph.start, paragraph.end, PIECE):
+            i = bisect.bisect_right(quoted, (cut, len(text))) - 1  # the last quotation starting before the cut
+            if i >= 0 and quoted[i][0] < cut < quoted[i][1]:
+                cut = min(paragraph.end, quoted[i][1])  # a piece holds a quotation whole
+            if cut > start:
+                units.append(Span(start, cut))
+                start = cut
+        if start < paragraph.end:
+            units.append(Span(start, paragraph.end))
     return units
 
 
@@ -638,12 +650,19 @@ def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int,
 
 
 def _scare_quote(text: str, span: QuoteSpan, last: Quote) -> bool:
-    """A quotation of at most three words inside a later sentence of the writer's own: a term, not
-    a continuation of ``last``'s words."""
+    """A quotation of at most three words inside a later sentence of the writer's own, or after a
+    preposition ('on "America's Newsroom"'): a term or a title, not a continuation of ``last``'s words."""
     words = re.findall(r"\w+", text[span.start : span.end])
-    return (
-        len(words) <= 3 and not _opens_sentence(text, span.start) and _has_sentence_end(text, last.end, span.start + 1)
+    if len(words) > 3 or _opens_sentence(text, span.start):
+        return False
+    before = re.search(r"(\w+)\W*$", text[max(0, span.start - 30) : span.start])
+    # 'he told Fox News on "America's Newsroom,"': a title after a preposition
+    return _has_sentence_end(text, last.end, span.start + 1) or (
+        before is not None and before.group(1).lower() in _TITLE_BEFORE
     )
+
+
+_TITLE_BEFORE = {"on", "in", "at", "from", "titled", "dubbed", "named"}
 
 
 def _link_continuations(quotes: list[Quote]) -> list[Quote]:

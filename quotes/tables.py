@@ -197,7 +197,7 @@ def article_row(result: ArticleResult) -> dict:
 
 # Rows are gathered this many at a time, then kept as a DataFrame (arrow-backed strings): a run holds
 # no Python dict per quote, so memory grows with the quotes' text, not with per-row objects.
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 5_000
 
 
 class _Rows:
@@ -278,9 +278,11 @@ class Tables:
         self.articles["warnings"] = [w if isinstance(w, list) else [] for w in self.articles["warnings"]]
         linked = link_speakers(self.quotes, speakers)
         self.speakers = linked.speakers
-        self.quotes["speaker_id"], self.quotes["speaker_name"] = linked.speaker_id, linked.speaker_name
-        self.quotes["speaker_kind"] = linked.speaker_kind
-        self.quotes["speaker_resolution"] = linked.speaker_resolution
+        # as text columns (arrow-backed), not one Python string per quote
+        self.quotes["speaker_id"] = linked.speaker_id.astype("str")
+        self.quotes["speaker_name"] = linked.speaker_name.astype("str")
+        self.quotes["speaker_kind"] = linked.speaker_kind.astype("str")
+        self.quotes["speaker_resolution"] = linked.speaker_resolution.astype("str")
         self.quotes["speaker_confidence"] = linked.speaker_resolution.map(SPEAKER_CONFIDENCE).astype(float)
 
     def subset(self, article_ids: Iterable[str]) -> Tables:

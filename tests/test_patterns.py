@@ -700,3 +700,28 @@ def test_a_term_in_quotation_marks_after_a_quote_is_no_continuation(extract):
     contents = [c for _, c, _, _ in extract(text)]
     assert '"cloture"' not in contents
     assert '"We will not stop,"' in contents
+
+
+def test_a_second_report_hung_on_the_first_ones_clause_is_the_reporters(extract):
+    text = (
+        "Thune, who serves in the No. 3 position in Senate GOP leadership, added that Democrats "
+        '"have not laid a glove on him" in the hearings and predicted the judge would get an "affirmative" vote.'
+    )
+    found = {content: speaker for _, content, speaker, _ in extract(text)}
+    predicted = next(c for c in found if c.startswith("the judge would get"))
+    assert found[predicted] == "Thune"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a title after a preposition is no continuation of the quote before it
+        ('"We will do what is necessary," he told Fox News on "America\'s Newsroom," when asked.', False),
+        # the speaker's own words after an article are
+        ('Cruz called him a "pathological liar," a "serial philanderer" and a "bully."', True),
+    ],
+)
+def test_a_short_quotation_after_a_preposition_is_a_title(extract, text, kept):
+    contents = [c for _, c, _, _ in extract(text)]
+    last = '"America\'s Newsroom,"' if not kept else '"bully."'
+    assert (any(last in c for c in contents)) == kept, contents

@@ -813,3 +813,24 @@ def test_a_persons_campaign_written_with_a_possessive_is_one_body(names, expecte
 )
 def test_a_title_that_is_also_a_surname(mention, name):
     assert split_title(mention, RULES)[0] == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # two first names share the surname: "Obama" alone fits either daughter, so neither is chosen
+        (
+            "A staffer criticized Malia and Sasha Obama. The daughters join President Obama every year. "
+            'The president remarked that it was "puzzling that I do this every year."',
+            "Obama",
+        ),
+        # one Obama in the article: the surname is hers
+        (
+            'Sasha Obama attended. Ms. Obama said that "it was fun."',
+            "Sasha Obama",
+        ),
+    ],
+)
+def test_first_names_joined_to_one_surname_are_two_people(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found[-1][1] == name

@@ -68,3 +68,20 @@ def test_a_long_paragraph_is_read_in_pieces_and_a_piece_without_capitals_or_cues
     # an ordinary paragraph is one unit, parsed whole
     short = 'Mr. Smith said "we will win."'
     assert reading_units(short) == [parsed_unit for parsed_unit, _ in parse_article(Article("s", short), nlp)]
+
+
+def test_a_long_paragraph_is_never_cut_inside_a_quotation(nlp):
+    """Pieces are cut at sentence ends; a quotation that spans a cut stays whole in one piece."""
+    from quotes.extract import analyse_article, reading_units
+    from quotes.marks import find_quote_spans
+    from quotes.standoff import Article
+
+    said = 'Ms. Lee said: "' + "We will rebuild the bridge. " * 120 + '" '
+    text = ("The council met on Monday. " * 60 + said) * 4
+    quoted = [(q.start, q.end) for q in find_quote_spans(text)]
+    units = reading_units(text)
+    assert len(units) > 4
+    assert not any(a < unit.end < b for unit in units for a, b in quoted)
+    quotes = analyse_article(Article("t", text), nlp).quotes
+    assert len(quotes) == 4 and all(q.speaker_name == "Lee" for q in quotes)
+    assert all(text[q.start : q.end] == q.to_standoff(text)["text"] for q in quotes)

@@ -27,6 +27,9 @@ from quotes.speakers.names import (
 from quotes.speakers.sentences import _sentence_end, _sentence_start
 from quotes.standoff import Article, Span
 
+# A first name joined by "and" to the full name that follows it: "Malia and " of "Malia and Sasha Obama".
+_FIRST_NAME_JOINED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) (?:and|&) $")
+
 
 @dataclass(frozen=True)
 class _Referent:
@@ -70,6 +73,8 @@ class Referents:
                 continue
             if speaker.kind == "person":
                 self.people.add(speaker.name)
+                if (sibling := self._sharing_surname(entity.start, speaker.name)) is not None:
+                    self.people.add(sibling)  # "Malia and Sasha Obama": Malia Obama is a person too
             found.append((entity, speaker))
         # One-word names the recogniser tagged a person more often than anything else ("Trump").
         votes = Counter(s.name for _, s in found if " " not in (s.name or ""))
@@ -100,6 +105,17 @@ class Referents:
         self.referents = sorted(
             (r for r in self.referents if not any(q.start <= r.start < q.end for q in quoted)), key=lambda r: r.start
         )
+
+    def _sharing_surname(self, start: int, name: str) -> str | None:
+        """'Malia and Sasha Obama', 'Bill and Hillary Clinton': the first name joined to a full name
+        before it names another person of that surname (so 'Obama' alone fits two people here)."""
+        words = name.split()
+        joined = _FIRST_NAME_JOINED.search(self.text, max(0, start - 30), start)
+        if len(words) != 2 or joined is None or joined.group(1).lower() not in self.rules.first_names:
+            return None
+        if re.search(r"[A-Z][\w.'’-]*\s+$", self.text[max(0, joined.start() - 30) : joined.start()]):
+            return None  # "Nancy Foner and Richard Alba": the word before 'and' ends a name
+        return f"{joined.group(1)} {words[-1]}"
 
     def _label(self, entity: Entity) -> str:
         """The recogniser's label, except that a two-to-four-word 'organisation' followed by ', who'
