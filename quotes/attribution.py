@@ -259,11 +259,36 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return subject_of(verb.head.head, depth - 1)
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
         return subject_of(verb.head, depth - 1)
+    if (subject := _subject_cut_off(verb)) is not None:
+        return subject
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
         # 'Chuck Schumer, the Senate minority leader, called X Y', parsed with no main verb (not 'a
         # plan called Medicare for All': that participle has no object of its own)
         if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return verb.head
+    return None
+
+
+def _subject_cut_off(verb: Token) -> Token | None:
+    """'the aide, Elizabeth Lauten, who has ... and at the time was a spokeswoman ..., wrote': the parse
+    made the relative clause's last verb a complement before the cue and took the subject with it;
+    the subject is the one whose relative clause runs up to that verb."""
+    clause = _clause_cut_off(verb)
+    return next(c for c in clause.children if c.dep_ == "nsubj") if clause is not None else None
+
+
+def _clause_cut_off(verb: Token) -> Token | None:
+    """The complement before ``verb`` that is the end of its subject's relative clause (see
+    ``_subject_cut_off``): no content of the cue. None when the cue has a subject of its own ('The
+    program, which was created in 1990, has expanded, they said': the clause is what they said)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subject is not None and any(c.dep_ == "relcl" and c.i < clause.i for c in subject.children):
+            return clause
     return None
 
 
@@ -384,7 +409,8 @@ def content_of(
                     break
             return _clean(doc, [_span_chars(start, end)]), "cue-prep", 0.75
 
-    clauses = [c for c in children if c.dep_ in ("ccomp", "csubj")] or [
+    cut_off = _clause_cut_off(verb)
+    clauses = [c for c in children if c.dep_ in ("ccomp", "csubj") and (cut_off is None or c.i != cut_off.i)] or [
         # 'tweeted in the early morning hours that Machado was "disgusting"': parsed as an adverbial
         c
         for c in children

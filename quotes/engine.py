@@ -28,7 +28,6 @@ from concurrent.futures.process import BrokenProcessPool
 from quotes.standoff import Article, ArticleError
 
 ARTICLE_TIMEOUT = 900.0  # seconds; a 5 MB transcript takes about 200 s on one core
-RECYCLE_AFTER = 1_000  # articles per worker before the pool is started afresh
 IN_FLIGHT_PER_WORKER = 4
 
 _WORKER_NLP = None
@@ -159,16 +158,12 @@ def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool
     pending: deque = deque()  # [item, future]
     head_since = time.monotonic()  # when the oldest article became the one waited for
 
-    submitted = 0  # since the pool started
-
     def fill() -> None:
-        nonlocal submitted
-        while len(pending) < processes * IN_FLIGHT_PER_WORKER and submitted < processes * RECYCLE_AFTER:
+        while len(pending) < processes * IN_FLIGHT_PER_WORKER:
             item = next(stream, None)
             if item is None:
                 return
             pending.append([item, pool.submit(item)])
-            submitted += 1
 
     try:
         fill()
@@ -202,13 +197,6 @@ def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool
             pending.popleft()
             head_since = time.monotonic()
             fill()
-            if not pending and submitted >= processes * RECYCLE_AFTER:
-                # Workers grow slowly (the model's string store, the allocator's arenas): after
-                # RECYCLE_AFTER articles each, fresh ones take over, so memory stays flat however
-                # long the run.
-                pool.restart()
-                submitted = 0
-                fill()
             yield result
     finally:
         pool.kill()

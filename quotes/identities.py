@@ -40,15 +40,16 @@ ORG_SIMILARITY = 92
 # A surname alone goes to the person with that surname quoted this many times more than all others.
 DOMINANT = 3
 # How sure a speaker name is, by how it was reached (``speaker_resolution``): the share of such quotes
-# whose identity is right on identity-dev.jsonl (2026-11-30: name 89.4% of 208, pronoun 93.9% of 66,
-# cross-article 96.6% of 29, apposition 4 of 4, description 50.7% of 69, surname only 1 of 2), rounded
-# down to 0.05 and never above the figure for a name. The report states comparison claims only from
-# speakers at CLAIM_CONFIDENCE or above and lists the rest apart as "speaker uncertain".
+# whose identity is right on identity-dev.jsonl (2026-11-30, third session: name 91.2% of 216, pronoun
+# 92.8% of 69, cross-article 96.8% of 31, apposition 5 of 5, description 52.1% of 71, surname only 1 of
+# 1), rounded down to 0.05 and never above the figure for a name (too few surname-only quotes to raise
+# theirs). The report states comparison claims only from speakers at CLAIM_CONFIDENCE or above and
+# lists the rest apart as "speaker uncertain".
 SPEAKER_CONFIDENCE = {
-    "name": 0.85,
-    "apposition": 0.85,
-    "pronoun": 0.85,
-    "cross-article": 0.85,
+    "name": 0.9,
+    "apposition": 0.9,
+    "pronoun": 0.9,
+    "cross-article": 0.9,
     "description": 0.5,
     "surname only": 0.5,
     "user": 1.0,  # the user's speakers file

@@ -43,20 +43,3 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path):
     command = [sys.executable, "-m", "quotes.cli", "extract", str(SEEDS), "--scheduler", "tcp://127.0.0.1:1"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and result.stderr.strip() == "quotes: error: --scheduler needs --engine dask"
-
-
-def test_the_pool_is_started_afresh_and_every_article_comes_back_in_order(monkeypatch):
-    """After RECYCLE_AFTER articles per worker the workers are replaced: no article is lost or reordered."""
-    from quotes import engine
-    from quotes.standoff import Article
-
-    monkeypatch.setattr(engine, "RECYCLE_AFTER", 2)
-    started = []
-    restart = engine._Pool.restart
-    monkeypatch.setattr(engine._Pool, "restart", lambda self: (started.append(1), restart(self)))
-    texts = [f'"We will win number {i}," Mayor Ann Lee said.' for i in range(9)]
-    items = [Article(f"a{i}", text) for i, text in enumerate(texts)]
-    results = list(engine.run_pooled(iter(items), 2, None, False, None))
-    assert [r.article.id for r in results] == [f"a{i}" for i in range(9)]
-    assert all(len(r.quotes) == 1 and r.error is None for r in results)
-    assert len(started) >= 2

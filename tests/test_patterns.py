@@ -725,3 +725,13 @@ def test_a_short_quotation_after_a_preposition_is_a_title(extract, text, kept):
     contents = [c for _, c, _, _ in extract(text)]
     last = '"America\'s Newsroom,"' if not kept else '"bully."'
     assert (any(last in c for c in contents)) == kept, contents
+
+
+def test_a_subject_whose_relative_clause_the_parse_cut_off_still_speaks(extract):
+    text = (
+        "On Friday, the aide, Elizabeth Lauten, 31, who has more than 14,000 followers on Twitter and at the "
+        "time was a spokeswoman for a congressman from Tennessee, wrote an open letter on her Facebook page, "
+        'saying they should "try showing a little class."'
+    )
+    found = extract(text)
+    assert [(c[:10], s) for _, c, s, _ in found] == [("they shoul", "the aide")]  # the cut-off clause is no content
