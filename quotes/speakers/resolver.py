@@ -191,6 +191,8 @@ class _Resolver(Referents):
         else:
             return None
         last = before[-1].lower().strip(",") if before else ""
+        if not before:
+            return None  # nothing but space before the name: the name itself
         owned = referent is inside and (before[0].lower() in POSSESSIVES or before[0].endswith(("'s", "’s")))
         if {"and", "&"} & set(before) or last in self.rules.honorifics:
             return None  # 'Mr. Udall and Mr. Wyden': a joint mention; 'Mr. Udall': a name
