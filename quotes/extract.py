@@ -378,27 +378,25 @@ def reading_units(text: str) -> list[Span]:
     return units
 
 
-def _whole_paragraph(text: str, unit: Span) -> bool:
-    return (unit.start == 0 or text[unit.start - 1] == "\n") and (unit.end == len(text) or text[unit.end] in "\r\n")
+def _may_name(text: str, unit: Span) -> bool:
+    """False for a piece of a long paragraph with no capital letter: it names no one and holds no
+    credit the parse could read without a cue word ('"a" "a" "a"...'). A whole paragraph may."""
+    whole = (unit.start == 0 or text[unit.start - 1] == "\n") and (unit.end == len(text) or text[unit.end] in "\r\n")
+    return whole or any(c.isupper() for c in text[unit.start : unit.end])
 
 
-def _may_name(piece: str) -> bool:
-    """A piece of a long paragraph with no capital letter names no one and holds no credit the parse
-    could read without a cue word ('"a" "a" "a"...'): neither parsed nor read for names."""
-    return any(c.isupper() for c in piece)
-
-
-def parse_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> list[tuple[Span, Doc]]:
-    """Parse the reading units that hold a quotation mark or a cue word; the rest is never parsed."""
+def parse_article(
+    article: Article, nlp: Language, lexicon: CueLexicon | None = None, units: list[Span] | None = None
+) -> list[tuple[Span, Doc]]:
+    """Parse the reading units (``reading_units``, computed when not given) that hold a quotation mark
+    or a cue word; the rest is never parsed."""
     lexicon = lexicon or load_lexicon()
     text = article.text
     parsed = [
         u
-        for u in reading_units(text)
+        for u in (reading_units(text) if units is None else units)
         if _needs_parse(text[u.start : u.end], lexicon)
-        and (
-            _whole_paragraph(text, u) or lexicon.mentions_cue(text[u.start : u.end]) or _may_name(text[u.start : u.end])
-        )
+        and (_may_name(text, u) or lexicon.mentions_cue(text[u.start : u.end]))
     ]
     return list(zip(parsed, nlp.pipe(_parser_texts(text, parsed)), strict=True))
 
@@ -413,7 +411,9 @@ def _parser_texts(text: str, paragraphs: list[Span]) -> Iterator[str]:
         yield _LONG_RUN.sub(lambda m: m.group(0)[:-1] + " ", piece)
 
 
-def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]]) -> list[Entity]:
+def entities_in(
+    article: Article, nlp: Language, parses: list[tuple[Span, Doc]], units: list[Span] | None = None
+) -> list[Entity]:
     """Named entities of the whole article, in article offsets (none when the model has no NER).
 
     Parsed paragraphs give theirs with whether each heads a subject; the other paragraphs go
@@ -429,11 +429,7 @@ def entities_in(article: Article, nlp: Language, parses: list[tuple[Span, Doc]])
         return entities
     done = {paragraph.start for paragraph, _ in parses}
     text = article.text
-    rest = [
-        u
-        for u in reading_units(text)
-        if u.start not in done and (_whole_paragraph(text, u) or _may_name(text[u.start : u.end]))
-    ]
+    rest = [u for u in (reading_units(text) if units is None else units) if u.start not in done and _may_name(text, u)]
     with nlp.select_pipes(enable=["ner"]):
         for paragraph, doc in zip(rest, nlp.pipe(_parser_texts(article.text, rest)), strict=True):
             text = doc.text
@@ -574,9 +570,10 @@ def analyse_article(article: Article, nlp: Language, lexicon: CueLexicon | None 
 
 
 def _analyse(article: Article, nlp: Language, lexicon: CueLexicon) -> ArticleResult:
-    parses = parse_article(article, nlp, lexicon)
+    units = reading_units(article.text)  # once: both the parser and the recogniser read these
+    parses = parse_article(article, nlp, lexicon, units)
     quotes = quotes_in(article, parses, lexicon)
-    speakers = resolve_speakers(article, quotes, entities_in(article, nlp, parses))
+    speakers = resolve_speakers(article, quotes, entities_in(article, nlp, parses, units))
     for quote, speaker in zip(quotes, speakers, strict=True):
         quote.speaker_name, quote.speaker_kind = speaker.name, speaker.kind
         quote.speaker_title, quote.via = speaker.title, speaker.via

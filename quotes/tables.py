@@ -254,8 +254,9 @@ class Tables:
         for result in results:
             self._spool.write(json.dumps(standoff_record(result), ensure_ascii=False) + "\n")
             row = article_row(result)
-            extra_columns.update((k, None) for k in row if k not in ARTICLE_COLUMNS)
-            articles.columns = [*ARTICLE_COLUMNS, *extra_columns]
+            if any(k not in ARTICLE_COLUMNS and k not in extra_columns for k in row):
+                extra_columns.update((k, None) for k in row if k not in ARTICLE_COLUMNS)
+                articles.columns = [*ARTICLE_COLUMNS, *extra_columns]
             articles.extend([row])
             if isinstance(result.article, Article):
                 if keep_texts:  # the report's pages show them; tables alone do not need them
