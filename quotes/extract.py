@@ -100,21 +100,27 @@ class _Quotations:
 def _snap(text: str, fragments: list[Span], quotations: _Quotations) -> tuple[tuple[Span, ...], str]:
     """Extend content to whole quotations it touches; type it by how much is inside quotations."""
     touched = quotations.touching(fragments)
-    spans = sorted(fragments + [q.span for q in touched], key=lambda s: s.start)
-    merged: list[Span] = []
-    for span in spans:
-        if merged and span.start <= merged[-1].end:
-            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
-        else:
-            merged.append(span)
+    merged = _merged(fragments + [q.span for q in touched])
     if not touched:
         return tuple(merged), "indirect"
     outside = [
         i for f in merged for i in _alnum(text, f.start, f.end) if not any(q.start <= i < q.end for q in touched)
     ]
     if not outside or _only_complementizer(text, outside):
-        return tuple(q.span for q in touched), "direct"
+        # a quotation nested in another ("'...\"Q\"...'") is no fragment of its own
+        return tuple(_merged([q.span for q in touched])), "direct"
     return tuple(merged), "mixed"
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """``spans`` in text order, those that overlap or touch joined into one."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
 
 
 def _only_complementizer(text: str, outside: list[int]) -> bool:

@@ -735,3 +735,16 @@ def test_a_subject_whose_relative_clause_the_parse_cut_off_still_speaks(extract)
     )
     found = extract(text)
     assert [(c[:10], s) for _, c, s, _ in found] == [("they shoul", "the aide")]  # the cut-off clause is no content
+
+
+def test_a_quotation_nested_in_another_is_no_fragment_of_its_own(nlp):
+    """Hypothesis found it: an opening "'" read as a quotation around two quotes gave a quote whose
+    fragments overlapped and ran past its end."""
+    text = (
+        '\'"We will not back down," Mayor Ann Lee said on Monday. "We will not back down," Mayor Ann Lee said '
+        "on Monday. The council, according to its chair', “will vote again” next week."
+    )
+    for quote in extract_article(Article("t", text), nlp):
+        pieces = quote.fragments
+        assert all(a.end <= b.start for a, b in zip(pieces, pieces[1:], strict=False))
+        assert quote.start == pieces[0].start and quote.end == pieces[-1].end
