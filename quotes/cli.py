@@ -31,8 +31,22 @@ def _progress(iterable, total=None, desc="articles", unit="article"):
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        return tqdm(iterable, total=total, desc=desc, unit=unit)
+        return _counted(iterable, tqdm(total=total, desc=desc, unit=unit))
     return _progress_lines(iterable, total, desc)
+
+
+def _size(item) -> int:
+    """Articles in one item of a run's results: one, or a Dask partition's."""
+    from quotes.tables import WrittenPartition
+
+    return len(item.articles) if isinstance(item, WrittenPartition) else 1
+
+
+def _counted(iterable, bar):
+    with bar:
+        for item in iterable:
+            yield item
+            bar.update(_size(item))
 
 
 PROGRESS_EVERY = 100
@@ -44,9 +58,10 @@ def _progress_lines(iterable, total, desc):
     done = 0
     for item in iterable:
         yield item
-        done += 1
+        size = _size(item)
+        done += size
         now = time.monotonic()
-        if done % PROGRESS_EVERY == 0 or now - last >= PROGRESS_SECONDS:
+        if done // PROGRESS_EVERY > (done - size) // PROGRESS_EVERY or now - last >= PROGRESS_SECONDS:
             last = now
             elapsed = now - started
             if total:
@@ -96,7 +111,9 @@ def _run(args: argparse.Namespace, for_report: bool = False) -> Tables:
     if args.engine == "dask":
         from quotes.engine import run_dask
 
-        results = run_dask(items, args.model, for_report, scheduler=args.scheduler, workers=args.processes)
+        results = run_dask(
+            items, args.model, for_report, args.scheduler, workers=args.processes, partitions=args.partitions
+        )
     else:
         results = extract_all(items, model=args.model, processes=processes, profile=for_report, timeout=timeout)
     results = _progress(results, total)
@@ -120,8 +137,11 @@ def _check_inputs(args: argparse.Namespace) -> None:
     costs nothing)."""
     from quotes.read import InputError
 
-    if getattr(args, "scheduler", None) and args.engine != "dask":
-        raise Failure("--scheduler needs --engine dask")
+    for option in ("scheduler", "partitions"):
+        if getattr(args, option, None) and args.engine != "dask":
+            raise Failure(f"--{option} needs --engine dask")
+    if getattr(args, "partitions", None) and not Path(args.partitions).is_dir():
+        raise InputError(f"{args.partitions}: no such folder (--partitions wants a folder the workers can write to)")
     if getattr(args, "engine", "local") == "dask":
         try:
             import distributed  # noqa: F401
@@ -347,6 +367,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="with --engine dask: the cluster's scheduler (tcp://host:8786); default a local cluster with"
         " --processes workers",
+    )
+    common.add_argument(
+        "--partitions",
+        metavar="DIR",
+        help="with --engine dask: where the workers write each partition's quotes (Parquet) until this machine"
+        " has read them; a folder the workers and this machine both see (default the temporary folder here,"
+        " right for a local cluster)",
     )
     common.add_argument(
         "--article-timeout",

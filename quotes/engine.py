@@ -13,10 +13,13 @@ Faults end as ``error`` rows, never as a stalled or lost batch:
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -208,64 +211,83 @@ DASK_PARTITION = 25  # articles per Dask task: the model is loaded once per work
 _DASK_MODEL: tuple | None = None
 
 
-def dask_partition(items: list, model: str | None, profile: bool) -> list:
-    """The per-article step over one partition, on a Dask worker (the model loaded once per worker)."""
+def dask_partition(items: list, model: str | None, profile: bool, folder: str, number: int):
+    """The per-article step over one partition, on a Dask worker (the model loaded once per worker);
+    the quote rows and standoff lines are written to ``folder`` (``tables.write_partition``)."""
     global _DASK_MODEL, _WORKER_NLP, _WORKER_PROFILE
     from quotes.nlp import load_model
+    from quotes.tables import write_partition
 
     if _DASK_MODEL != (model, profile):
         _WORKER_NLP, _WORKER_PROFILE = load_model(model), profile
         _DASK_MODEL = (model, profile)
-    return [_work(item) for item in items]
+    return write_partition([_work(item) for item in items], folder, number, keep_texts=profile)
 
 
 def run_dask(
-    items: Iterable, model: str | None, profile: bool, scheduler: str | None = None, workers: int | None = None
+    items: Iterable,
+    model: str | None,
+    profile: bool,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    partitions: str | None = None,
 ) -> Iterator:
-    """Each article on a Dask cluster, results in input order: the cluster at ``scheduler``
-    ('tcp://host:8786'), else a local one with ``workers`` processes. Partitions of ``DASK_PARTITION``
-    articles are submitted a few per worker at a time, so memory stays flat. A partition whose worker
-    dies more often than Dask retries it comes back as error rows."""
+    """Each article on a Dask cluster, in input order: the cluster at ``scheduler`` ('tcp://host:8786'),
+    else a local one with ``workers`` processes. Partitions of ``DASK_PARTITION`` articles are submitted
+    a few per worker at a time, so memory stays flat; each worker writes its partition's quote rows
+    (Parquet) and standoff lines into a temporary folder under ``partitions`` (default the system's
+    temporary folder: the workers must see it), and yields a ``tables.WrittenPartition`` for each. A
+    partition whose worker dies more often than Dask retries it comes back as error results."""
     try:
         from dask.distributed import Client, LocalCluster
         from distributed.client import FutureCancelledError
         from distributed.scheduler import KilledWorker
     except ImportError:
         raise RuntimeError("the Dask engine needs Dask: pip install 'quotes[dask]'") from None
+    folder = tempfile.mkdtemp(prefix="quotes-partitions-", dir=partitions)
     cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(
-            n_workers=workers or default_processes(), threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
     try:
-        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
-        stream = iter(items)
-        pending: deque = deque()
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(
+                n_workers=workers or default_processes(), threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            client = Client(cluster)
+        try:
+            in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+            stream = iter(items)
+            pending: deque = deque()
+            numbers = itertools.count()
 
-        def fill() -> None:
-            while len(pending) < in_flight:
-                batch = [item for _, item in zip(range(DASK_PARTITION), stream, strict=False)]
-                if not batch:
-                    return
-                pending.append((batch, client.submit(dask_partition, batch, model, profile, pure=False)))
+            def fill() -> None:
+                while len(pending) < in_flight:
+                    batch = [item for _, item in zip(range(DASK_PARTITION), stream, strict=False)]
+                    if not batch:
+                        return
+                    arguments = (batch, model, profile, folder, next(numbers))
+                    pending.append((batch, client.submit(dask_partition, *arguments, pure=False)))
 
-        fill()
-        while pending:
-            batch, future = pending.popleft()
-            try:
-                results = future.result()
-            except (KilledWorker, FutureCancelledError) as error:
-                reason = f"its Dask worker died ({type(error).__name__})"
-                results = [_failed(item, reason) for item in batch]
             fill()
-            yield from results
+            while pending:
+                batch, future = pending.popleft()
+                try:
+                    written = future.result()
+                except (KilledWorker, FutureCancelledError) as error:
+                    reason = f"its Dask worker died ({type(error).__name__})"
+                    written = None
+                    failed = [_failed(item, reason) for item in batch]
+                fill()
+                if written is None:
+                    yield from failed
+                else:
+                    yield written
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(

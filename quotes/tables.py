@@ -13,9 +13,12 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from quotes.extract import ArticleResult
 from quotes.identities import SPEAKER_CONFIDENCE, link_speakers
@@ -227,6 +230,93 @@ class _Rows:
         return whole
 
 
+@dataclass
+class ArticleRows:
+    """One article's rows of each table and its standoff line (JSON and a newline): what the run-wide
+    step gathers from it. ``text`` is kept for the report's pages."""
+
+    article: dict
+    quotes: list[dict]
+    media: list[dict]
+    parts: list[dict]
+    terms: list[dict]
+    standoff: str
+    text: str | None
+
+
+def article_rows(result: ArticleResult, keep_text: bool = True) -> ArticleRows:
+    """The rows of every table for one result (a failed article has its articles row and line alone)."""
+    item = result.article
+    read = isinstance(item, Article)
+    profiled = result.profile is not None
+    return ArticleRows(
+        article=article_row(result),
+        quotes=quote_rows(item, result) if read else [],
+        media=media_rows(result) if read else [],
+        parts=text_part_rows(result) if profiled else [],
+        terms=term_rows(result) if profiled else [],
+        standoff=json.dumps(standoff_record(result), ensure_ascii=False) + "\n",
+        text=item.text if read and keep_text else None,
+    )
+
+
+@dataclass
+class WrittenPartition:
+    """Articles analysed on a Dask worker, which wrote their quote rows (Parquet) and standoff lines
+    (JSONL) to files, so the bulk of the results never travels through the scheduler. ``articles``
+    holds the rest of their rows (``quotes`` empty, ``standoff`` '')."""
+
+    articles: list[ArticleRows]
+    quotes_file: str | None
+    standoff_file: str
+
+    def read_quotes(self) -> list[dict]:
+        """The quote rows, as ``quote_rows`` gave them (the file is removed once read)."""
+        if self.quotes_file is None:
+            return []
+        rows = pq.read_table(_readable(self.quotes_file)).to_pylist()
+        os.unlink(self.quotes_file)
+        return rows
+
+    def read_standoff(self) -> Iterator[str]:
+        """The standoff lines in input order (the file is removed once read)."""
+        with open(_readable(self.standoff_file), encoding="utf-8") as lines:
+            yield from lines
+        os.unlink(self.standoff_file)
+
+
+def _readable(path: str) -> str:
+    if not os.path.exists(path):
+        raise PartitionMissing(
+            f"{path}: a Dask worker wrote its partition there, but this machine cannot read it; give"
+            " --partitions a folder that this machine and the workers both see"
+        )
+    return path
+
+
+class PartitionMissing(OSError):
+    """A partition a worker wrote is not visible here (the workers write to another machine's disk)."""
+
+
+def write_partition(results: list[ArticleResult], folder: str, number: int, keep_texts: bool) -> WrittenPartition:
+    """Write ``results``' quote rows as ``quotes-NUMBER.parquet`` and their standoff lines as
+    ``standoff-NUMBER.jsonl`` in ``folder`` (each file renamed into place whole) and return the rest."""
+    os.makedirs(folder, exist_ok=True)
+    gathered = [article_rows(result, keep_texts) for result in results]
+    quotes = [row for rows in gathered for row in rows.quotes]
+    quotes_file = None
+    if quotes:
+        # column by column, so each column's type is inferred from all its values (not the first row's)
+        table = pa.table({column: [row[column] for row in quotes] for column in QUOTE_COLUMNS})
+        quotes_file = os.path.join(folder, f"quotes-{number:06d}.parquet")
+        write_atomic(quotes_file, lambda tmp: pq.write_table(table, tmp))
+    standoff_file = os.path.join(folder, f"standoff-{number:06d}.jsonl")
+    lines = "".join(rows.standoff for rows in gathered)
+    write_atomic(standoff_file, lambda tmp: Path(tmp).write_text(lines, encoding="utf-8"))
+    kept = [replace(rows, quotes=[], standoff="") for rows in gathered]
+    return WrittenPartition(kept, quotes_file, standoff_file)
+
+
 class Tables:
     """The tables of a run, built from a stream of results.
 
@@ -251,21 +341,27 @@ class Tables:
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
         self._keep: set[str] | None = None
         self.texts: dict[str, str] = {}
-        for result in results:
-            self._spool.write(json.dumps(standoff_record(result), ensure_ascii=False) + "\n")
-            row = article_row(result)
-            if any(k not in ARTICLE_COLUMNS and k not in extra_columns for k in row):
-                extra_columns.update((k, None) for k in row if k not in ARTICLE_COLUMNS)
-                articles.columns = [*ARTICLE_COLUMNS, *extra_columns]
-            articles.extend([row])
-            if isinstance(result.article, Article):
-                if keep_texts:  # the report's pages show them; tables alone do not need them
-                    self.texts[result.article.id] = result.article.text
-                quotes.extend(quote_rows(result.article, result))
-                media.extend(media_rows(result))
-            if result.profile is not None:
-                parts.extend(text_part_rows(result))
-                terms.extend(term_rows(result))
+        for item in results:
+            if isinstance(item, WrittenPartition):  # a Dask worker's: its quotes and lines are in files
+                gathered = item.articles
+            else:
+                gathered = [article_rows(item, keep_texts)]
+            for rows in gathered:
+                row = rows.article
+                if any(k not in ARTICLE_COLUMNS and k not in extra_columns for k in row):
+                    extra_columns.update((k, None) for k in row if k not in ARTICLE_COLUMNS)
+                    articles.columns = [*ARTICLE_COLUMNS, *extra_columns]
+                articles.extend([row])
+                if rows.text is not None and keep_texts:  # the report's pages show them; tables do not
+                    self.texts[row["article_id"]] = rows.text
+                self._spool.write(rows.standoff)
+                quotes.extend(rows.quotes)
+                media.extend(rows.media)
+                parts.extend(rows.parts)
+                terms.extend(rows.terms)
+            if isinstance(item, WrittenPartition):
+                quotes.extend(item.read_quotes())
+                self._spool.writelines(item.read_standoff())
         self.articles = articles.frame()
         self.quotes = quotes.frame()
         self.media_mentions = media.frame()

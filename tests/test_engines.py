@@ -26,6 +26,8 @@ def _extract(source, out, *options: str) -> list[dict]:
     command = [sys.executable, "-m", "quotes.cli", "extract", str(source), "-o", str(out), *options]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
+    if out.suffix != ".jsonl":
+        return []
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
@@ -33,13 +35,33 @@ def test_dask_gives_the_same_rows_as_the_local_engines(tmp_path):
     source = _corpus(tmp_path)
     here = _extract(source, tmp_path / "here.jsonl", "--processes", "1")
     pooled = _extract(source, tmp_path / "pool.jsonl", "--processes", "2")
-    dask = _extract(source, tmp_path / "dask.jsonl", "--engine", "dask", "--processes", "2")
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    dask = _extract(source, tmp_path / "dask.jsonl", "--engine", "dask", "--processes", "2", "--partitions", str(parts))
     assert len(here) == 31 and any("error" in r for r in here)
     assert pooled == here
     assert dask == here
+    assert not any(parts.iterdir())  # the workers' partitions are gone once read
 
 
-def test_a_scheduler_needs_the_dask_engine(tmp_path):
-    command = [sys.executable, "-m", "quotes.cli", "extract", str(SEEDS), "--scheduler", "tcp://127.0.0.1:1"]
+def test_dask_tables_are_the_local_engines_byte_for_byte(tmp_path):
+    """The quotes the workers write as Parquet come back with the local engine's values and types."""
+    source = _corpus(tmp_path, copies=8)
+    _extract(source, tmp_path / "local.csv", "--processes", "1")
+    _extract(source, tmp_path / "dask.csv", "--engine", "dask", "--processes", "2")
+    for table in ("", ".articles", ".speakers", ".media"):
+        assert (tmp_path / f"dask{table}.csv").read_bytes() == (tmp_path / f"local{table}.csv").read_bytes()
+
+
+@pytest.mark.parametrize("option, value", [("--scheduler", "tcp://127.0.0.1:1"), ("--partitions", ".")])
+def test_dask_options_need_the_dask_engine(option, value):
+    command = [sys.executable, "-m", "quotes.cli", "extract", str(SEEDS), option, value]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1 and result.stderr.strip() == "quotes: error: --scheduler needs --engine dask"
+    assert result.returncode == 1 and result.stderr.strip() == f"quotes: error: {option} needs --engine dask"
+
+
+def test_a_partitions_folder_that_does_not_exist_is_an_early_error(tmp_path):
+    command = [sys.executable, "-m", "quotes.cli", "extract", str(SEEDS), "--engine", "dask"]
+    result = subprocess.run([*command, "--partitions", str(tmp_path / "nowhere")], capture_output=True, text=True)
+    assert result.returncode == 1 and "nowhere: no such folder" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -85,3 +85,27 @@ def test_a_long_paragraph_is_never_cut_inside_a_quotation(nlp):
     quotes = analyse_article(Article("t", text), nlp).quotes
     assert len(quotes) == 4 and all(q.speaker_name == "Lee" for q in quotes)
     assert all(text[q.start : q.end] == q.to_standoff(text)["text"] for q in quotes)
+
+
+def test_a_written_partition_gives_back_the_rows_and_lines_of_its_results(tmp_path, nlp):
+    """What a Dask worker writes (Parquet quotes, JSONL lines) is read back as the parent would build it."""
+    from quotes.extract import ArticleResult, analyse_article
+    from quotes.standoff import Article, ArticleError
+
+    texts = ['"We are ready," Mr. Esper said on Monday.', "No one spoke here.", '"Fine," she said.']
+    results = [analyse_article(Article(f"a{i}", t, outlet="X"), nlp) for i, t in enumerate(texts)]
+    results.append(ArticleResult(ArticleError("bad", "bad.txt", "not UTF-8"), error="not UTF-8"))
+    written = tables.write_partition(results, str(tmp_path / "parts"), 3, keep_texts=False)
+    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == ["quotes-000003.parquet", "standoff-000003.jsonl"]
+    whole = tables.Tables(results, keep_texts=False)
+    read = tables.Tables([written], keep_texts=False)
+    pd.testing.assert_frame_equal(read.quotes, whole.quotes)
+    pd.testing.assert_frame_equal(read.articles, whole.articles)
+    assert list(read.standoff) == list(whole.standoff)
+    assert not any((tmp_path / "parts").iterdir())  # each file is removed once read
+
+
+def test_a_partition_this_machine_cannot_see_is_a_clear_error(tmp_path):
+    written = tables.WrittenPartition([], None, str(tmp_path / "elsewhere" / "standoff-000000.jsonl"))
+    with pytest.raises(tables.PartitionMissing, match="--partitions a folder that this machine and the workers"):
+        list(written.read_standoff())
