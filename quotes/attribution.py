@@ -125,7 +125,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, quoted: list[tuple[int, int]]) -> l
             (
                 (lexicon.phrase(lemma, child.lower_), child)
                 for child in token.children
-                if child.dep_ in ("prep", "prt", "dative", "dobj")
+                if (child.dep_ in ("prep", "prt", "dative", "dobj") or _clear(child))
                 and _follows(token, child)
                 and lexicon.phrase(lemma, child.lower_)
             ),
@@ -409,6 +409,12 @@ def content_of(
                     break
             return _clean(doc, [_span_chars(start, end)]), "cue-prep", 0.75
 
+    if match.particle is not None and _clear(match.particle):  # 'made it clear that C': C may hang on 'clear'
+        clause = next((c for c in match.particle.children if _that_clause_after(c, match.particle)), None)
+        if clause is not None:
+            return _clean(doc, [_clause_chars(clause, lexicon_cue_verbs)]), "ccomp", 0.85
+        children = [c for c in children if c != match.particle]
+
     cut_off = _clause_cut_off(verb)
     clauses = [c for c in children if c.dep_ in ("ccomp", "csubj") and (cut_off is None or c.i != cut_off.i)] or [
         # 'tweeted in the early morning hours that Machado was "disgusting"': parsed as an adverbial
@@ -416,6 +422,8 @@ def content_of(
         for c in children
         if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"
     ]
+    if not clauses and (after_time := _clause_after_time(verb)) is not None:
+        clauses = [after_time]
     if (mark := next((c for c in children if c.dep_ == "mark" and c.lower_ in SUBORDINATORS), None)) is not None:
         # 'X reiterated that C, hours after Obama announced his support': a cue in a clause of time or
         # cause reports nothing said before it (the parse made that clause the sentence's root)
@@ -529,6 +537,36 @@ def content_of(
                     end = child.right_edge
             return _clean(doc, [_span_chars(obj.left_edge, _adjunct_cut(obj.left_edge, end, quoted))]), "object", 0.6
     return (), "", 0.0
+
+
+def _clear(token: Token) -> bool:
+    """'clear' of 'made it clear', which the parse makes a clause of its own ('it clear')."""
+    return token.lower_ == "clear" and token.dep_ in ("ccomp", "acomp", "oprd")
+
+
+def _that_clause_after(clause: Token, head: Token) -> bool:
+    return clause.dep_ in ("ccomp", "csubj", "advcl") and clause.i > head.i and clause.left_edge.lower_ == "that"
+
+
+def _clause_after_time(verb: Token) -> Token | None:
+    """'said for the first time (that) he supports it', 'said at the time that ...': the parse hangs
+    the reported clause on 'time' as a relative clause. Only a clause with its own subject that no
+    relative word opens ('the first time when ...' is no report)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in ("for", "at"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lower_ != "time":
+                continue
+            for clause in noun.children:
+                if (
+                    clause.dep_ == "relcl"
+                    and clause.i > noun.i
+                    and clause.left_edge.lower_ not in ("when", "which", "who", "where")
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children)
+                ):
+                    return clause
+    return None
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}

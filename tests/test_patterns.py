@@ -691,6 +691,39 @@ def test_who_speaks_through_the_parse(extract, text, content, speaker):
     assert any(c == content and s == speaker for _, c, s, _ in extract(text)), extract(text)
 
 
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # the parse hangs the reported clause on 'time' as a relative clause
+        ("President Barack Obama said for the first time he supports it.", "he supports it", "President Barack Obama"),
+        ("Clapper conceded for the first time that the program existed.", "that the program existed", "Clapper"),
+        ("He said at the time that the deal was fair.", "that the deal was fair", "He"),
+        # 'made it clear': the clause hangs on 'clear', or on 'made'
+        (
+            "Mr. Romney made it clear that his opposition is a moral conviction.",
+            "that his opposition is a moral conviction",
+            "Mr. Romney",
+        ),
+        ("She made clear that she would run.", "that she would run", "She"),
+        ("The senator made clear on Sunday that she would run.", "that she would run", "The senator"),
+    ],
+)
+def test_a_clause_the_parse_hung_elsewhere_is_still_reported(extract, text, content, speaker):
+    assert any(c == content and s == speaker for _, c, s, _ in extract(text)), extract(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_content",
+    [
+        ("He said it for the first time when he was asked.", "he was asked"),  # a relative 'when': a time
+        ("He made it clear.", "clear"),  # nothing made clear
+        ("The water ran clear that morning.", "morning"),
+    ],
+)
+def test_no_clause_no_report(extract, text, not_content):
+    assert all(not_content not in c for _, c, _, _ in extract(text)), extract(text)
+
+
 def test_a_term_in_quotation_marks_after_a_quote_is_no_continuation(extract):
     """The writer's "cloture" in the next sentence is nobody's words; a quotation opening it is."""
     text = (
