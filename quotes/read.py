@@ -78,6 +78,44 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
         raise ValueError(f"undecodable text (neither UTF-8 nor cp1252: {error.reason} at byte {error.start})") from None
 
 
+def _encoding_of(path: Path, source: str) -> tuple[str | None, list[str]]:
+    """How ``decode`` would read the file at ``path``, found by reading it in blocks (never whole):
+    'utf-8-sig', or 'cp1252' with a warning; None for UTF-16 or UTF-32 with a BOM."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+        if any(head.startswith(bom) for bom, _ in _BOMS):
+            return None, []
+        if b"\x00" in head:
+            raise ValueError("binary file, not text (holds NUL bytes)")
+        for encoding in ("utf-8", "cp1252"):
+            handle.seek(0)
+            decoder, offset = codecs.getincrementaldecoder(encoding)(), 0
+            try:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    decoder.decode(block)
+                    offset += len(block)
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError as error:
+                if encoding == "cp1252":
+                    reason = f"{error.reason} at byte {offset + error.start}"
+                    raise ValueError(f"undecodable text (neither UTF-8 nor cp1252: {reason})") from None
+                continue
+            if encoding == "utf-8":
+                return "utf-8-sig", []
+            return "cp1252", [f"{source}: not UTF-8; read as cp1252 (Windows-1252)"]
+    raise AssertionError("unreachable")
+
+
+def _opened(path: Path, encoding: str | None, source: str):
+    """The row file as text: a CSV file as the csv module wants it, JSON Lines ending at "\n" alone
+    (a UTF-16 or UTF-32 file is decoded whole)."""
+    newline = "" if path.suffix.lower() == ".csv" else "\n"
+    if encoding is None:
+        text, _ = decode(path.read_bytes(), source)
+        return io.StringIO(text, newline=newline)
+    return open(path, encoding=encoding, newline=newline)
+
+
 def outlet_from_text(text: str) -> tuple[str, str]:
     """The outlet a credit line or dateline names, and which of the two it was; else unknown."""
     if match := _CREDIT_LINE.match(text):
@@ -178,16 +216,24 @@ def read_rows(path: Path) -> Iterator[Article | ArticleError]:
     """Articles from a JSONL or CSV file, one per row (``id``, ``text`` and any metadata)."""
     source = str(path)
     try:
-        text, warnings = decode(path.read_bytes(), source)
+        encoding, warnings = _encoding_of(path, source)
+        handle = _opened(path, encoding, source)
     except (OSError, ValueError) as error:
         yield ArticleError(path.stem, source, f"{source}: {error}")
         return
+    with handle:
+        yield from _rows_of(path, handle, warnings)
+
+
+def _rows_of(path: Path, handle, warnings: list[str]) -> Iterator[Article | ArticleError]:
+    """The articles of an open row file, read a row at a time (the file is never held whole)."""
+    source = str(path)
     if path.suffix.lower() == ".csv":
-        # a real CSV parser over the text: quoted fields keep their line breaks, U+2028 and all
-        rows: Iterable[tuple[int, dict | str]] = enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2)
+        # a real CSV parser: quoted fields keep their line breaks, U+2028 and all
+        rows: Iterable[tuple[int, dict | str]] = enumerate(csv.DictReader(handle), start=2)
     else:
         # JSON Lines end at "\n" alone (str.splitlines would also cut at U+2028 inside a string)
-        rows = ((n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip())
+        rows = ((n, line) for n, line in enumerate(handle, start=1) if line.strip())
     count = 0
     for number, row in rows:
         count += 1

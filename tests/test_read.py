@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,23 @@ def test_subfolders_are_read_and_a_missing_manifest_file_is_an_error_row(tmp_pat
     assert ok == {"one": "CNN", "two": "Fox News"}  # the folder's manifest reaches into its subfolder
     (error,) = [a for a in items if isinstance(a, ArticleError)]
     assert error.id == "gone" and "lists gone.txt, which is not in" in error.error
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_a_row_file_is_read_a_row_at_a_time_never_whole(tmp_path, monkeypatch, suffix):
+    """Memory stays flat however large the file: a UTF-8 or cp1252 row file is never read whole."""
+    from quotes.read import read_rows
+
+    path = tmp_path / f"rows{suffix}"
+    if suffix == ".jsonl":
+        path.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Text {i}\u2028."}) + "\n" for i in range(3)))
+    else:
+        path.write_text("id,text\n" + "".join(f'a{i},"Text {i}\u2028."\n' for i in range(3)), encoding="utf-8")
+
+    def whole(self):
+        raise AssertionError(f"{self} read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole)
+    monkeypatch.setattr(Path, "read_text", whole)
+    articles = list(read_rows(path))
+    assert [a.id for a in articles] == ["a0", "a1", "a2"] and articles[2].text == "Text 2\u2028."
