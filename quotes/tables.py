@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -198,27 +199,42 @@ def article_row(result: ArticleResult) -> dict:
     }
 
 
-# Rows are gathered this many at a time, then kept as a DataFrame (arrow-backed strings): a run holds
-# no Python dict per quote, so memory grows with the quotes' text, not with per-row objects.
+# Rows are gathered this many at a time, then kept as a DataFrame (arrow-backed strings) in a
+# temporary file until the run's last article: while articles are analysed the run holds at most one
+# chunk of rows per table, whatever the size of the corpus.
 CHUNK_ROWS = 5_000
 
 
 class _Rows:
-    """Rows (dicts) arriving one by one, kept as typed DataFrame chunks of ``CHUNK_ROWS``."""
+    """Rows (dicts) arriving one by one, kept as typed DataFrame chunks of ``CHUNK_ROWS`` in a
+    temporary file (unlinked at once: nothing is left on any exit)."""
 
     def __init__(self, columns: list[str]):
-        self.columns, self.rows, self.chunks = columns, [], []
+        self.columns, self.rows, self.chunks = columns, [], 0
+        self._spool = None
 
     def extend(self, rows: list[dict]) -> None:
         self.rows.extend(rows)
         if len(self.rows) >= CHUNK_ROWS:
-            self.chunks.append(pd.DataFrame(self.rows, columns=self.columns))
+            if self._spool is None:
+                self._spool = tempfile.TemporaryFile()
+            pickle.dump(pd.DataFrame(self.rows, columns=self.columns), self._spool, pickle.HIGHEST_PROTOCOL)
+            self.chunks += 1
             self.rows = []
+
+    def _stored(self) -> list[pd.DataFrame]:
+        if self._spool is None:
+            return []
+        self._spool.seek(0)
+        chunks = [pickle.load(self._spool) for _ in range(self.chunks)]
+        self._spool.close()
+        self._spool, self.chunks = None, 0
+        return chunks
 
     def frame(self) -> pd.DataFrame:
         """All rows, typed as one DataFrame built from them at once would be."""
-        chunks = [*self.chunks, pd.DataFrame(self.rows, columns=self.columns)]
-        self.rows, self.chunks = [], []
+        chunks = [*self._stored(), pd.DataFrame(self.rows, columns=self.columns)]
+        self.rows = []
         if len(chunks) == 1:
             return chunks[0]
         whole = pd.concat(chunks, ignore_index=True)
