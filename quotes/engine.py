@@ -272,16 +272,12 @@ def run_dask(
             while pending:
                 batch, future = pending.popleft()
                 try:
-                    written = future.result()
+                    results = [future.result()]  # one WrittenPartition
                 except (KilledWorker, FutureCancelledError) as error:
                     reason = f"its Dask worker died ({type(error).__name__})"
-                    written = None
-                    failed = [_failed(item, reason) for item in batch]
+                    results = [_failed(item, reason) for item in batch]
                 fill()
-                if written is None:
-                    yield from failed
-                else:
-                    yield written
+                yield from results
         finally:
             client.close()
             if cluster is not None:
