@@ -342,11 +342,15 @@ class Tables:
     the results carry wording profiles, ``text_parts`` and ``terms`` (else empty). ``speakers``, a
     user's speakers file (``overrides``), corrects who spoke before speakers are linked across articles.
     ``standoff`` yields each article's standoff record; the records wait in a temporary file, not in
-    memory.
+    memory. ``results`` are the local engine's ``ArticleResult``s or the Dask engine's
+    ``WrittenPartition``s, in input order.
     """
 
     def __init__(
-        self, results: Iterable[ArticleResult], speakers: SpeakerOverrides | None = None, keep_texts: bool = True
+        self,
+        results: Iterable[ArticleResult | WrittenPartition],
+        speakers: SpeakerOverrides | None = None,
+        keep_texts: bool = True,
     ):
         articles = _Rows(list(ARTICLE_COLUMNS))
         quotes, media = _Rows(list(QUOTE_COLUMNS)), _Rows(list(MEDIA_COLUMNS))
