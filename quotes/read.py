@@ -13,7 +13,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -56,64 +56,66 @@ _BOMS = (  # UTF-32 before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
     """UTF-8 (BOM removed), UTF-16 or UTF-32 with a BOM, else cp1252 with a warning; raises ``ValueError``
     for binary data."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding), []
-            except UnicodeDecodeError as error:
-                raise ValueError(
-                    f"undecodable {encoding.upper()} text ({error.reason} at byte {error.start})"
-                ) from None
-    if b"\x00" in data[:4096]:
-        raise ValueError("binary file, not text (holds NUL bytes)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    body = data.removeprefix(codecs.BOM_UTF8)
+    encoding, warnings = _encoding(data, lambda: [body], source)
+    if encoding is not None:
+        return body.decode(encoding), warnings
+    bom, encoding = next((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom))
     try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), [f"{source}: not UTF-8; read as cp1252 (Windows-1252)"]
+        return data[len(bom) :].decode(encoding), []
     except UnicodeDecodeError as error:
-        raise ValueError(f"undecodable text (neither UTF-8 nor cp1252: {error.reason} at byte {error.start})") from None
+        raise ValueError(f"undecodable {encoding.upper()} text ({error.reason} at byte {error.start})") from None
 
 
-def _encoding_of(path: Path, source: str) -> tuple[str | None, list[str]]:
-    """How ``decode`` would read the file at ``path``, found by reading it in blocks (never whole):
-    'utf-8-sig', or 'cp1252' with a warning; None for UTF-16 or UTF-32 with a BOM."""
-    with open(path, "rb") as handle:
-        head = handle.read(4096)
-        if any(head.startswith(bom) for bom, _ in _BOMS):
-            return None, []
-        if b"\x00" in head:
-            raise ValueError("binary file, not text (holds NUL bytes)")
-        for encoding in ("utf-8", "cp1252"):
-            handle.seek(0)
-            decoder, offset = codecs.getincrementaldecoder(encoding)(), 0
-            try:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    decoder.decode(block)
-                    offset += len(block)
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError as error:
-                if encoding == "cp1252":
-                    reason = f"{error.reason} at byte {offset + error.start}"
-                    raise ValueError(f"undecodable text (neither UTF-8 nor cp1252: {reason})") from None
-                continue
+def _encoding(head: bytes, blocks: Callable[[], Iterable[bytes]], source: str) -> tuple[str | None, list[str]]:
+    """How ``decode`` reads a text whose first bytes are ``head`` and whose bytes after any UTF-8 BOM
+    ``blocks()`` gives (as often as asked: a file is read in blocks, never whole): None for UTF-16 or
+    UTF-32 with a BOM, else 'utf-8', or 'cp1252' with a warning; ``ValueError`` for binary data or text
+    that is neither."""
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return None, []
+    if b"\x00" in head[:4096]:
+        raise ValueError("binary file, not text (holds NUL bytes)")
+    for encoding in ("utf-8", "cp1252"):
+        decoder, offset = codecs.getincrementaldecoder(encoding)(), 0
+        try:
+            for block in blocks():
+                decoder.decode(block)
+                offset += len(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
             if encoding == "utf-8":
-                return "utf-8-sig", []
-            return "cp1252", [f"{source}: not UTF-8; read as cp1252 (Windows-1252)"]
-    raise AssertionError("unreachable")
+                continue
+            reason = f"{error.reason} at byte {offset + error.start}"
+            raise ValueError(f"undecodable text (neither UTF-8 nor cp1252: {reason})") from None
+        return encoding, [] if encoding == "utf-8" else [f"{source}: not UTF-8; read as cp1252 (Windows-1252)"]
+    raise AssertionError("unreachable: cp1252 either decodes or raises")
 
 
-def _opened(path: Path, encoding: str | None, source: str):
-    """The row file as text: a CSV file as the csv module wants it, JSON Lines ending at "\n" alone
+def _opened(path: Path, source: str):
+    """The row file as text, read as ``decode`` would read it but in blocks, never whole, and the
+    warnings of its reading: a CSV file as the csv module wants it, JSON Lines ending at "\n" alone
     (a UTF-16 or UTF-32 file is decoded whole)."""
     newline = "" if path.suffix.lower() == ".csv" else "\n"
+    raw = open(path, "rb")
+    try:
+        head = raw.read(4096)
+        skip = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+
+        def blocks() -> Iterator[bytes]:
+            raw.seek(skip)
+            return iter(lambda: raw.read(1 << 20), b"")
+
+        encoding, warnings = _encoding(head, blocks, source)
+    except BaseException:
+        raw.close()
+        raise
     if encoding is None:
+        raw.close()
         text, _ = decode(path.read_bytes(), source)
-        return io.StringIO(text, newline=newline)
-    return open(path, encoding=encoding, newline=newline)
+        return io.StringIO(text, newline=newline), warnings
+    raw.seek(skip)
+    return io.TextIOWrapper(raw, encoding=encoding, newline=newline), warnings
 
 
 def outlet_from_text(text: str) -> tuple[str, str]:
@@ -216,8 +218,7 @@ def read_rows(path: Path) -> Iterator[Article | ArticleError]:
     """Articles from a JSONL or CSV file, one per row (``id``, ``text`` and any metadata)."""
     source = str(path)
     try:
-        encoding, warnings = _encoding_of(path, source)
-        handle = _opened(path, encoding, source)
+        handle, warnings = _opened(path, source)
     except (OSError, ValueError) as error:
         yield ArticleError(path.stem, source, f"{source}: {error}")
         return

@@ -179,3 +179,15 @@ def test_a_row_file_is_read_a_row_at_a_time_never_whole(tmp_path, monkeypatch, s
     monkeypatch.setattr(Path, "read_text", whole)
     articles = list(read_rows(path))
     assert [a.id for a in articles] == ["a0", "a1", "a2"] and articles[2].text == "Text 2\u2028."
+
+
+def test_a_cp1252_row_file_with_a_utf8_mark_reads_as_decode_reads_it(tmp_path):
+    """The mark a Windows editor puts before cp1252 text is dropped, as for a text file: no row lost."""
+    from quotes.read import decode, read_rows
+
+    data = b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": "caf\u00e9"}, ensure_ascii=False).encode("cp1252") + b"\n"
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(data)
+    [article] = read_rows(path)
+    assert isinstance(article, Article) and article.text == "caf\u00e9"
+    assert "cp1252" in article.warnings[0] and decode(data, "x")[0].startswith('{"id"')
