@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from quotes.standoff import Article, ArticleError
 
@@ -208,6 +209,11 @@ def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool
 # --- Dask -----------------------------------------------------------------------------------------
 
 DASK_PARTITION = 25  # articles per Dask task: the model is loaded once per worker, not per task
+# Dask keeps its last N messages and task events (``distributed.admin.low-level-log-length``, default
+# 1,000) for debugging, on the client, the scheduler and each worker. A task's message holds its
+# partition's articles, so at the default these logs grow a run by about 16 MB per 1,000 articles
+# (until 25,000 articles have passed); at 50 they hold about 1,250 articles.
+DASK_LOG_LENGTH = 50
 _DASK_MODEL: tuple | None = None
 
 
@@ -222,6 +228,28 @@ def dask_partition(items: list, model: str | None, profile: bool, folder: str, n
         _WORKER_NLP, _WORKER_PROFILE = load_model(model), profile
         _DASK_MODEL = (model, profile)
     return write_partition([_work(item) for item in items], folder, number, keep_texts=profile)
+
+
+@contextmanager
+def _dask_client(scheduler: str | None, workers: int | None) -> Iterator:
+    """A Dask client of the cluster at ``scheduler``, else of a local cluster of ``workers`` processes
+    (closed on exit), with Dask's debugging logs kept short (``DASK_LOG_LENGTH``)."""
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    with dask.config.set({"distributed.admin.low-level-log-length": DASK_LOG_LENGTH}):
+        if scheduler:
+            with Client(scheduler) as client:
+                yield client
+        else:
+            n_workers = workers or default_processes()
+            with (
+                LocalCluster(
+                    n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                yield client
 
 
 def run_dask(
@@ -239,22 +267,13 @@ def run_dask(
     temporary folder: the workers must see it), and yields a ``tables.WrittenPartition`` for each. A
     partition whose worker dies more often than Dask retries it comes back as error results."""
     try:
-        from dask.distributed import Client, LocalCluster
         from distributed.client import FutureCancelledError
         from distributed.scheduler import KilledWorker
     except ImportError:
         raise RuntimeError("the Dask engine needs Dask: pip install 'quotes[dask]'") from None
     folder = tempfile.mkdtemp(prefix="quotes-partitions-", dir=partitions)
-    cluster = None
     try:
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            cluster = LocalCluster(
-                n_workers=workers or default_processes(), threads_per_worker=1, processes=True, dashboard_address=None
-            )
-            client = Client(cluster)
-        try:
+        with _dask_client(scheduler, workers) as client:
             in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
             stream = iter(items)
             pending: deque = deque()
@@ -278,10 +297,6 @@ def run_dask(
                     results = [_failed(item, reason) for item in batch]
                 fill()
                 yield from results
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
