@@ -28,6 +28,7 @@ MENTION_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod",
 MENTION_STOP = {"appos", "relcl", "acl", "punct", "advcl", "parataxis"}
 EDGE_PUNCT = set(" \t\n,;:—–-")
 TRAILING_PUNCT = EDGE_PUNCT | {"."}
+_DANGLING = re.compile(r"[\s,;]+(?:and|but|or|nor)$")
 OBJECT_PREPS = {"as", "of", "for", "over", "about", "with", "to"}
 
 
@@ -330,6 +331,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in TRAILING_PUNCT:
         end -= 1
+    # 'that he had been offered a job, and': a conjunction the parse left at the end joins nothing
+    if (dangling := _DANGLING.search(text, start, end)) is not None:
+        return _trim(doc, start, dangling.start())
     return (start, end) if end > start else None
 
 

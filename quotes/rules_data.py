@@ -52,6 +52,11 @@ class SpeakerRules:
     nicknames: dict[str, str] = field(default_factory=dict)  # "bob" -> "robert"
     first_names: dict[str, str] = field(default_factory=dict)  # first name -> "m" or "f" (gender.tsv's win)
 
+    def is_document(self, word: str) -> bool:
+        """A document or spokesperson noun, singular or plural ('statement', 'documents')."""
+        word = word.lower()
+        return word in self.document_nouns or (word.endswith("s") and word[:-1] in self.document_nouns)
+
     # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
     @cached_property
     def media_pattern(self) -> re.Pattern[str]:

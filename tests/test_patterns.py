@@ -697,6 +697,13 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
         ),
         ("She made clear that she would run.", "that she would run", "She"),
         ("The senator made clear on Sunday that she would run.", "that she would run", "The senator"),
+        # a conjunction the parse left at the end of the clause joins nothing to it
+        (
+            "Mr. Sestak first mentioned publicly in February that he had been offered a job but provided no "
+            "details, and the White House for three months had refused to discuss it.",
+            "that he had been offered a job but provided no details",
+            "Mr. Sestak",
+        ),
     ],
 )
 def test_who_speaks_through_the_parse(extract, text, content, speaker):

@@ -385,6 +385,32 @@ def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, na
 @pytest.mark.parametrize(
     "text, name",
     [
+        (
+            "Court papers released by federal prosecutors on Wednesday detailed the spending. "
+            '"I regret it," Jackson said. He bought a guitar, according to the documents.',
+            "federal prosecutors",
+        ),
+        (
+            "Filings made public by the Federal Election Commission on Monday were long. "
+            '"We won," said Mayor Ann Lee. The campaign spent $2 million, the filings say.',
+            "Federal Election Commission",
+        ),
+    ],
+)
+def test_documents_speak_for_who_the_text_says_released_them(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found[-1][1] == name, found
+
+
+def test_documents_from_many_sources_are_not_the_latest_speakers(speakers_of):
+    """'Leaked documents' and 'the reports' have many authors: no one the text last quoted."""
+    found, _ = speakers_of('"We won," said Mayor Ann Lee. Leaked documents revealed that the city paid $2 million.')
+    assert found[-1][0] == "Leaked documents" and found[-1][1] != "Ann Lee", found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
         ("Clinton met a Democratic strategist who said that the race was close.", "Democratic strategist"),
         ("Trump met the Mexican president, who said that NAFTA was good.", "Mexican president"),
     ],

@@ -280,7 +280,8 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
         return Speaker(country, "government", mention="name")
     if cleaned in rules.media:
         return Speaker(rules.media[cleaned], "media", mention="name")
-    if _QUANTITY_ONLY.fullmatch(cleaned) or (label is None and cleaned.lower() in rules.document_nouns | _FINDINGS):
+    headline_source = label is None and (rules.is_document(cleaned) or cleaned.lower() in _FINDINGS)
+    if _QUANTITY_ONLY.fullmatch(cleaned) or headline_source:
         return None  # "Some grumbled", "Others said": a part of a group; "Report: ...": a headline's source
     cleaned = without_quantity(cleaned)
     words = cleaned.split()

@@ -55,6 +55,17 @@ _APPOSITION = re.compile(
 
 
 # A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
+# 'papers released by federal prosecutors on Wednesday', 'a report issued by the Pentagon said': the
+# issuer runs to a time, a preposition, a verb of reporting or punctuation
+_ISSUER_ENDS = (
+    "on|in|at|last|this|that|which|who|and|to|for|with|about|earlier|said|say|says|show|shows|showed|"
+    "provided|provide|found|detail|details|detailed|revealed|allege|alleged"
+)
+_RELEASED_BY = re.compile(
+    r"\b(?P<noun>[A-Za-z]+)\s+(?:released|filed|issued|published|prepared|written|signed|sent|made public)\s+by\s+"
+    rf"(?P<agent>[\w.'’-]+(?:\s+(?!(?:{_ISSUER_ENDS})\b)[\w.'’-]+){{0,5}}?)"
+    rf"(?=\s+(?:{_ISSUER_ENDS})\b|\s*[,.;:()—]|$)"
+)
 _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
 
 
@@ -230,7 +241,7 @@ class _Resolver(Referents):
             return Speaker(None, "unknown", mention="pronoun")
         role = " ".join(rest)
         where = Span(owner.start, owner.end)
-        if rest[-1].lower() in self.rules.document_nouns:
+        if self.rules.is_document(rest[-1]):
             return replace(self.person(owner.speaker), mention="pronoun", antecedent=where)
         if owner.speaker.kind in ("government", "organisation"):
             return Speaker(f"{owner.speaker.name} ({role})", owner.speaker.kind, mention="pronoun", antecedent=where)
@@ -277,13 +288,20 @@ class _Resolver(Referents):
                     return replace(found, title=found.title or head if found.kind == "person" else found.title)
             if issuer_follows:  # "the transcript of the debate" names its own issuer, or none
                 return Speaker(_DETERMINERS.sub("", cleaned).lower(), "unnamed", mention="description")
-            if (introduced := self._issuer(head, mention.start)) is not None:
+            # 'reports', 'leaked documents': many sources, so neither the latest speaker nor the
+            # latest subject is their issuer; only a text that says who released them names one
+            several = head not in self.rules.document_nouns
+            if not several and (introduced := self._issuer(head, mention.start)) is not None:
                 where = Span(introduced.start, introduced.end)
                 return replace(self.person(introduced.speaker), mention="description", antecedent=where)
+            if (released := self._released_by(mention.start)) is not None:
+                return released
             recent = [s for s in previous if s.name and s.kind != "unknown"]
-            if recent:
+            if recent and not several:
                 return replace(recent[-1], mention="description")
-            issuer_found = self._antecedent(mention.start, "which")  # "The Pentagon issued a statement."
+            issuer_found = (
+                None if several else self._antecedent(mention.start, "which")
+            )  # "The Pentagon issued a statement."
             if issuer_found is not None:
                 where = Span(issuer_found.start, issuer_found.end)
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
@@ -320,6 +338,20 @@ class _Resolver(Referents):
                     return _Referent(r.start, word.end(), body, True) if body else r
         return None
 
+    def _released_by(self, position: int) -> Speaker | None:
+        """Who the text last said released a document before ``position``: 'Court papers released by
+        federal prosecutors on Wednesday ... according to the documents' are the prosecutors'."""
+        found = None
+        for found in _RELEASED_BY.finditer(self.text, 0, position):  # noqa: B007 (the last one)
+            pass
+        if found is None or not self.rules.is_document(found.group("noun")):
+            return None
+        agent = Span(found.start("agent"), found.end("agent"))
+        named = self.resolve_text(found.group("agent"), agent, [])
+        if named.kind != "unknown":
+            return replace(named, mention="description", antecedent=agent)
+        return Speaker(_DETERMINERS.sub("", found.group("agent")).lower(), "unnamed", mention="description")
+
     def resolve_text(self, words: str, mention: Span, previous: list[Speaker]) -> Speaker:
         """Resolve part of a mention ('the department' of 'the department statement')."""
         at = self.text.find(words, mention.start, mention.end)
@@ -348,7 +380,7 @@ def _document_head(mention: str, rules: SpeakerRules) -> tuple[str, str, bool] |
     such noun heads the mention."""
     words = clean_mention(mention).split()
     for i, word in enumerate(words):
-        if word not in rules.document_nouns:  # lowercase only: a document is no proper name
+        if not word.islower() or not rules.is_document(word):  # a document is no proper name
             continue
         if i == len(words) - 1:
             issuer = words[:i]
