@@ -3,6 +3,7 @@ possessives, pronouns and descriptions (documents and spokespeople speak for the
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -54,7 +55,6 @@ _APPOSITION = re.compile(
 )
 
 
-# A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
 # 'papers released by federal prosecutors on Wednesday', 'a report issued by the Pentagon said': the
 # issuer runs to a time, a preposition, a verb of reporting or punctuation
 _ISSUER_ENDS = (
@@ -66,11 +66,16 @@ _RELEASED_BY = re.compile(
     rf"(?P<agent>[\w.'’-]+(?:\s+(?!(?:{_ISSUER_ENDS})\b)[\w.'’-]+){{0,5}}?)"
     rf"(?=\s+(?:{_ISSUER_ENDS})\b|\s*[,.;:()—]|$)"
 )
+
+# A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
 _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
 
 
 class _Resolver(Referents):
     """Resolves the speaker mentions of one article in text order."""
+
+    _releases: list[re.Match] | None = None  # 'papers released by X' in the text (``_released_by``)
+    _release_ends: list[int] = []
 
     def resolve(self, mention: Span | None, previous: list[Speaker]) -> Speaker:
         if mention is None:
@@ -299,9 +304,8 @@ class _Resolver(Referents):
             recent = [s for s in previous if s.name and s.kind != "unknown"]
             if recent and not several:
                 return replace(recent[-1], mention="description")
-            issuer_found = (
-                None if several else self._antecedent(mention.start, "which")
-            )  # "The Pentagon issued a statement."
+            # "The Pentagon issued a statement."
+            issuer_found = None if several else self._antecedent(mention.start, "which")
             if issuer_found is not None:
                 where = Span(issuer_found.start, issuer_found.end)
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
@@ -341,9 +345,11 @@ class _Resolver(Referents):
     def _released_by(self, position: int) -> Speaker | None:
         """Who the text last said released a document before ``position``: 'Court papers released by
         federal prosecutors on Wednesday ... according to the documents' are the prosecutors'."""
-        found = None
-        for found in _RELEASED_BY.finditer(self.text, 0, position):  # noqa: B007 (the last one)
-            pass
+        if self._releases is None:  # found once per article: linear in the text however many mentions
+            self._releases = list(_RELEASED_BY.finditer(self.text))
+            self._release_ends = [m.end() for m in self._releases]
+        before = bisect.bisect_right(self._release_ends, position)
+        found = self._releases[before - 1] if before else None
         if found is None or not self.rules.is_document(found.group("noun")):
             return None
         agent = Span(found.start("agent"), found.end("agent"))
