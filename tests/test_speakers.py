@@ -395,11 +395,27 @@ def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, na
             '"We won," said Mayor Ann Lee. The campaign spent $2 million, the filings say.',
             "Federal Election Commission",
         ),
+        # an author named without a verb: 'the report, by X,'
+        (
+            "The White House said in a report released Friday that it acted lawfully. But the report, by White "
+            "House Counsel Robert Bauer, was short. Batting down the claims, the report said that no job was offered.",
+            "Robert Bauer",
+        ),
     ],
 )
 def test_documents_speak_for_who_the_text_says_released_them(speakers_of, text, name):
     found, _ = speakers_of(text)
     assert found[-1][1] == name, found
+
+
+def test_a_document_by_someone_is_no_other_document(speakers_of):
+    """'a memo by the inspector general' wrote no report: without a verb of release, the nouns agree."""
+    text = (
+        '"We won," said Mayor Ann Lee. A memo by the inspector general was found in a drawer. '
+        "The congressional report said that the data was lost."
+    )
+    found, _ = speakers_of(text)
+    assert found[-1][0] == "The congressional report" and "inspector" not in (found[-1][1] or ""), found
 
 
 def test_documents_from_many_sources_are_not_the_latest_speakers(speakers_of):

@@ -61,11 +61,17 @@ _ISSUER_ENDS = (
     "on|in|at|last|this|that|which|who|and|to|for|with|about|earlier|said|say|says|show|shows|showed|"
     "provided|provide|found|detail|details|detailed|revealed|allege|alleged"
 )
-_RELEASED_BY = re.compile(
-    r"\b(?P<noun>[A-Za-z]+)\s+(?:released|filed|issued|published|prepared|written|signed|sent|made public)\s+by\s+"
+_AGENT = (
     rf"(?P<agent>[\w.'’-]+(?:\s+(?!(?:{_ISSUER_ENDS})\b)[\w.'’-]+){{0,5}}?)"
     rf"(?=\s+(?:{_ISSUER_ENDS})\b|\s*[,.;:()—]|$)"
 )
+_RELEASED_BY = re.compile(
+    r"\b(?P<noun>[A-Za-z]+)\s+(?:released|filed|issued|published|prepared|written|signed|sent|made public)\s+by\s+"
+    + _AGENT
+)
+# 'the report, by White House Counsel Robert Bauer, concluded', 'a memo by the inspector general': a
+# document's author named without a verb (kept only when the noun is a document's)
+_DOCUMENT_BY = re.compile(r"\b(?P<noun>[A-Za-z]+),?\s+by\s+" + _AGENT)
 
 # A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
 _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
@@ -76,6 +82,7 @@ class _Resolver(Referents):
 
     _releases: list[re.Match] | None = None  # 'papers released by X' in the text (``_released_by``)
     _release_ends: list[int] = []
+    _authored: dict[str, list[re.Match]] = {}  # 'the report, by X': by the document's noun
 
     def resolve(self, mention: Span | None, previous: list[Speaker]) -> Speaker:
         if mention is None:
@@ -299,7 +306,7 @@ class _Resolver(Referents):
             if not several and (introduced := self._issuer(head, mention.start)) is not None:
                 where = Span(introduced.start, introduced.end)
                 return replace(self.person(introduced.speaker), mention="description", antecedent=where)
-            if (released := self._released_by(mention.start)) is not None:
+            if (released := self._released_by(mention.start, head)) is not None:
                 return released
             recent = [s for s in previous if s.name and s.kind != "unknown"]
             if recent and not several:
@@ -342,15 +349,26 @@ class _Resolver(Referents):
                     return _Referent(r.start, word.end(), body, True) if body else r
         return None
 
-    def _released_by(self, position: int) -> Speaker | None:
+    def _released_by(self, position: int, noun: str) -> Speaker | None:
         """Who the text last said released a document before ``position``: 'Court papers released by
-        federal prosecutors on Wednesday ... according to the documents' are the prosecutors'."""
+        federal prosecutors on Wednesday ... according to the documents' are the prosecutors'; and 'the
+        report, by White House Counsel Robert Bauer,' is Bauer's when the mention is a report too."""
         if self._releases is None:  # found once per article: linear in the text however many mentions
             self._releases = list(_RELEASED_BY.finditer(self.text))
             self._release_ends = [m.end() for m in self._releases]
+            self._authored = {}
+            for m in _DOCUMENT_BY.finditer(self.text):
+                if self.rules.is_document(m.group("noun")):
+                    self._authored.setdefault(_singular(m.group("noun")), []).append(m)
         before = bisect.bisect_right(self._release_ends, position)
-        found = self._releases[before - 1] if before else None
-        if found is None or not self.rules.is_document(found.group("noun")):
+        released = self._releases[before - 1] if before else None
+        if released is not None and not self.rules.is_document(released.group("noun")):
+            released = None
+        # without a verb only the same noun: 'a memo by the inspector general' wrote no report
+        authored = [m for m in self._authored.get(_singular(noun), []) if m.end() <= position]
+        candidates = [m for m in (released, authored[-1] if authored else None) if m is not None]
+        found = max(candidates, key=lambda m: m.end(), default=None)
+        if found is None:
             return None
         agent = Span(found.start("agent"), found.end("agent"))
         named = self.resolve_text(found.group("agent"), agent, [])
@@ -430,3 +448,8 @@ def _affiliation_of(speaker: Speaker, affiliations: dict[str, str]) -> str | Non
         shared = {affiliations.get(member) for member in speaker.name.split(" and ")}
         return shared.pop() if len(shared) == 1 else None
     return None
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
