@@ -876,3 +876,62 @@ def test_a_title_that_is_also_a_surname(mention, name):
 def test_first_names_joined_to_one_surname_are_two_people(speakers_of, text, name):
     found, _ = speakers_of(text)
     assert found[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "A Republican staffer said on Friday that she regretted the post.\n\n"
+            "Elizabeth Lauten, the communications director for Rep. Stephen Fincher, wrote it on Facebook.",
+            "Elizabeth Lauten",
+        ),
+        (
+            "A two-term Republican congressman from Idaho said Friday that he would run for the job.\n\n"
+            "Raul Labrador, a 46-year-old father of five, is a tea party favourite.",
+            "Raul Labrador",
+        ),
+        (
+            "A major climate group is demanding that the candidates address clean energy.\n\n"
+            "NextGen Climate, founded by Tom Steyer, will run ads in four states.",
+            "NextGen Climate",
+        ),
+    ],
+)
+def test_a_lede_speaker_is_named_in_the_next_paragraph(speakers_of, text, name):
+    """Delayed identification: the lede's 'A Republican staffer' is the person the next paragraph opens with."""
+    found, _ = speakers_of(text)
+    assert found[0][1] == name, found
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # no word for a person: a poll is not the person the next paragraph opens with
+        (
+            "A new nationwide poll shows that the race is close.\n\nHillary Clinton, the nominee, leads by two points.",
+            "Hillary Clinton",
+        ),
+        # many people are not one
+        (
+            "A number of writers said that they would never vote for him.\n\n"
+            "Amanda Carpenter, a former aide, started the list.",
+            "Amanda Carpenter",
+        ),
+        # not the next paragraph
+        (
+            "A Republican staffer said on Friday that she regretted the post.\n\nThe post was deleted.\n\n"
+            "Elizabeth Lauten, the communications director for Rep. Stephen Fincher, wrote it.",
+            "Elizabeth Lauten",
+        ),
+        # not a lede: the fourth paragraph
+        (
+            "Congress met.\n\nIt voted.\n\nIt adjourned.\n\nA Republican staffer said that she regretted the post.\n\n"
+            "Elizabeth Lauten, the communications director for Rep. Stephen Fincher, wrote it.",
+            "Elizabeth Lauten",
+        ),
+    ],
+)
+def test_a_lede_speaker_is_not_whoever_opens_the_next_paragraph(speakers_of, text, wrong):
+    found, _ = speakers_of(text)
+    assert found and found[0][1] != wrong, found

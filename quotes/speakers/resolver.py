@@ -77,12 +77,23 @@ _DOCUMENT_BY = re.compile(r"\b(?P<noun>[A-Za-z]+),?\s+by\s+" + _AGENT)
 _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
 
 
+# A lede's unnamed subject is named by the paragraph after it within the article's first paragraphs.
+_LEDE_PARAGRAPHS = 3
+
+
+def _of_at(words: list[str]) -> int | None:
+    """Where 'of'/'with'/'from'/'for' first links the head noun to what follows, among the first words
+    ('A two-term Republican congressman from Idaho with a track record': 'congressman')."""
+    return next((i for i, w in enumerate(words[:6]) if w in ("of", "for", "from", "with", "at", "in") and i), None)
+
+
 class _Resolver(Referents):
     """Resolves the speaker mentions of one article in text order."""
 
     _releases: list[re.Match] | None = None  # 'papers released by X' in the text (``_released_by``)
     _release_ends: list[int] = []
     _authored: dict[str, list[re.Match]] = {}  # 'the report, by X': by the document's noun
+    _paragraph_starts: list[int] | None = None  # for ``_named_below``
 
     def resolve(self, mention: Span | None, previous: list[Speaker]) -> Speaker:
         if mention is None:
@@ -97,6 +108,8 @@ class _Resolver(Referents):
             return named  # "His former partner, Lawrence B. Cummings, said"
         if (named := self._name_after_title(mention)) is not None:
             return named  # "Senate Democratic Leader" + "Chuck Schumer", "his likely GOP rival Mitt Romney"
+        if first in ("a", "an") and (named := self._named_below(mention)) is not None:
+            return named  # "A Republican staffer apologized ... ¶ Elizabeth Lauten, the communications director"
         if first in POSSESSIVES and len(words) > 1:
             return self._possessive(first, words[1:], mention)
         if (joint := self._joint(mention)) is not None:
@@ -241,6 +254,35 @@ class _Resolver(Referents):
             return None
         self.people.add(named.name)
         return self.person(replace(named, mention="apposition"))
+
+    def _named_below(self, mention: Span) -> Speaker | None:
+        """A lede that names its subject one paragraph later: 'A two-term Republican congressman from
+        Idaho said Friday he would run. ¶ Raul Labrador, a 46-year-old ...' is Raul Labrador; 'A major
+        climate group ... ¶ NextGen Climate, founded by ...' is NextGen Climate. Only in the first
+        paragraphs, only a paragraph that opens with the name set off by a comma, and only a person for
+        one person ('A group of senators' is none) and a body for a body."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [m.end() for m in re.finditer(r"\n\s*", self.text)]
+        starts = self._paragraph_starts
+        if bisect.bisect_right(starts, mention.start) > _LEDE_PARAGRAPHS - 1:
+            return None
+        below = next((p for p in starts if p > mention.end), None)
+        if below is None:
+            return None
+        opening = next((r for r in self.referents if r.start == below), None)
+        if opening is None or not self.text.startswith(",", opening.end):
+            return None
+        words = without_quantity(clean_mention(self.text[mention.start : mention.end])).split()
+        head = words[_of_at(words) - 1 if _of_at(words) else -1].lower()
+        rules, where = self.rules, Span(opening.start, opening.end)
+        if opening.speaker.kind == "person":  # one person, spoken of with a word for a person
+            people_words = rules.titles | rules.title_forms.keys() | rules.anonymous_heads | rules.gendered_roles
+            if opening.plural or head not in people_words:
+                return None
+            return replace(self.person(opening.speaker), mention="description", antecedent=where)
+        if head not in rules.org_words:  # a body, spoken of with a word for a body
+            return None
+        return replace(opening.speaker, mention="description", antecedent=where)
 
     def _possessive(self, word: str, rest: list[str], mention: Span) -> Speaker:
         """'its foreign ministry' is Iran's; 'his spokesman' speaks for him; 'his campaign' is the
