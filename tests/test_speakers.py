@@ -19,6 +19,8 @@ from quotes.speakers import (
     same_person,
     split_title,
 )
+from quotes.speakers.names import Speaker
+from quotes.speakers.resolver import _described_alike
 from quotes.standoff import Article, Quote, Span
 
 RULES = load_speaker_rules()
@@ -935,3 +937,30 @@ def test_a_lede_speaker_is_named_in_the_next_paragraph(speakers_of, text, name):
 def test_a_lede_speaker_is_not_whoever_opens_the_next_paragraph(speakers_of, text, wrong):
     found, _ = speakers_of(text)
     assert found and found[0][1] != wrong, found
+
+
+def _unnamed(*names: str) -> list[Speaker]:
+    return [Speaker(name, "unnamed", mention="description") for name in names]
+
+
+@pytest.mark.parametrize(
+    "names, mentions, expected",
+    [
+        # the one fuller description with the same noun names the group, before or after it
+        (("federal prosecutors", "prosecutors"), ("Federal prosecutors", "prosecutors"), "federal prosecutors"),
+        (("prosecutors", "federal prosecutors"), ("Prosecutors", "the documents"), "federal prosecutors"),
+        (("senator", "vermont senator"), ("the senator", "The Vermont senator"), "vermont senator"),
+        # two fuller ones: neither
+        (("federal prosecutors", "state prosecutors", "prosecutors"), ("a", "b", "prosecutors"), "prosecutors"),
+        # another group than the noun's
+        (("former prosecutors", "prosecutors"), ("Former prosecutors", "Prosecutors"), "prosecutors"),
+        (("sanders supporter", "supporter"), ("a Sanders supporter", "another supporter"), "supporter"),
+        (("520 superdelegates", "superdelegates"), ("520 superdelegates", "superdelegates"), "superdelegates"),
+        (("spokesman for her", "spokesman"), ("a spokesman for her", "the spokesman"), "spokesman"),
+    ],
+)
+def test_a_bare_description_is_the_articles_one_fuller_one(names, mentions, expected):
+    """'prosecutors' and 'federal prosecutors' are one group of one article, with one id."""
+    found = _described_alike(_unnamed(*names), list(mentions))
+    bare = next(i for i, name in enumerate(names) if " " not in name)
+    assert found[bare].name == expected, found

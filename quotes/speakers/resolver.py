@@ -479,7 +479,39 @@ def resolve_speakers(
         via = relayed_by(article.text, quote, speaker, rules)
         resolved.append(replace(speaker, via=via) if via else speaker)
     affiliations = affiliations_in(article.text, entities, resolver, quotes)
+    mentions = [article.text[q.speaker.start : q.speaker.end] if q.speaker else "" for q in quotes]
+    resolved = _described_alike(resolved, mentions)
     return [replace(s, affiliation=_affiliation_of(s, affiliations)) for s in resolved]
+
+
+# Words that make a description more than a noun and its modifiers ('spokesman for her'), or another
+# group than the one its noun names ('former prosecutors', 'another supporter', '520 superdelegates').
+_LINKING_WORDS = {"of", "for", "by", "to", "from", "with", "in", "at", "on", "who", "whose", "that", "and", "or"}
+_OTHER_WORDS = {"other", "another", "former", "ex", "else", "different", "about", "some", "many", "few", "several"}
+
+
+def _described_alike(speakers: list[Speaker], mentions: list[str]) -> list[Speaker]:
+    """'prosecutors' is the article's 'federal prosecutors' when that is the one fuller description of
+    the article with the same noun (one group, one id); 'state prosecutors' as well makes it neither.
+    ``mentions``: each speaker's mention as written ('Other leaders' are not the 'world leaders')."""
+    fuller: dict[str, set[str]] = {}
+    for s in speakers:
+        words = (s.name or "").split()
+        if (
+            s.kind == "unnamed"
+            and len(words) > 1
+            and words[-1].isalpha()
+            and not (_LINKING_WORDS | _OTHER_WORDS) & set(words)
+            and not any(w[:1].isdigit() for w in words)
+        ):
+            fuller.setdefault(words[-1], set()).add(s.name)
+    alike = {noun: names.pop() for noun, names in fuller.items() if len(names) == 1}
+    return [
+        replace(s, name=alike[s.name])
+        if s.kind == "unnamed" and s.name in alike and not _OTHER_WORDS & set(mention.lower().split())
+        else s
+        for s, mention in zip(speakers, mentions, strict=True)
+    ]
 
 
 def _affiliation_of(speaker: Speaker, affiliations: dict[str, str]) -> str | None:
