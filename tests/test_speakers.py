@@ -964,3 +964,27 @@ def test_a_bare_description_is_the_articles_one_fuller_one(names, mentions, expe
     found = _described_alike(_unnamed(*names), list(mentions))
     bare = next(i for i, name in enumerate(names) if " " not in name)
     assert found[bare].name == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # no subject in sight: the person the sentence opens with, not a possessive later in it
+        (
+            "Neil Gorsuch, who worked on former President George W. Bush’s 2004 reelection campaign and as a "
+            "lawyer in his Justice Department, provided the expected performance past court nominees had given "
+            "during his appearance; he stated that he would be shocked by politics coming into a courtroom.",
+            "Gorsuch",
+        ),
+        # the possessive stays the antecedent when the sentence does not open with another person
+        (
+            "“We all cherish the language,” Vice President Mike Pence told Politico in an interview on Tuesday, "
+            "several hours after Mr. Trump’s comments were reported.\n\nIn recent days, with the approach of the "
+            "midterm balloting, he has said that the plan would pass.",
+            "Trump",
+        ),
+    ],
+)
+def test_a_pronoun_prefers_who_a_sentence_opens_with_to_a_possessive(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found[-1][0] == "he" and name in (found[-1][1] or ""), found

@@ -44,6 +44,9 @@ class _Referent:
     spoke: bool = False  # the speaker of a quote (``remember``), not a name the text mentions
 
 
+# A name's possessive ending, within the name's span or right after it: 'Bush’s', "Sessions'".
+_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])(?!\w)")
+
 # A title after one of these is another office: 'Vice President', 'Deputy Secretary', 'Lieutenant Governor'.
 _SECOND_IN_RANK = {"vice", "deputy", "assistant", "lieutenant", "lt.", "under", "associate"}
 # What the text sets off right after a name: '(R-Idaho)', ', R-Texas,', ', a Republican of Idaho,'.
@@ -317,8 +320,25 @@ class Referents:
             before = near = [r for r in near if r.plural] or subjects
         for pool in (subjects, near, [r for r in before if r.subject], before):
             if pool:
-                return max(pool, key=lambda r: r.start)
+                latest = max(pool, key=lambda r: r.start)
+                return self._owned_by_other(latest, pool) or latest
         return None  # "it" or "they" with nothing fitting in sight: better unknown than a guess
+
+    def _owned_by_other(self, latest: _Referent, pool: list[_Referent]) -> _Referent | None:
+        """No subject in sight: a possessive ('Bush’s campaign') is not what the sentence is about, the
+        person it opens with is ('Gorsuch, who worked on George W. Bush’s campaign, ...; he stated').
+        The candidate that opens the sentence, when the latest is a possessive later in it; else None."""
+        if not _POSSESSIVE.search(self.text, latest.start, latest.end + 2):
+            return None
+        start = _sentence_start(self.text, latest.start + 1)  # + 1: the sentence may open with it
+        opening = next((r for r in pool if start <= r.start < latest.start), None)
+        if (
+            opening is None
+            or opening.speaker.name == latest.speaker.name
+            or self.text[start : opening.start].strip(" \"“‘'")
+        ):
+            return None
+        return opening
 
     def _described_as(self, referent: _Referent, head: str) -> bool:
         """'the senator' fits 'Sen. Jane Roe': the head word, or another form of the same title
