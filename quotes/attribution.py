@@ -910,11 +910,44 @@ def _speaker_span(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, 
         # the cue ('," Secretary of Defense Dr. Mark T. Esper added') are.
         outside = [c for c in match.token.children if c.dep_ in ("nsubj", "csubj") and not _inside(c, quoted)]
         return mention_span(outside[0]) if outside else _credit_between(match, quoted)
-    if subject is None or subject.lower_ == "there":
+    if subject is None:
+        return _noun_phrase_before(match, quoted)
+    if subject.lower_ == "there":
         return None
     if subject.dep_ == "nsubjpass" and not (subject.head == match.token and _has_contracted(match.token)):
         return None
     return mention_span(subject)
+
+
+def _noun_phrase_before(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A finite cue the parse left without a subject ('In the newly filed court papers, prosecutors and
+    lawyers for both Jackson and his wife said they ...', where 'prosecutors' hung on 'papers'): the
+    noun phrase right before it, back to a comma or the sentence's start, when it holds no verb."""
+    cue = match.token
+    sentence = sentence_of(cue)
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # 'saying', 'to say': a participle or infinitive has its speaker elsewhere
+    if not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'")):
+        return None  # a headline: 'Clinton coverage highlights TV gender gap'
+    tokens = []
+    for token in reversed(cue.doc[sentence.start : cue.i]):
+        if _inside(token, quoted):
+            return None  # 'curb "activist" investors and others focused on': an object, not a subject
+        if token.text in (",", ";", ":", "(", ")", "--", "—", "–"):
+            break
+        tokens.insert(0, token)
+    while tokens and (tokens[-1].pos_ == "ADV" or tokens[-1].dep_ in ("aux", "neg")):
+        tokens.pop()  # 'also said', 'have said'
+    if not tokens or len(tokens) > 12 or tokens[-1].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in tokens) or tokens[0].tag_ in ("WDT", "WP", "IN"):
+        return None  # a clause, not a noun phrase; 'which said', 'in the report said'
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+        return None  # 'Wednesday added', 'Last week proved', 'Long on Monday also denied'
+    preposition = next((t for t in tokens if t.pos_ == "ADP"), None)
+    if preposition is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens if t.i < preposition.i):
+        return None  # 'most in both states': no noun before the preposition to head the phrase
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _credit_between(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -654,14 +654,19 @@ def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int,
 
 def _scare_quote(text: str, span: QuoteSpan, last: Quote) -> bool:
     """A quotation of at most three words inside a later sentence of the writer's own, or after a
-    preposition ('on "America's Newsroom"'): a term or a title, not a continuation of ``last``'s words."""
+    preposition or a possessive ('on "America's Newsroom"', 'ABC’s "This Week"'): a term or a title, not a
+    continuation of ``last``'s words."""
     words = re.findall(r"\w+", text[span.start : span.end])
     if len(words) > 3 or _opens_sentence(text, span.start):
         return False
-    before = re.search(r"(\w+)\W*$", text[max(0, span.start - 30) : span.start])
-    # 'he told Fox News on "America's Newsroom,"': a title after a preposition
-    return _has_sentence_end(text, last.end, span.start + 1) or (
-        before is not None and before.group(1).lower() in _TITLE_BEFORE
+    preceding = text[max(0, span.start - 30) : span.start]
+    before = re.search(r"(\w+)\W*$", preceding)
+    # 'he told Fox News on "America's Newsroom,"': a title after a preposition; 'ABC’s “This Week.”':
+    # after a possessive
+    return (
+        _has_sentence_end(text, last.end, span.start + 1)
+        or (before is not None and before.group(1).lower() in _TITLE_BEFORE)
+        or re.search(r"\w['’]s\s*$", preceding) is not None
     )
 
 

@@ -108,6 +108,34 @@ def test_titles_and_scare_quotes_are_not_quotes(extract, text):
 
 
 @pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Long and Bosma conceded they called the press conference because Pence failed to explain the law "
+            "during an appearance Sunday on ABC’s “This Week.”",
+            "“This Week.”",
+        ),
+        ('"We will win," Trump said. He spoke later on NBC\'s "Meet the Press."', '"Meet the Press."'),
+    ],
+)
+def test_a_title_after_a_possessive_continues_no_quote(extract, text, title):
+    """'ABC’s “This Week.”' names a programme: no continuation of the words before it."""
+    assert all(c != title for _, c, _, _ in extract(text)), extract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wednesday added one more unusual development to the list: a running mate.",  # a day is no speaker
+        # an object before a participle the parse read as a verb
+        'The plan is supposed to curb "activist" investors and others focused on short-term results.',
+    ],
+)
+def test_no_speaker_is_made_of_words_that_are_no_subject(extract, text):
+    assert all(s not in ("Wednesday", "investors and others") for _, _, s, _ in extract(text)), extract(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'The challenge is exemplified by this finding: "27 companies reported 16,389 subsidiaries."',
@@ -703,6 +731,13 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
             "details, and the White House for three months had refused to discuss it.",
             "that he had been offered a job but provided no details",
             "Mr. Sestak",
+        ),
+        # the parse hung the subject elsewhere ('prosecutors' on 'papers'): the noun phrase before the cue
+        (
+            "In the newly filed court papers, prosecutors and lawyers for both Jesse Jackson Jr. and Sandra "
+            "Jackson said they were willing to proceed with the cases with Wilkins presiding.",
+            "they were willing to proceed with the cases with Wilkins presiding",
+            "prosecutors and lawyers for both Jesse Jackson Jr. and Sandra Jackson",
         ),
     ],
 )
