@@ -54,8 +54,8 @@ def main() -> None:
     tables = quotes.Tables(quotes.extract_all(articles))
     by_article = {aid: group for aid, group in tables.quotes.groupby("article_id")}
     affiliations = {
-        row.speaker_id: row.affiliations.split("; ") for row in tables.speakers.itertuples() if row.affiliations
-    }
+        row.speaker_id: list(row.affiliations) for row in tables.speakers.itertuples() if len(row.affiliations)
+    }  # the speakers table holds each speaker's affiliations as a list
     spans = covered = resolved = baseline = affiliated = 0
     for doc in docs:
         group = by_article.get(doc["id"])
@@ -67,7 +67,7 @@ def main() -> None:
             if group is None:
                 continue
             for row in group.itertuples():
-                fragments = [tuple(f) for f in json.loads(row.fragments)]
+                fragments = [tuple(f) for f in row.fragments]  # a list of [start, end] pairs
                 if covered_by(doc["text"], note["start"], note["end"], fragments):
                     covered += 1
                     name = row.speaker_name if isinstance(row.speaker_name, str) else None
