@@ -397,6 +397,19 @@ def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, na
             '"We won," said Mayor Ann Lee. The campaign spent $2 million, the filings say.',
             "Federal Election Commission",
         ),
+        # a document cited as a source says nothing of who issued it ('according to the documents')
+        (
+            "Court papers released by federal prosecutors on Wednesday detailed the spending. Mr. Jackson bought "
+            "televisions, according to the documents. In 2008, Mr. Jackson used the money for dinners, the "
+            "document said.",
+            "federal prosecutors",
+        ),
+        # the mention's own release phrase
+        (
+            "Mr. Comey spoke on Monday. A report released by the Brookings Institution last year estimated "
+            "that 46,000 accounts were used.",
+            "Brookings Institution",
+        ),
         # an author named without a verb: 'the report, by X,'
         (
             "The White House said in a report released Friday that it acted lawfully. But the report, by White "

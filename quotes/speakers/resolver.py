@@ -58,7 +58,7 @@ _APPOSITION = re.compile(
 # 'papers released by federal prosecutors on Wednesday', 'a report issued by the Pentagon said': the
 # issuer runs to a time, a preposition, a verb of reporting or punctuation
 _ISSUER_ENDS = (
-    "on|in|at|last|this|that|which|who|and|to|for|with|about|earlier|said|say|says|show|shows|showed|"
+    r"on|in|at|last|this|that|which|who|and(?!\s+[A-Z])|to|for|with|about|earlier|said|say|says|show|shows|showed|"
     "provided|provide|found|detail|details|detailed|revealed|allege|alleged"
 )
 _AGENT = (
@@ -72,6 +72,9 @@ _RELEASED_BY = re.compile(
 # 'the report, by White House Counsel Robert Bauer, concluded', 'a memo by the inspector general': a
 # document's author named without a verb (kept only when the noun is a document's)
 _DOCUMENT_BY = re.compile(r"\b(?P<noun>[A-Za-z]+),?\s+by\s+" + _AGENT)
+
+# A document cited as a source, not issued by the sentence's subject: 'according to the documents'.
+_CITED = re.compile(r"\baccording to (?:the |these |those |a |an )?(?:\w+ ){0,2}$", re.I)
 
 # A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
 _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
@@ -345,6 +348,8 @@ class _Resolver(Referents):
             # 'reports', 'leaked documents': many sources, so neither the latest speaker nor the
             # latest subject is their issuer; only a text that says who released them names one
             several = head not in self.rules.document_nouns
+            if (released := self._released_with(mention)) is not None:
+                return released
             if not several and (introduced := self._issuer(head, mention.start)) is not None:
                 where = Span(introduced.start, introduced.end)
                 return replace(self.person(introduced.speaker), mention="description", antecedent=where)
@@ -371,7 +376,11 @@ class _Resolver(Referents):
     def _issuer(self, noun: str, position: int) -> _Referent | None:
         """Who the text said issued the document: 'The NAACP passed a resolution ... The resolution
         says' is the NAACP's, the subject before the noun's last mention, in that sentence."""
-        earlier = list(re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[:position], re.I))
+        earlier = [
+            m
+            for m in re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[:position], re.I)
+            if not _CITED.search(self.text, max(0, m.start() - 30), m.start())
+        ]  # 'Mr. Jackson bought TVs, according to the documents' says nothing of who issued them
         if not earlier:
             return None
         mentioned = earlier[-1].start()
@@ -391,17 +400,32 @@ class _Resolver(Referents):
                     return _Referent(r.start, word.end(), body, True) if body else r
         return None
 
-    def _released_by(self, position: int, noun: str) -> Speaker | None:
-        """Who the text last said released a document before ``position``: 'Court papers released by
-        federal prosecutors on Wednesday ... according to the documents' are the prosecutors'; and 'the
-        report, by White House Counsel Robert Bauer,' is Bauer's when the mention is a report too."""
-        if self._releases is None:  # found once per article: linear in the text however many mentions
+    def _find_releases(self) -> None:
+        """The text's release phrases, found once per article: linear in the text however many mentions."""
+        if self._releases is None:
             self._releases = list(_RELEASED_BY.finditer(self.text))
             self._release_ends = [m.end() for m in self._releases]
             self._authored = {}
             for m in _DOCUMENT_BY.finditer(self.text):
                 if self.rules.is_document(m.group("noun")):
                     self._authored.setdefault(_singular(m.group("noun")), []).append(m)
+
+    def _released_with(self, mention: Span) -> Speaker | None:
+        """The mention's own release phrase: 'a report released by the Brookings Institution last year
+        estimated' is the Brookings Institution's."""
+        self._find_releases()
+        at = bisect.bisect_left(self._release_ends, mention.start)
+        phrases = [*self._releases[at : at + 2], *(m for ms in self._authored.values() for m in ms)]
+        for found in phrases:
+            if mention.start <= found.start("noun") < mention.end and self.rules.is_document(found.group("noun")):
+                return self._agent(found)
+        return None
+
+    def _released_by(self, position: int, noun: str) -> Speaker | None:
+        """Who the text last said released a document before ``position``: 'Court papers released by
+        federal prosecutors on Wednesday ... according to the documents' are the prosecutors'; and 'the
+        report, by White House Counsel Robert Bauer,' is Bauer's when the mention is a report too."""
+        self._find_releases()
         before = bisect.bisect_right(self._release_ends, position)
         released = self._releases[before - 1] if before else None
         if released is not None and not self.rules.is_document(released.group("noun")):
@@ -410,8 +434,10 @@ class _Resolver(Referents):
         authored = [m for m in self._authored.get(_singular(noun), []) if m.end() <= position]
         candidates = [m for m in (released, authored[-1] if authored else None) if m is not None]
         found = max(candidates, key=lambda m: m.end(), default=None)
-        if found is None:
-            return None
+        return self._agent(found) if found is not None else None
+
+    def _agent(self, found: re.Match) -> Speaker:
+        """The speaker a release phrase names: its agent, resolved, or the words as an unnamed one."""
         agent = Span(found.start("agent"), found.end("agent"))
         named = self.resolve_text(found.group("agent"), agent, [])
         if named.kind != "unknown":
