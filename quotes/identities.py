@@ -41,10 +41,10 @@ ORG_SIMILARITY = 92
 DOMINANT = 3
 # How sure a speaker name is, by how it was reached (``speaker_resolution``): the share of such quotes
 # whose identity is right on identity-dev.jsonl (2026-12-01, sixth session: name 91.7% of 218, pronoun
-# 94.2% of 69, cross-article 96.8% of 31, apposition 6 of 6, description 64.0% of 75, surname only 1 of
-# 1), rounded down to 0.05 and never above the figure for a name (too few surname-only quotes to raise
-# theirs). The report states comparison claims only from speakers at CLAIM_CONFIDENCE or above and
-# lists the rest apart as "speaker uncertain".
+# 94.2% of 69, cross-article 30 of 30, apposition 6 of 6, description 64.5% of 76, surname only 1 of 1),
+# rounded down to 0.05 and never above the figure for a name (too few surname-only quotes to raise theirs).
+# The report states comparison claims only from speakers at CLAIM_CONFIDENCE or above and lists the rest
+# apart as "speaker uncertain".
 SPEAKER_CONFIDENCE = {
     "name": 0.9,
     "apposition": 0.9,
