@@ -433,7 +433,8 @@ def content_of(
         # cause reports nothing said before it (the parse made that clause the sentence's root)
         clauses = [c for c in clauses if c.i > mark.i]
     if "clause" in cue.frames and clauses:
-        following = _quotation_right_after(match, quoted)
+        following = _quotation_right_after(match, quoted, that=True)
+        after_that = following is not None and _quotation_right_after(match, quoted) is None
         runs_on = following is not None and any(
             c.i > verb.i and c.left_edge.idx <= following[0] and c.right_edge.idx >= following[1] for c in clauses
         )
@@ -445,7 +446,7 @@ def content_of(
             # '…when pressed, the mother replied, "Q"': the parse took the clause before as the
             # complement, but the words said are the quotation the cue introduces ('"Q1," the
             # investor said, "Q2"': and the one the credit interrupts).
-            opening = _quotation_right_before(match, quoted)
+            opening = None if after_that else _quotation_right_before(match, quoted)  # 'Q1," adding that "Q2'
             return (*([opening] if opening else []), following), "cue-quote", 0.8
         pieces = [_clause_chars(c, lexicon_cue_verbs) for c in clauses]
         return _clean(doc, pieces), "ccomp", 0.9
@@ -454,7 +455,7 @@ def content_of(
     # the sentence ('"Q1," Mr. Conway wrote on Twitter, "Q2"' is read as the credit it interrupts).
     sentence = sentence_of(verb)
     loose = not any(sentence[0].idx <= start and end <= verb.idx for start, end in quoted)
-    if "clause" in cue.frames and not clauses and (following := _quotation_right_after(match, quoted, loose)):
+    if "clause" in cue.frames and not clauses and (following := _quotation_right_after(match, quoted, loose, True)):
         if not any(c.dep_ == "dobj" and c.i > verb.i and not _inside(c, quoted) for c in children):
             return ((following[0], following[1]),), "cue-quote", 0.75  # 'Protesters chanted "What curfew?"'
 
@@ -691,16 +692,19 @@ def _quotation_right_before(match: CueMatch, quoted: list[tuple[int, int]]) -> t
 
 
 def _quotation_right_after(
-    match: CueMatch, quoted: list[tuple[int, int]], loose: bool = False
+    match: CueMatch, quoted: list[tuple[int, int]], loose: bool = False, that: bool = False
 ) -> tuple[int, int] | None:
     """The quotation that starts just after the cue ('replied, "…'), if any; ``loose``: or after a
-    time or medium the cue hangs on ('tweeted on Friday "…')."""
+    time or medium the cue hangs on ('tweeted on Friday "…'); ``that``: or after 'that' ('concluded
+    that "…', where the parse found no clause)."""
     end = match.span[1]
     text = text_of(match.token.doc)
     first = bisect.bisect_left(quoted, (end,))
     for start, stop in quoted[first : first + 1]:  # the first quotation starting at or after the cue
         if start - end <= 3 and all(ch in " ,:" for ch in text[end:start]):
             return start, stop
+        if that and text[end:start].strip() == "that" and start - end <= 7:
+            return start, stop  # 'concluded that "allegations ... rest on ..."', parsed with no clause
         if loose and start - end <= 40 and _when_or_where(match.token, end, start):
             return start, stop  # 'tweeted on Friday "…', 'wrote on Twitter: "…'
     return None

@@ -123,6 +123,15 @@ def test_a_title_after_a_possessive_continues_no_quote(extract, text, title):
     assert all(c != title for _, c, _, _ in extract(text)), extract(text)
 
 
+def test_a_quotation_after_that_takes_no_quotation_before_the_cue(extract):
+    """'"Q1," adding that "Q2"': the cue reports Q2; Q1 is what came before, not words it interrupts."""
+    text = (
+        "On the same day that footage emerged of an individual at a Trump rally punching a protester, Mr. Trump "
+        "said of the episode, ''I don't like it,'' adding that ''they have anger that's unbelievable.''"
+    )
+    assert not any("adding" in c for _, c, _, _ in extract(text)), extract(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -731,6 +740,12 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
             "details, and the White House for three months had refused to discuss it.",
             "that he had been offered a job but provided no details",
             "Mr. Sestak",
+        ),
+        # 'that' and a quotation the parse read as no clause ('allegations' an object, 'rest' a noun)
+        (
+            'The report concluded that "allegations of improper conduct rest on factual errors."',
+            '"allegations of improper conduct rest on factual errors."',
+            "The report",
         ),
         # the parse hung the subject elsewhere ('prosecutors' on 'papers'): the noun phrase before the cue
         (
