@@ -448,6 +448,8 @@ def content_of(
             # investor said, "Q2"': and the one the credit interrupts).
             opening = None if after_that else _quotation_right_before(match, quoted)  # 'Q1," adding that "Q2'
             return (*([opening] if opening else []), following), "cue-quote", 0.8
+        if (before := _narration_before(match, clauses, quoted, lexicon_cue_verbs)) is not None:
+            return (before,), "adjacent-cue", 0.75
         pieces = [_clause_chars(c, lexicon_cue_verbs) for c in clauses]
         return _clean(doc, pieces), "ccomp", 0.9
 
@@ -674,6 +676,29 @@ def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:
             last = clause.doc[cut]
             break
     return _span_chars(clause.left_edge, last)
+
+
+def _narration_before(
+    match: CueMatch, clauses: list[Token], quoted: list[tuple[int, int]], cue_verbs: frozenset[int]
+) -> tuple[int, int] | None:
+    """'Sen. Hirono blasted the decision for creating a doctrine out of whole cloth, “So, so much for
+    judicial modesty,” she said': the parse took the whole sentence as what she said, but the writer's
+    clause, its own subject and verb outside the marks, ends at a comma before the quotation the credit
+    follows. That quotation, or None; None too when another cue stands between ('Canova bristled and
+    said, “No comment,” the Herald reported', 'Biden weighed in, telling Mic, “Q,” he said')."""
+    quotation = _quotation_right_before(match, quoted)
+    if quotation is None or len(clauses) != 1 or clauses[0].i > match.token.i:
+        return None
+    clause, text = clauses[0], text_of(match.token.doc)
+    if not text[: quotation[0]].rstrip().endswith(",") or clause.left_edge.idx >= quotation[0]:
+        return None
+    doc = match.token.doc
+    if any(i in cue_verbs for i in range(clause.left_edge.i, _first_token_from(doc, quotation[0])) if i != clause.i):
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < quotation[0]]
+    if clause.idx >= quotation[0] or not subjects or subjects[0].pos_ not in ("PROPN", "NOUN"):
+        return None  # the clause's verb is inside the quotation, or 'he blasted' may be the speaker's words
+    return quotation
 
 
 def _quotation_right_before(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

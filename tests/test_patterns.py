@@ -123,6 +123,32 @@ def test_a_title_after_a_possessive_continues_no_quote(extract, text, title):
     assert all(c != title for _, c, _, _ in extract(text)), extract(text)
 
 
+@pytest.mark.parametrize(
+    "text, quotation, speaker",
+    [
+        # the writer's clause before the quotation is no part of what she said
+        (
+            "Sen. Mazie Hirono (D-Hawaii) blasted Roberts’ decision in Shelby County for creating a whole new "
+            "constitutional doctrine out of whole cloth, “So, so much for judicial modesty,” she said.",
+            "“So, so much for judicial modesty,”",
+            "she",
+        ),
+    ],
+)
+def test_a_quotation_the_credit_follows_is_cut_from_the_writers_clause(extract, text, quotation, speaker):
+    assert (quotation, speaker) in [(c, s) for _, c, s, _ in extract(text)], extract(text)
+
+
+def test_a_quotation_another_cue_introduces_is_that_cues(extract):
+    """'Biden weighed in, telling Mic, “Q,” he said': 'telling' introduces the quotation, so the clause
+    before it is not cut away as the writer's, which would leave 'telling' a quote of both."""
+    text = (
+        "Vice President Joe Biden weighed in as well, telling Mic in an interview published on Monday, “But "
+        "gosh almighty, they’re both qualified,” he said, adding, “Hillary’s overwhelmingly qualified.”"
+    )
+    assert not any("weighed in" in c and "gosh" in c for _, c, _, _ in extract(text)), extract(text)
+
+
 def test_a_quotation_after_that_takes_no_quotation_before_the_cue(extract):
     """'"Q1," adding that "Q2"': the cue reports Q2; Q1 is what came before, not words it interrupts."""
     text = (
