@@ -438,6 +438,19 @@ def content_of(
         runs_on = following is not None and any(
             c.i > verb.i and c.left_edge.idx <= following[0] and c.right_edge.idx >= following[1] for c in clauses
         )
+        # ... or goes on past it with words of its own when the quotation opens the clause inside its marks
+        # ('insisted "nothing improper" happened with Sestak'); not past a comma ('"Q," the Times reported')
+        runs_on = runs_on or (
+            following is not None
+            and not _closes_with_comma(doc.text[following[0] : following[1]])
+            and not re.match(r"\s*[,;:(—–-]", doc.text[following[1] :])
+            and any(
+                c.i > verb.i
+                and c.left_edge.idx < following[1]
+                and any(t.idx >= following[1] and not t.is_punct for t in c.subtree)
+                for c in clauses
+            )
+        )
         if (
             following is not None
             and not runs_on  # 'he said "budget reforms" and the collection of taxes would pay': the clause goes on

@@ -149,6 +149,18 @@ def test_a_quotation_another_cue_introduces_is_that_cues(extract):
     assert not any("weighed in" in c and "gosh" in c for _, c, _, _ in extract(text)), extract(text)
 
 
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ('Trump said "There will always be exceptions," the Times reported.', "the Times reported"),
+        ('He said "We are going to defeat them fast," referring to the Islamic State.', "referring"),
+        ('He said "Donald Trump will build the wall" - at which point the crowd chanted.', "at which point"),
+    ],
+)
+def test_a_quotation_closed_by_a_comma_or_a_dash_ends_what_was_said(extract, text, words):
+    assert not any(words in c for _, c, _, _ in extract(text)), extract(text)
+
+
 def test_a_quotation_after_that_takes_no_quotation_before_the_cue(extract):
     """'"Q1," adding that "Q2"': the cue reports Q2; Q1 is what came before, not words it interrupts."""
     text = (
@@ -766,6 +778,12 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
             "details, and the White House for three months had refused to discuss it.",
             "that he had been offered a job but provided no details",
             "Mr. Sestak",
+        ),
+        # the clause runs on past the quotation that opens it: a mixed quote
+        (
+            'The report comes one day after President Obama insisted "nothing improper" happened with Sestak.',
+            '"nothing improper" happened with Sestak',
+            "President Obama",
         ),
         # 'that' and a quotation the parse read as no clause ('allegations' an object, 'rest' a noun)
         (
