@@ -464,6 +464,8 @@ def content_of(
         if (before := _narration_before(match, clauses, quoted, lexicon_cue_verbs)) is not None:
             return (before,), "adjacent-cue", 0.75
         pieces = [_clause_chars(c, lexicon_cue_verbs) for c in clauses]
+        if (reported := _reported_conjunct(verb, clauses, lexicon_cue_verbs)) is not None:
+            pieces[-1] = (pieces[-1][0], reported)
         return _clean(doc, pieces), "ccomp", 0.9
 
     # A time or medium may stand before the quotation ('tweeted on Friday "…') when no quotation opens
@@ -670,6 +672,36 @@ def _set_off_by_commas(verb: Token, speaker: Token | None) -> bool:
             after_index = child.right_edge.i + 1
     after = doc[after_index].text if after_index < len(doc) else "."
     return before == "," and after in (",", ".", ";", "!", "?", "—", "--")
+
+
+_BACKSHIFT = {"had", "'d", "would", "could", "might", "should", "couldn't", "wouldn't"}
+
+
+def _reported_conjunct(verb: Token, clauses: list[Token], cue_verbs: frozenset[int]) -> int | None:
+    """Where the reported words end when the parse hung their second half on the cue: 'He said he had
+    never been more clear in his life, and had read the documents', 'the plan always was for him to stay,
+    and he couldn't have served': a conjunct of the cue, after its clause, in the past perfect or with a
+    modal, as reported speech is; not another cue ('and warned'). The end offset, or None."""
+    last = clauses[-1]
+    if last.i < verb.i:
+        return None
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.i <= last.right_edge.i or child.i in cue_verbs:
+            continue
+        between = verb.doc[last.right_edge.i + 1 : child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            return None  # 'and the White House ... had refused': words the parse took from the conjunct
+        aux = [g for g in child.children if g.dep_ in ("aux", "auxpass") and g.i < child.i]
+        subjects = [g for g in child.children if g.dep_ in SUBJECTS]
+        that = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+        # a subject of its own is a pronoun ('and he couldn't have served'), or the writer speaks again
+        # ('and the White House for three months had refused to discuss it')
+        if subjects and not that and subjects[0].pos_ != "PRON":
+            return None
+        if aux and aux[0].lower_ in _BACKSHIFT:
+            return child.right_edge.idx + len(child.right_edge.text)
+        return None
+    return None
 
 
 def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:

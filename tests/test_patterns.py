@@ -779,6 +779,14 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
             "that he had been offered a job but provided no details",
             "Mr. Sestak",
         ),
+        # the second half of what was reported, hung on the cue by the parse: past perfect or modal
+        (
+            "A Kaine spokesman said that the senator was traveling during the vote, but had he been there, he "
+            "would have voted to sustain the veto.",
+            "that the senator was traveling during the vote, but had he been there, he would have voted to "
+            "sustain the veto",
+            "A Kaine spokesman",
+        ),
         # the clause runs on past the quotation that opens it: a mixed quote
         (
             'The report comes one day after President Obama insisted "nothing improper" happened with Sestak.',
