@@ -406,6 +406,14 @@ def content_of(
             start = objects[0].left_edge
             end = max(verb.right_edge, match.particle.right_edge, key=lambda t: t.i)
             for child in children:  # 'railed against X and cast himself as Y': the next verb is not X
+                if (
+                    child.i > match.particle.i
+                    and child.tag_ == "VBG"
+                    and child.i in lexicon_cue_verbs
+                    and doc[child.left_edge.i - 1].text == ","
+                ):
+                    end = doc[child.left_edge.i - 2]  # 'pointed to X as Y, saying, "Q"': the next cue's words
+                    break
                 if child.i > match.particle.i and child.dep_ == "conj":
                     end = doc[max(match.particle.i, child.left_edge.i - 1)]
                     while end.i > match.particle.i and (end.dep_ == "cc" or end.is_punct):
@@ -708,6 +716,13 @@ def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:
     """A complement's extent, stopping before a coordinated cue ('…opposed to the test and warned…')."""
     last = clause.right_edge
     doc = clause.doc
+    # 'may have violated the part of the U.S. code that says: "Whoever ..."': a relative clause whose own
+    # cue opens a quotation reports another source's words
+    for token in doc[clause.i + 1 : last.i + 1]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.dep_ == "relcl" and token.i in cue_verbs and following is not None and following.text == ":":
+            last = doc[token.left_edge.i - 1]
+            break
     for child in clause.rights:
         before = child.left_edge.i - 1
         if child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG" and doc[before].text == ",":

@@ -787,6 +787,20 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
             "sustain the veto",
             "A Kaine spokesman",
         ),
+        # a participle set off by a comma is the next cue's ('pointed to X as Y, saying, "Q"')
+        (
+            "In an interview on MSNBC, he pointed to the 2020 presidential election as the best way to oust "
+            "Trump from the White House, saying, “I think this is further evidence of it.”",
+            "the 2020 presidential election as the best way to oust Trump from the White House",
+            "he",
+        ),
+        # a relative clause whose own cue opens a quotation reports another source ('the code that says:')
+        (
+            "Critics say the Sestak job offer may have violated the part of the U.S. code that says: "
+            '"Whoever promises any employment shall be fined."',
+            "the Sestak job offer may have violated the part of the U.S. code",
+            "Critics",
+        ),
         # the clause runs on past the quotation that opens it: a mixed quote
         (
             'The report comes one day after President Obama insisted "nothing improper" happened with Sestak.',

@@ -39,7 +39,7 @@ POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they", "my": "i", "ou
 # "an architect who said", "a Democratic strategist who": a relative pronoun right after a common
 # noun (its modifiers lowercase or a nationality or party adjective) speaks for that noun.
 _RELATIVE_HEAD = re.compile(
-    r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ic|ish|ese))\s+){0,2}"
+    r"(?<![\w.'’-])((?:a|an|the|his|her|their|its)\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ic|ish|ese)|(?:[A-Z]\.){2,})\s+){0,2}"
     r"[a-z][\w-]*|[a-z][\w-]*[^s\W]s),?\s+$"
 )
 _DATE_WORD = re.compile(
