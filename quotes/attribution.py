@@ -729,7 +729,13 @@ def _clause_chars(clause: Token, cue_verbs: frozenset[int]) -> tuple[int, int]:
             # '..., implicitly putting his name on the line': the writer's gloss, not the words reported
             last = doc[before - 1]
             break
-        if child.dep_ == "conj" and child.i in cue_verbs and not any(g.dep_ in SUBJECTS for g in child.children):
+        backshifted = any(g.dep_ == "aux" and g.lower_ in _BACKSHIFT and g.i < child.i for g in child.children)
+        if (
+            child.dep_ == "conj"
+            and child.i in cue_verbs
+            and not any(g.dep_ in SUBJECTS for g in child.children)
+            and not backshifted  # 'he had never been more clear, and had read the documents': his words
+        ):
             cut = child.left_edge.i - 1
             while cut > clause.i and (clause.doc[cut].dep_ == "cc" or clause.doc[cut].is_punct):
                 cut -= 1

@@ -801,6 +801,14 @@ def test_a_lone_pronoun_is_no_content(extract, text, kept):
             "the Sestak job offer may have violated the part of the U.S. code",
             "Critics",
         ),
+        # a backshifted conjunct is reported even when its verb is a cue ('and had read')
+        (
+            "He said he had never been more clear in his life, and had read the documents thoroughly and had "
+            "understood the consequences of his actions.",
+            "he had never been more clear in his life, and had read the documents thoroughly and had understood "
+            "the consequences of his actions",
+            "He",
+        ),
         # the clause runs on past the quotation that opens it: a mixed quote
         (
             'The report comes one day after President Obama insisted "nothing improper" happened with Sestak.',
