@@ -397,6 +397,12 @@ def test_a_document_speaks_for_who_the_text_says_issued_it(speakers_of, text, na
             '"We won," said Mayor Ann Lee. The campaign spent $2 million, the filings say.',
             "Federal Election Commission",
         ),
+        # two people who issued it together are one group
+        (
+            "House Speaker Nancy Pelosi (D-Calif.) and Senate Minority Leader Chuck Schumer (D-N.Y.) released a "
+            'joint statement. "Barr must not give Trump a preview," the joint statement said.',
+            "Nancy Pelosi and Chuck Schumer",
+        ),
         # a document cited as a source says nothing of who issued it ('according to the documents')
         (
             "Court papers released by federal prosecutors on Wednesday detailed the spending. Mr. Jackson bought "

@@ -73,6 +73,9 @@ _RELEASED_BY = re.compile(
 # document's author named without a verb (kept only when the noun is a document's)
 _DOCUMENT_BY = re.compile(r"\b(?P<noun>[A-Za-z]+),?\s+by\s+" + _AGENT)
 
+# What stands between two people named together: '(D-Calif.) and Senate Minority Leader '.
+_JOINED_NAME = re.compile(r"\s*(?:\([^()\n]{0,20}\))?,?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}")
+
 # A document cited as a source, not issued by the sentence's subject: 'according to the documents'.
 _CITED = re.compile(r"\baccording to (?:the |these |those |a |an )?(?:\w+ ){0,2}$", re.I)
 
@@ -389,7 +392,8 @@ class _Resolver(Referents):
             r for r in self.referents if start <= r.start and r.end <= mentioned and r.speaker.kind in NAMED_KINDS
         ]
         if subjects := [r for r in before if r.subject]:
-            return max(subjects, key=lambda r: r.start)
+            subject = max(subjects, key=lambda r: r.start)
+            return self._joined_to(subject, before) or subject
         # No named subject: an organisation named after the name that opens the sentence ('The Romney
         # campaign retorted with an ad' is the Romney campaign's).
         for r in before:
@@ -399,6 +403,17 @@ class _Resolver(Referents):
                     body = classify_name(self.text[r.start : word.end()], "ORG", self.rules)
                     return _Referent(r.start, word.end(), body, True) if body else r
         return None
+
+    def _joined_to(self, subject: _Referent, before: list[_Referent]) -> _Referent | None:
+        """'Nancy Pelosi (D-Calif.) and Senate Minority Leader Chuck Schumer (D-N.Y.) released a joint
+        statement': the two issued it, one speaker of kind ``group``; None when no person is joined."""
+        if subject.speaker.kind != "person":
+            return None
+        joined = next((r for r in before if r.start > subject.end and r.speaker.kind == "person"), None)
+        if joined is None or not _JOINED_NAME.fullmatch(self.text, subject.end, joined.start):
+            return None
+        names = f"{self.person(subject.speaker).name} and {self.person(joined.speaker).name}"
+        return _Referent(subject.start, joined.end, Speaker(names, "group", mention="name"), True)
 
     def _find_releases(self) -> None:
         """The text's release phrases, found once per article: linear in the text however many mentions."""
