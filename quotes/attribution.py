@@ -451,7 +451,7 @@ def content_of(
         runs_on = runs_on or (
             following is not None
             and not _closes_with_comma(doc.text[following[0] : following[1]])
-            and not re.match(r"\s*[,;:(—–-]", doc.text[following[1] :])
+            and not _SET_OFF_AFTER.match(doc.text, following[1])
             and any(
                 c.i > verb.i
                 and c.left_edge.idx < following[1]
@@ -682,6 +682,8 @@ def _set_off_by_commas(verb: Token, speaker: Token | None) -> bool:
     return before == "," and after in (",", ".", ";", "!", "?", "—", "--")
 
 
+# What sets the words after a quotation off from it: '"Q," the Times reported', '"Q" - at which point'.
+_SET_OFF_AFTER = re.compile(r"\s*[,;:(—–-]")
 _BACKSHIFT = {"had", "'d", "would", "could", "might", "should", "couldn't", "wouldn't"}
 
 
@@ -756,7 +758,7 @@ def _narration_before(
     if quotation is None or len(clauses) != 1 or clauses[0].i > match.token.i:
         return None
     clause, text = clauses[0], text_of(match.token.doc)
-    if not text[: quotation[0]].rstrip().endswith(",") or clause.left_edge.idx >= quotation[0]:
+    if not text[max(0, quotation[0] - 8) : quotation[0]].rstrip().endswith(",") or clause.left_edge.idx >= quotation[0]:
         return None
     doc = match.token.doc
     if any(i in cue_verbs for i in range(clause.left_edge.i, _first_token_from(doc, quotation[0])) if i != clause.i):
