@@ -512,6 +512,12 @@ def test_they_points_back_to_a_group_noun_not_an_adjective(text, entity, name):
             "group",
         ),
         ('"We are ready," said The New York Times and the Wall Street Journal.', None, "group"),
+        # 'some' of a body's members: the body
+        (
+            "Democrats and some Republicans have said it is hardly unusual for presidents to offer jobs.",
+            "Democrats and Republicans",
+            "group",
+        ),
         # one body's name holds the 'and'; a part that names no one makes no group
         ('"It is over," said Procter and Gamble.', "Procter and Gamble", "organisation"),
         ('Sen. John Pate met voters. "We will win," Pate and his allies said.', "pate and his allies", "unnamed"),

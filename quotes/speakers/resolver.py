@@ -196,7 +196,8 @@ class _Resolver(Referents):
         if self._head_referent(part, self.adjectives) is not None:
             return None
         if referent.speaker.kind != "person":
-            opening = re.sub(r"^(?:both\s+)?(?:the\s+)?", "", words, flags=re.I)
+            # 'both the ...', 'some Republicans' of 'Democrats and some Republicans': the body named
+            opening = re.sub(r"^(?:both\s+|some\s+|many\s+|most\s+)?(?:the\s+)?", "", words, flags=re.I)
             if referent.start not in (part.start, part.end - len(opening)) or referent.speaker.kind not in NAMED_KINDS:
                 return None  # 'a study by economists at Duke University': more than the body's name
             return referent.speaker.name
