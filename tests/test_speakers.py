@@ -458,6 +458,28 @@ def test_a_relative_pronoun_after_a_common_noun_speaks_for_that_noun(speakers_of
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # the document's own words name its issuer
+        (
+            "On top of a Guardian newspaper report that revealed how authorities were collecting phone records "
+            "from millions, a second program came to light.",
+            "The Guardian",
+        ),
+        # they name none: the document itself, unnamed
+        (
+            "The Nevada Democratic Party said the convention was chaotic. But Mr. Sanders showed no sign of "
+            "backing down, releasing a statement that condemned violence.",
+            "statement",
+        ),
+    ],
+)
+def test_a_relative_pronoun_after_a_document_speaks_for_the_issuer_it_names(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found and found[-1][1] == name, found
+
+
+@pytest.mark.parametrize(
     "text, name, kind",
     [
         ('A spokesperson for Google says the company "cares deeply" about data.', "Google", "organisation"),

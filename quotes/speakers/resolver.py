@@ -322,6 +322,13 @@ class _Resolver(Referents):
             noun := _RELATIVE_HEAD.search(self.text, max(0, mention.start - 80), mention.start)
         ):
             if noun.group(1).split()[-1] not in ("and", "but", "or", "said", "says"):
+                phrase = Span(noun.start(1), noun.end(1))
+                document = _document_head(noun.group(1), self.rules)
+                if document is not None and document[1] and not document[2]:
+                    # 'a Guardian newspaper report that described': the report names its issuer
+                    issued = self.resolve_text(document[1], phrase, [])
+                    if issued.kind in NAMED_KINDS:
+                        return replace(issued, mention="pronoun", antecedent=phrase)
                 return Speaker(_DETERMINERS.sub("", noun.group(1)), "unnamed", mention="pronoun")
         if word in RELATIVE_PRONOUNS:
             want = "which" if word == "which" else "who"
