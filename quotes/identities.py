@@ -40,8 +40,8 @@ ORG_SIMILARITY = 92
 # A surname alone goes to the person with that surname quoted this many times more than all others.
 DOMINANT = 3
 # How sure a speaker name is, by how it was reached (``speaker_resolution``): the share of such quotes
-# whose identity is right on identity-dev.jsonl (2026-12-01, sixth session: name 91.8% of 219, pronoun
-# 94.4% of 71, cross-article 32 of 32, apposition 6 of 6, description 67.5% of 77, surname only 1 of 1),
+# whose identity is right on identity-dev.jsonl (2026-12-01, sixth session: name 92.2% of 219, pronoun
+# 95.8% of 71, cross-article 32 of 32, apposition 6 of 6, description 67.5% of 77, surname only 1 of 1),
 # rounded down to 0.05 and never above the figure for a name (too few surname-only quotes to raise theirs).
 # The report states comparison claims only from speakers at CLAIM_CONFIDENCE or above and lists the rest
 # apart as "speaker uncertain".
