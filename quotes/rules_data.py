@@ -54,8 +54,15 @@ class SpeakerRules:
 
     def is_document(self, word: str) -> bool:
         """A document or spokesperson noun, singular or plural ('statement', 'documents')."""
+        return self.document_noun(word) is not None
+
+    def document_noun(self, word: str) -> str | None:
+        """The document noun ``word`` is, in the singular where the list has it ('documents' ->
+        'document'), so that a plural and its singular are one noun; None for no document noun."""
         word = word.lower()
-        return word in self.document_nouns or (word.endswith("s") and word[:-1] in self.document_nouns)
+        if word.endswith("s") and word[:-1] in self.document_nouns:
+            return word[:-1]
+        return word if word in self.document_nouns else None
 
     # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
     @cached_property

@@ -430,8 +430,8 @@ class _Resolver(Referents):
             self._release_ends = [m.end() for m in self._releases]
             self._authored = {}
             for m in _DOCUMENT_BY.finditer(self.text):
-                if self.rules.is_document(m.group("noun")):
-                    self._authored.setdefault(_singular(m.group("noun")), []).append(m)
+                if (noun := self.rules.document_noun(m.group("noun"))) is not None:
+                    self._authored.setdefault(noun, []).append(m)
 
     def _released_with(self, mention: Span) -> Speaker | None:
         """The mention's own release phrase: 'a report released by the Brookings Institution last year
@@ -454,7 +454,7 @@ class _Resolver(Referents):
         if released is not None and not self.rules.is_document(released.group("noun")):
             released = None
         # without a verb only the same noun: 'a memo by the inspector general' wrote no report
-        authored = [m for m in self._authored.get(_singular(noun), []) if m.end() <= position]
+        authored = [m for m in self._authored.get(self.rules.document_noun(noun) or "", []) if m.end() <= position]
         candidates = [m for m in (released, authored[-1] if authored else None) if m is not None]
         found = max(candidates, key=lambda m: m.end(), default=None)
         return self._agent(found) if found is not None else None
@@ -571,8 +571,3 @@ def _affiliation_of(speaker: Speaker, affiliations: dict[str, str]) -> str | Non
         shared = {affiliations.get(member) for member in speaker.name.split(" and ")}
         return shared.pop() if len(shared) == 1 else None
     return None
-
-
-def _singular(noun: str) -> str:
-    noun = noun.lower()
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
