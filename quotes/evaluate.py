@@ -231,13 +231,17 @@ def normalise_name(name: str | None) -> str:
     return " ".join(words)
 
 
-def gold_aliases(docs: list[dict]) -> dict[str, str]:
-    """Normalised variant -> normalised canonical name, from the gold file's ``{"aliases": ...}`` line."""
-    table: dict[str, str] = {}
+def gold_aliases(docs: list[dict]) -> dict[str, list[str]]:
+    """Normalised variant -> the normalised canonical names it is listed for, in file order, from the
+    gold file's ``{"aliases": ...}`` line. A variant may be listed for two names ("the administration"
+    for "Obama administration" and "White House"); the first is its cluster in B-cubed."""
+    table: dict[str, list[str]] = {}
     for doc in docs:
         for canonical, variants in (doc.get("aliases") or {}).items():
             for variant in [canonical, *variants]:
-                table.setdefault(normalise_name(variant), normalise_name(canonical))
+                names = table.setdefault(normalise_name(variant), [])
+                if normalise_name(canonical) not in names:
+                    names.append(normalise_name(canonical))
     return table
 
 
@@ -332,18 +336,20 @@ def _identity_error(gold: dict, predicted: dict) -> str:
     return f"{gold_kind}: another {kind}"
 
 
-def identity_right(gold: dict, predicted: dict, layers: list[str], aliases: dict[str, str]) -> bool:
+def identity_right(gold: dict, predicted: dict, layers: list[str], aliases: dict[str, list[str]]) -> bool:
+    """The prediction names the gold speaker (or a gold speaker of another layer over the same content):
+    the same normalised name, or a name the aliases line lists for it."""
     if gold.get("speaker_kind") == "anonymous":
         return predicted.get("speaker_kind") == "anonymous"
     name = normalise_name(predicted.get("speaker_name"))
     if not name:
         return False
-    name = aliases.get(name, name)
-    return any(name == aliases.get(n, n) for n in map(normalise_name, [gold.get("speaker"), *layers]) if n)
+    named = {name, *aliases.get(name, ())}
+    return any(named & {n, *aliases.get(n, ())} for n in map(normalise_name, [gold.get("speaker"), *layers]) if n)
 
 
 def score_identity(
-    gold_docs: list[dict], predictions: dict[str, list[dict]], aliases: dict[str, str], merge: bool = False
+    gold_docs: list[dict], predictions: dict[str, list[dict]], aliases: dict[str, list[str]], merge: bool = False
 ) -> IdentityScores:
     """The identity protocol of ../shared/eval/README.md: coverage, identity, end-to-end, B-cubed.
     ``aliases``: ``gold_aliases`` of the file's aliases line. The protocol folds no continuations
@@ -381,7 +387,8 @@ def score_identity(
                 scores.confusions[(gold.get("speaker"), quote.get("speaker_name") or "-")] += 1
             if kind in IDENTITY_CLUSTER_KINDS:
                 truth = normalise_name(gold["speaker"])
-                clustered.append((aliases.get(truth, truth), quote.get("speaker_id") or f"#{doc['id']}/{index}"))
+                truth = (aliases.get(truth) or [truth])[0]
+                clustered.append((truth, quote.get("speaker_id") or f"#{doc['id']}/{index}"))
     scores.bcubed_precision, scores.bcubed_recall = bcubed(clustered)
     pooled = [(truth, "#" if predicted.startswith("#") else predicted) for truth, predicted in clustered]
     scores.bcubed_precision_pooled = bcubed(pooled)[0]

@@ -66,7 +66,7 @@ def test_direct_track_needs_a_quotation_mark(text, expected):
 
 # --- the identity protocol ------------------------------------------------------------------------
 
-from quotes.evaluate import bcubed, normalise_name, score_identity  # noqa: E402
+from quotes.evaluate import bcubed, gold_aliases, identity_right, normalise_name, score_identity  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -118,9 +118,27 @@ def test_score_identity_counts_coverage_identity_and_anonymous():
             {"start": 57, "end": 65, "speaker_name": "source", "speaker_kind": "anonymous", "speaker_id": None},
         ]
     }
-    scores = score_identity(gold, predicted, aliases={"trump": "donald trump"})  # as gold_aliases gives it
+    scores = score_identity(gold, predicted, aliases=gold_aliases([{"aliases": {"Donald Trump": ["Trump"]}}]))
     assert (scores.gold, scores.covered, scores.right) == (3, 2, 2)
     assert scores.by_kind["group"]["covered"] == 0
     wrong = {"d": [dict(predicted["d"][0], speaker_name="Donald Trump Jr."), predicted["d"][1]]}
     scores = score_identity(gold, wrong, aliases={})
     assert scores.right == 1 and scores.errors["person: another of the same surname"] == 1
+
+
+@pytest.mark.parametrize(
+    "predicted, right",
+    [
+        ("White House", True),
+        ("Obama administration", True),  # listed for "White House", though a canonical name of its own
+        ("the White House", True),
+        ("Hillary Clinton", False),
+        ("administration officials", False),
+    ],
+)
+def test_identity_right_counts_every_name_the_aliases_list_for_the_gold_speaker(predicted, right):
+    aliases = gold_aliases(
+        [{"aliases": {"Obama administration": ["the administration"], "White House": ["Obama administration"]}}]
+    )
+    gold = {"speaker": "White House", "speaker_kind": "government"}
+    assert identity_right(gold, {"speaker_name": predicted}, [], aliases) is right
