@@ -80,6 +80,8 @@ def test_split_title(mention, name, title):
         ("sources", None, "anonymous sources", "anonymous"),
         ("the Clinton campaign", None, "Clinton campaign", "organisation"),
         ("Keith Lamont Scott", "ORG", "Keith Lamont Scott", "person"),
+        ("the Log Cabin Republicans", "PERSON", "Log Cabin Republicans", "organisation"),  # a party's, no surname
+        ("Stormy Daniels", "PERSON", "Stormy Daniels", "person"),
     ],
 )
 def test_classify_name(mention, label, name, kind):

@@ -294,6 +294,8 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
     org_kind = _kind_of_org(cleaned, rules)
     if label == "ORG" and not org_kind and _looks_like_person(words, rules):
         label = "PERSON"  # the recogniser's slip: "Keith Lamont Scott" as an organisation
+    if label == "PERSON" and words[-1] in rules.parties:
+        label = "ORG"  # the recogniser's slip: "the Log Cabin Republicans" as a person
     if label in ("ORG", "NORP", "GPE") or (org_kind and label != "PERSON"):
         kind = org_kind or ("government" if label == "GPE" else "organisation")
         return Speaker(cleaned, kind, mention="name")
