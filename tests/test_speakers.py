@@ -774,6 +774,26 @@ def test_the_name_at_the_end_of_a_description_speaks(nlp, sentence, name):
 
 
 @pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            '"We are pleased," said the president’s personal attorneys Rudy Giuliani and Jay Sekulow in a statement.',
+            "Rudy Giuliani and Jay Sekulow",
+        ),
+        ('"We object," two senators, Mark Udall and Ron Wyden, wrote.', "Mark Udall and Ron Wyden"),
+        ('"We object," the senators wrote, as Mark Udall and Ron Wyden left.', "senators"),  # names not set beside
+        ('"We object," the senators wrote to Mark Udall and Ron Wyden.', "senators"),  # the addressees
+    ],
+)
+def test_a_plural_description_with_names_beside_it_is_the_group_they_make(nlp, sentence, name):
+    from quotes.extract import analyse_article
+
+    text = "Mark Udall, Ron Wyden, Rudy Giuliani and Jay Sekulow met.\n\n" + sentence
+    quotes = analyse_article(Article("t", text), nlp).quotes
+    assert quotes[-1].speaker_name == name
+
+
+@pytest.mark.parametrize(
     "text, mention, label, name",
     [
         ('Raúl Labrador ran.\n\n"We will win," Labrador said.', "Labrador", "GPE", "Raúl Labrador"),  # not the place

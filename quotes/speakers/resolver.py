@@ -112,6 +112,8 @@ class _Resolver(Referents):
             return self._pronoun(pronoun, mention)  # "he said", or the owner of "his claim that ..."
         if (named := self._apposition(mention)) is not None:
             return named  # "His former partner, Lawrence B. Cummings, said"
+        if (named := self._names_after(mention)) is not None:
+            return named  # "said the president’s personal attorneys Rudy Giuliani and Jay Sekulow"
         if (named := self._name_after_title(mention)) is not None:
             return named  # "Senate Democratic Leader" + "Chuck Schumer", "his likely GOP rival Mitt Romney"
         if first in ("a", "an") and (named := self._named_below(mention)) is not None:
@@ -261,6 +263,28 @@ class _Resolver(Referents):
             return None
         self.people.add(named.name)
         return self.person(replace(named, mention="apposition"))
+
+    def _names_after(self, mention: Span) -> Speaker | None:
+        """'the president’s personal attorneys Rudy Giuliani and Jay Sekulow', 'two senators, Mark Udall
+        and Ron Wyden,': a plural description right before a joint mention of people is the group they
+        make."""
+        words = self.text[mention.start : mention.end].split()
+        if not re.fullmatch(r"[a-z]+s", words[-1]):
+            return None
+        people, end = [], mention.end
+        for referent in self.referents:
+            if referent.start < end:
+                continue
+            between = self.text[end : referent.start]
+            joined = _CONJUNCTION.fullmatch(between) if people else not between.strip(", ")
+            if referent.speaker.kind != "person" or not joined:
+                break
+            people.append(referent)
+            end = referent.end
+        if len(people) < 2 or not re.search(r"\s(?:and|&)\s", self.text[people[-2].end : people[-1].start]):
+            return None
+        joint = self._joint(Span(people[0].start, people[-1].end))
+        return None if joint is None else replace(joint, mention="apposition")
 
     def _named_below(self, mention: Span) -> Speaker | None:
         """A lede that names its subject one paragraph later: 'A two-term Republican congressman from
