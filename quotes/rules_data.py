@@ -51,6 +51,7 @@ class SpeakerRules:
     document_nouns: frozenset[str] = frozenset()  # "statement", "spokesman": speak for their issuer
     nicknames: dict[str, str] = field(default_factory=dict)  # "bob" -> "robert"
     first_names: dict[str, str] = field(default_factory=dict)  # first name -> "m" or "f" (gender.tsv's win)
+    group_nouns: frozenset[str] = frozenset()  # "supporters": "Supporters of Mr. McCarthy" is a group
 
     def is_document(self, word: str) -> bool:
         """A document or spokesperson noun, singular or plural ('statement', 'documents')."""
@@ -129,6 +130,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         titles=frozenset(titles | honorifics),
         honorifics=frozenset(honorifics),
         anonymous_heads=frozenset(line.strip().lower() for line in _lines("anonymous.txt")),
+        group_nouns=frozenset(line.strip().lower() for line in _lines("group_nouns.txt")),
         org_words=org_words,
         aliases=aliases,
         capitals=capitals,

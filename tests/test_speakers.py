@@ -15,6 +15,8 @@ from quotes.speakers import (
     _People,
     affiliation_at,
     classify_name,
+    members_of,
+    without_quantity,
     resolve_speakers,
     same_person,
     split_title,
@@ -66,6 +68,47 @@ def quotes_table(articles, outlets, mentions, names, kinds, titles=None) -> pd.D
 )
 def test_split_title(mention, name, title):
     assert split_title(mention, RULES) == (name, title)
+
+
+def test_classify_name_reads_members_of_a_named_body_as_a_group():
+    speaker = classify_name("all seven Republicans on the Senate Judiciary Committee", None, RULES)
+    assert (speaker.name, speaker.kind) == ("Senate Judiciary Committee Republicans", "group")
+    assert classify_name("Friends of the Earth", "ORG", RULES).name == "Friends of the Earth"  # a body's name
+
+
+@pytest.mark.parametrize(
+    "description, name",
+    [
+        ("conservatives in the House", "House conservatives"),
+        ("Democrats on the Senate Judiciary Committee", "Senate Judiciary Committee Democrats"),
+        ("Supporters of Mr. McCarthy", "McCarthy supporters"),
+        ("supporters of Democrat Hillary Clinton", "Hillary Clinton supporters"),
+        ("senators from Ohio", "Ohio senators"),  # a title's plural
+        ("members of the Justice Department", "Justice Department members"),  # a body keeps its title word
+        ("comments from Fox", None),  # no people
+        ("critics of the plan", None),  # no name after the preposition
+        ("months of Trump", None),
+        ("supporters of Mr. McCarthy and others", None),  # more than a name after it
+    ],
+)
+def test_members_of(description, name):
+    assert members_of(description, RULES) == name
+
+
+@pytest.mark.parametrize(
+    "description, kept",
+    [
+        ("Some Republicans", "Republicans"),
+        ("all seven Republicans", "Republicans"),
+        ("Four other candidates", "candidates"),
+        ("Two of his colleagues", "Two of his colleagues"),  # the number is who they are
+        ("Six in 10 voters", "Six in 10 voters"),
+        ("Nine months of Trump", "Nine months of Trump"),
+        ("2020 Democrats", "2020 Democrats"),
+    ],
+)
+def test_without_quantity(description, kept):
+    assert without_quantity(description) == kept
 
 
 @pytest.mark.parametrize(

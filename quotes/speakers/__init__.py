@@ -28,9 +28,11 @@ from quotes.speakers.names import (
     classify_name,
     clean_mention,
     could_be_one,
+    members_of,
     same_person,
     split_title,
     surname,
+    without_quantity,
 )
 from quotes.speakers.resolver import POSSESSIVES, PRONOUNS, resolve_speakers
 
@@ -50,9 +52,11 @@ __all__ = [
     "clean_mention",
     "could_be_one",
     "media_mentions",
+    "members_of",
     "relayed_by",
     "resolve_speakers",
     "same_person",
     "split_title",
     "surname",
+    "without_quantity",
 ]

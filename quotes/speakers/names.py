@@ -23,11 +23,18 @@ KINDS = ("person", "organisation", "government", "anonymous", "media", "group", 
 NAMED_KINDS = ("person", "organisation", "government", "media")
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|two|three|several|some|many|other|another|senior|top)\s+", re.I)
 # "Some Republicans", "a few of the most hardline House Republicans", "A number of the Internet
-# companies", "various historians": the quantity is no part of who they are.
+# companies", "various historians", "all seven Republicans": the quantity is no part of who they are.
 _QUANTITY = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:some|several|many|most|other|various|numerous|top|senior|few|all|both|certain)\s+"
-    r"(?:of\s+(?:the\s+)?(?:most\s+)?)?|(?:number|handful|group|majority|couple|dozens?)\s+of\s+(?:the\s+)?)+",
+    r"(?:of\s+(?:the\s+)?(?:most\s+)?)?|(?:number|handful|group|majority|couple|dozens?)\s+of\s+(?:the\s+)?"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?!(?:of|in|out|percent|per|to|or|and|days|weeks|months|years)\b))+",
     re.I,
+)
+# "Democrats on the Senate Judiciary Committee", "Supporters of Mr. McCarthy": members of a named body,
+# or backers of a named person, written the way news names such a group ("Senate Judiciary Committee
+# Democrats", "McCarthy supporters").
+_MEMBERS_OF = re.compile(
+    r"([A-Za-z]+s)\s+(?:in|on|of|at|from)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)",
 )
 _QUANTITY_ONLY = re.compile(r"(?:some|several|many|most|others?|few|all|both|each|either|neither|none)", re.I)
 _FINDINGS = frozenset({"poll", "polls", "survey", "study", "data"})  # "Poll: Clinton leads": no one's name
@@ -269,6 +276,23 @@ def without_quantity(description: str) -> str:
     return _QUANTITY.sub("", description) or description
 
 
+def members_of(description: str, rules: SpeakerRules) -> str | None:
+    """'conservatives in the House' -> 'House conservatives', 'Supporters of Mr. McCarthy' -> 'McCarthy
+    supporters': a party, a title's plural or a noun of ``group_nouns.txt`` before a named body or person;
+    None for anything else ('critics of the plan', 'comments from Fox', 'reports of the Times')."""
+    match = _MEMBERS_OF.fullmatch(description)
+    if match is None:
+        return None
+    head, named = match.groups()
+    if head not in rules.parties and head.lower() not in rules.group_nouns and head.lower()[:-1] not in rules.titles:
+        return None
+    words = named.split()
+    body = _kind_of_org(named, rules)  # 'the Justice Department' keeps its 'Justice'
+    while not body and len(words) > 1 and (words[0].lower() in rules.titles or words[0].lower() in rules.party_words):
+        words = words[1:]  # 'Mr. McCarthy' -> 'McCarthy', 'Democrat Hillary Clinton' -> 'Hillary Clinton'
+    return f"{' '.join(words)} {head if head in rules.parties else head.lower()}"
+
+
 def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speaker | None:
     """A speaker for a mention that names someone, or None when it names no one (a description)."""
     cleaned = clean_mention(mention)
@@ -291,6 +315,11 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
         return None
     if label is None and len(words) == 1 and words[0].endswith("s") and words[0][1:].islower():
         return None  # "Critics said": a sentence-initial common noun, not a name
+    # 'Friends of the Earth', tagged a body, is its name; 'Supporters of Mr. McCarthy' is a group
+    if (words[0].islower() or words[0] in rules.parties or label is None) and (
+        members := members_of(cleaned, rules)
+    ) is not None:
+        return Speaker(members, "group", mention="name")
     org_kind = _kind_of_org(cleaned, rules)
     if label == "ORG" and not org_kind and _looks_like_person(words, rules):
         label = "PERSON"  # the recogniser's slip: "Keith Lamont Scott" as an organisation
