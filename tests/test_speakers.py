@@ -16,10 +16,10 @@ from quotes.speakers import (
     affiliation_at,
     classify_name,
     members_of,
-    without_quantity,
     resolve_speakers,
     same_person,
     split_title,
+    without_quantity,
 )
 from quotes.speakers.names import Speaker
 from quotes.speakers.resolver import _described_alike
