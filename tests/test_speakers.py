@@ -886,6 +886,12 @@ def test_a_description_with_a_place_points_to_the_person_placed_there(nlp, peopl
             'Mr. McConnell and White House officials said the talks were "going well."',
             "Mitch McConnell and White House officials",  # a named speaker with unnamed sources: a group
         ),
+        (
+            "Darrell Issa spoke on Friday.\n\n"
+            "Mr. Issa and all seven Republicans on the Senate Judiciary Committee said the talks were over.",
+            "Darrell Issa and Senate Judiciary Committee Republicans",  # with members of a body
+        ),
+        ('Kevin McCarthy ran.\n\nSupporters of Mr. McCarthy said the vote was "over."', "McCarthy supporters"),
     ],
 )
 def test_second_in_rank_hyphenated_names_and_mixed_groups(nlp, text, name):

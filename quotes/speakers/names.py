@@ -316,7 +316,7 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
     if label is None and len(words) == 1 and words[0].endswith("s") and words[0][1:].islower():
         return None  # "Critics said": a sentence-initial common noun, not a name
     # 'Friends of the Earth', tagged a body, is its name; 'Supporters of Mr. McCarthy' is a group
-    if (words[0].islower() or words[0] in rules.parties or label is None) and (
+    if (words[0].islower() or words[0] in rules.parties or label != "ORG") and (
         members := members_of(cleaned, rules)
     ) is not None:
         return Speaker(members, "group", mention="name")

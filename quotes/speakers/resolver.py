@@ -174,11 +174,15 @@ class _Resolver(Referents):
             if name is None and part.end == mention.end and (after := self._name_after_title(part)) is not None:
                 name = after.name  # 'Pelosi and Senate Democratic Leader' + ' Chuck Schumer', cut by the parse
             if name is None:
-                # 'Mr. McConnell and White House officials': a named speaker with unnamed sources
+                # 'Mr. McConnell and White House officials': a named speaker with unnamed sources; 'Mr. Issa
+                # and all seven Republicans on the Senate Judiciary Committee': with members of a body
                 described = classify_name(self.text[part.start : part.end], None, self.rules)
-                if described is None or described.kind != "anonymous":
+                if described is None or described.kind not in ("anonymous", "group"):
                     return None
-                name, unnamed = _DETERMINERS.sub("", clean_mention(self.text[part.start : part.end])), unnamed + 1
+                if described.kind == "group":
+                    name = described.name
+                else:
+                    name, unnamed = _DETERMINERS.sub("", clean_mention(self.text[part.start : part.end])), unnamed + 1
             names.append(name)
         names = list(dict.fromkeys(names))
         if len(names) < 2 or unnamed == len(names):
