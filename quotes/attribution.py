@@ -558,6 +558,9 @@ def content_of(
             # 'called this "an extraordinary blockade"', 'he called a former Miss Universe "disgusting"': the
             # parse hangs the object inside its complement ('a stream called Miracle Run' names no one)
             return _clean(doc, [_subtree_chars(complement)]), "object", 0.6
+        named = obj is not None and (obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and not obj.ent_type_))
+        if named and "no-person" in cue.frames:
+            return (), "", 0.0  # 'voted to confirm Gorsuch to the court': no words of his confirmed
         if obj is not None:
             end = obj.right_edge
             for child in children:  # 'called X Y', 'blasted X as Y', 'accused X of Y'

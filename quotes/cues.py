@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 CLASSES = ("neutral", "evaluative", "belief", "intention", "evidence")
-FRAMES = ("clause", "object", "infinitive", "prep", "by", "noun", "as")
+FRAMES = ("clause", "object", "infinitive", "prep", "by", "noun", "as", "no-person")
 
 
 @dataclass(frozen=True)

@@ -594,6 +594,20 @@ def test_a_participle_naming_is_no_quote(extract):
 
 
 @pytest.mark.parametrize(
+    "text, confirmed",
+    [
+        ("The Senate voted to confirm Gorsuch to the court.", None),  # an appointment, no words
+        ("Republicans will confirm Judge Neil Gorsuch if Democrats filibuster.", None),
+        ("The Pentagon confirmed the report.", "the report"),
+        ("She confirmed that Gorsuch will testify.", "that Gorsuch will testify"),
+    ],
+)
+def test_confirming_a_person_is_no_quote(extract, text, confirmed):
+    found = [quote[1] for quote in extract(text)]
+    assert found == ([confirmed] if confirmed else [])
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         (
