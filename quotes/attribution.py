@@ -162,10 +162,20 @@ def _that_clause(noun: Token) -> Token | None:
 
 
 def _follows(verb: Token, particle: Token) -> bool:
-    """A phrase's particle comes after its verb, at most an adverb or pronoun between ('called for',
-    'called publicly for', 'point it out'); 'on Twitter, Bush called Trump ...' is not 'call on'."""
+    """A phrase's particle comes after its verb, at most an adverb, a pronoun or a day between ('called
+    for', 'called publicly for', 'point it out', 'called Tuesday for', 'called on Monday for'); 'on
+    Twitter, Bush called Trump ...' is not 'call on', nor is 'on' of 'called on Monday'."""
+    if any(c.dep_ == "pobj" and _is_day(c) for c in particle.children):
+        return False  # 'called on Monday for': 'on' is the day's
     between = verb.doc[verb.i + 1 : particle.i]
-    return particle.i > verb.i and len(between) <= 2 and all(t.pos_ in ("ADV", "PRON") for t in between)
+    if len(between) == 2 and between[0].lower_ == "on" and _is_day(between[1]):
+        between = between[1:]  # 'on Monday'
+    return particle.i > verb.i and len(between) <= 2 and all(t.pos_ in ("ADV", "PRON") or _is_day(t) for t in between)
+
+
+def _is_day(token: Token) -> bool:
+    """'Tuesday', 'today': a day named by one word (not 'months', 'nearly a decade')."""
+    return token.ent_type_ == "DATE" and (token.pos_ == "PROPN" or token.lower_ in ("today", "yesterday"))
 
 
 def mention_span(head: Token) -> tuple[int, int]:

@@ -594,6 +594,19 @@ def test_a_participle_naming_is_no_quote(extract):
 
 
 @pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Warren called Tuesday for a delay on the vote.", "a delay on the vote"),
+        ("Warren called on Monday for a delay on the vote.", "a delay on the vote"),  # not 'call on'
+        ("Warren called today for a delay on the vote.", "a delay on the vote"),
+        ("Warren commented on Tuesday.", None),  # the day is no comment
+    ],
+)
+def test_a_day_between_a_cue_and_its_particle(extract, text, content):
+    assert [quote[1] for quote in extract(text)] == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
     "text, confirmed",
     [
         ("The Senate voted to confirm Gorsuch to the court.", None),  # an appointment, no words
