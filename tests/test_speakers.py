@@ -1016,6 +1016,11 @@ def test_first_names_joined_to_one_surname_are_two_people(speakers_of, text, nam
             "NextGen Climate, founded by Tom Steyer, will run ads in four states.",
             "NextGen Climate",
         ),
+        (  # 'the', with no one named before; the name opens the next paragraph as its subject
+            "The communications director for a Republican member of Congress had to apologize for a post.\n\n"
+            "Elizabeth Lauten wrote in a now-deleted post that the girls should show class.",
+            "Elizabeth Lauten",
+        ),
     ],
 )
 def test_a_lede_speaker_is_named_in_the_next_paragraph(speakers_of, text, name):
@@ -1048,6 +1053,17 @@ def test_a_lede_speaker_is_named_in_the_next_paragraph(speakers_of, text, name):
         (
             "Congress met.\n\nIt voted.\n\nIt adjourned.\n\nA Republican staffer said that she regretted the post.\n\n"
             "Elizabeth Lauten, the communications director for Rep. Stephen Fincher, wrote it.",
+            "Elizabeth Lauten",
+        ),
+        # another gender
+        (
+            "A woman at one of the rallies said that the senator was a coward.\n\nDonald Trump then repeated it.",
+            "Donald Trump",
+        ),
+        # 'the' points back to someone named before
+        (
+            "Rep. Stephen Fincher spoke. The spokesman said that the staffer regretted the post.\n\n"
+            "Elizabeth Lauten wrote the post on Facebook.",
             "Elizabeth Lauten",
         ),
     ],

@@ -116,7 +116,7 @@ class _Resolver(Referents):
             return named  # "said the president’s personal attorneys Rudy Giuliani and Jay Sekulow"
         if (named := self._name_after_title(mention)) is not None:
             return named  # "Senate Democratic Leader" + "Chuck Schumer", "his likely GOP rival Mitt Romney"
-        if first in ("a", "an") and (named := self._named_below(mention)) is not None:
+        if first in ("a", "an", "the") and (named := self._named_below(mention)) is not None:
             return named  # "A Republican staffer apologized ... ¶ Elizabeth Lauten, the communications director"
         if first in POSSESSIVES and len(words) > 1:
             return self._possessive(first, words[1:], mention)
@@ -305,8 +305,10 @@ class _Resolver(Referents):
         if below is None:
             return None
         opening = next((r for r in self.referents if r.start == below), None)
-        if opening is None or not self.text.startswith(",", opening.end):
+        if opening is None or not (self.text.startswith(",", opening.end) or opening.subject):
             return None
+        if self.text[mention.start].lower() == "t" and any(r.start < mention.start for r in self.referents):
+            return None  # 'the' points back to someone named before, if anyone was
         words = without_quantity(clean_mention(self.text[mention.start : mention.end])).split()
         head = words[_of_at(words) - 1 if _of_at(words) else -1].lower()
         rules, where = self.rules, Span(opening.start, opening.end)
@@ -314,6 +316,9 @@ class _Resolver(Referents):
             people_words = rules.titles | rules.title_forms.keys() | rules.anonymous_heads | rules.gendered_roles
             if opening.plural or head not in people_words:
                 return None
+            said = self.rules.gender.get(head)
+            if said is not None and opening.gender is not None and said != opening.gender:
+                return None  # 'a woman at one of Trump’s rallies ... ¶ Trump was': someone else
             return replace(self.person(opening.speaker), mention="description", antecedent=where)
         if head not in rules.org_words:  # a body, spoken of with a word for a body
             return None
