@@ -824,11 +824,17 @@ def test_the_name_at_the_end_of_a_description_speaks(nlp, sentence, name):
             "Rudy Giuliani and Jay Sekulow",
         ),
         ('"We object," two senators, Mark Udall and Ron Wyden, wrote.', "Mark Udall and Ron Wyden"),
+        (
+            "Senate Minority Leader Chuck Schumer, D-N.Y., and Sen. Elizabeth Warren, D-Mass., both called Tuesday "
+            "for a delay.",
+            "Chuck Schumer and Elizabeth Warren",  # the parse's subject is the title; the names beside it are both
+        ),
+        ("Senate Minority Leader Mark Udall called for a delay, and Ron Wyden agreed.", "Mark Udall"),
         ('"We object," the senators wrote, as Mark Udall and Ron Wyden left.', "senators"),  # names not set beside
         ('"We object," the senators wrote to Mark Udall and Ron Wyden.', "senators"),  # the addressees
     ],
 )
-def test_a_plural_description_with_names_beside_it_is_the_group_they_make(nlp, sentence, name):
+def test_a_description_with_names_beside_it_is_the_people_named(nlp, sentence, name):
     from quotes.extract import analyse_article
 
     text = "Mark Udall, Ron Wyden, Rudy Giuliani and Jay Sekulow met.\n\n" + sentence

@@ -74,7 +74,7 @@ _RELEASED_BY = re.compile(
 _DOCUMENT_BY = re.compile(r"\b(?P<noun>[A-Za-z]+),?\s+by\s+" + _AGENT)
 
 # What stands between two people named together: '(D-Calif.) and Senate Minority Leader '.
-_JOINED_NAME = re.compile(r"\s*(?:\([^()\n]{0,20}\))?,?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}")
+_JOINED_NAME = re.compile(r"\s*(?:\([^()\n]{0,20}\)|,\s*[DRI]-[A-Z][\w.]*)?,?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}")
 
 # A document cited as a source, not issued by the sentence's subject: 'according to the documents'.
 _CITED = re.compile(r"\baccording to (?:the |these |those |a |an )?(?:\w+ ){0,2}$", re.I)
@@ -247,6 +247,8 @@ class _Resolver(Referents):
             return None  # 'Mr. Udall and Mr. Wyden': a joint mention; 'Mr. Udall': a name
         if not owned and (last not in self.rules.titles or (len(before) == 1 and referent is inside)):
             return None  # no title before the name, or 'Sen. Kamala Harris': a name with its title
+        if (joined := self._joined_to(referent, self.referents)) is not None:
+            return joined.speaker  # 'Senate Minority Leader' + ' Chuck Schumer, D-N.Y., and Sen. Elizabeth Warren'
         return replace(self.person(referent.speaker), mention="name")
 
     def _apposition(self, mention: Span) -> Speaker | None:
