@@ -269,14 +269,18 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         # the second report on the first one's clause; it is the reporter's
         return subject_of(verb.head.head, depth - 1)
     if depth and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head != verb:
-        return subject_of(verb.head, depth - 1)
-    if (subject := _subject_cut_off(verb)) is not None:
+        if (subject := subject_of(verb.head, depth - 1)) is not None:
+            return subject
+    elif (subject := _subject_cut_off(verb)) is not None:
         return subject
-    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN":
-        # 'Chuck Schumer, the Senate minority leader, called X Y', parsed with no main verb (not 'a
-        # plan called Medicare for All': that participle has no object of its own)
-        if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
-            return verb.head
+    root = verb.sent.root
+    if root.pos_ == "PROPN" and root.i < verb.i and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        # 'Chuck Schumer, the Senate minority leader, called X Y', 'Cantor, who had ..., shifted sharply,
+        # saying he would ...': parsed with no main verb (not 'a plan called Medicare for All': that
+        # participle has no object of its own)
+        set_off = root.i + 1 < len(root.doc) and root.doc[root.i + 1].text in (",", "—", "–", "--")
+        if verb.dep_ in ("acl", "advcl") and root.left_edge.i == verb.sent.start and set_off:
+            return root
     return None
 
 

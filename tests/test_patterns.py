@@ -493,6 +493,24 @@ def test_an_object_takes_the_quotation_right_after_it(extract):
     assert ("mixed", 'Trump\'s proposal "one-sided and ineffective."', "Chuck Schumer", "called") in extract(text)
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (  # the parse finds no main verb and makes the name the sentence's root
+            "Cantor, who had once been more moderate on immigration issues – particularly on the bitterly divisive "
+            "aspect of whether to give undocumented immigrants already in the U.S. a chance to legalize their status "
+            "– shifted sharply to a hard line position, saying he would block any effort in the House to consider "
+            "proposals to give such immigrants a break.",
+            "Cantor",
+        ),
+        # a headline's first name is not set off: no speaker rather than the wrong one
+        ("Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible to Encourage Indiana to Turn Away.", None),
+    ],
+)
+def test_a_participle_under_a_root_name_set_off_is_that_names(extract, text, speaker):
+    assert {quote[2] for quote in extract(text)} == {speaker}
+
+
 def test_a_cue_with_content_of_its_own_credits_the_quote_after_its_colon(extract):
     text = 'Trump responded to the allegations in a statement on Friday:\n\n"I have no idea whether it is true."'
     assert ("direct", '"I have no idea whether it is true."', "Trump", "responded to") in extract(text)
