@@ -1043,6 +1043,8 @@ def _noun_phrase_before(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple
         return None  # 'saying', 'to say': a participle or infinitive has its speaker elsewhere
     if not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'")):
         return None  # a headline: 'Clinton coverage highlights TV gender gap'
+    if (named := _name_set_off_before(cue)) is not None:
+        return mention_span(named)
     tokens = []
     for token in reversed(cue.doc[sentence.start : cue.i]):
         if _inside(token, quoted):
@@ -1062,6 +1064,25 @@ def _noun_phrase_before(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple
     if preposition is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens if t.i < preposition.i):
         return None  # 'most in both states': no noun before the preposition to head the phrase
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _name_set_off_before(cue: Token) -> Token | None:
+    """'the Senate Democratic leader, Chuck Schumer of New York, went to the floor and announced that':
+    the parse hung the leader on an earlier noun and left the verbs without a subject; the name set
+    off by commas right before the first verb is it."""
+    verb = cue
+    while verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    name = verb.doc[verb.i - 2]
+    while name.dep_ in ("pobj", "prep") and name.head.i < name.i:
+        name = name.head  # 'Chuck Schumer of New York'
+    if name.dep_ != "appos" or name.ent_type_ in ("GPE", "LOC"):
+        return None  # 'the mayor of Washington, DC, suggested': a place
+    if name.head.pos_ == "PROPN":
+        return name.head  # 'Bill Skelly, a longtime RNC data operative, vouched'
+    return name if name.pos_ == "PROPN" else None
 
 
 def _credit_between(match: CueMatch, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

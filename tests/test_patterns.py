@@ -511,6 +511,26 @@ def test_a_participle_under_a_root_name_set_off_is_that_names(extract, text, spe
     assert {quote[2] for quote in extract(text)} == {speaker}
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "While a parade of witnesses addressed the Senate Judiciary Committee, trading dueling views of Judge "
+            "Gorsuch, the Senate Democratic leader, Chuck Schumer of New York, went to the Senate floor and announced "
+            "that he would try to lead Democrats in blocking an up-or-down vote on Judge Gorsuch.",
+            "Chuck Schumer of New York",
+        ),
+        (  # a place set off by commas is no speaker
+            "After the mayors of Chicago and Boston heaped scorn upon the company, the mayor of Washington, DC, "
+            "suggested it was peddling hate chicken.",
+            None,
+        ),
+    ],
+)
+def test_a_name_set_off_before_a_verb_left_without_subject(extract, text, speaker):
+    assert {quote[2] for quote in extract(text)} == {speaker}
+
+
 def test_a_cue_with_content_of_its_own_credits_the_quote_after_its_colon(extract):
     text = 'Trump responded to the allegations in a statement on Friday:\n\n"I have no idea whether it is true."'
     assert ("direct", '"I have no idea whether it is true."', "Trump", "responded to") in extract(text)
