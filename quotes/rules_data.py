@@ -52,6 +52,7 @@ class SpeakerRules:
     nicknames: dict[str, str] = field(default_factory=dict)  # "bob" -> "robert"
     first_names: dict[str, str] = field(default_factory=dict)  # first name -> "m" or "f" (gender.tsv's win)
     group_nouns: frozenset[str] = frozenset()  # "supporters": "Supporters of Mr. McCarthy" is a group
+    media_nouns: frozenset[str] = frozenset()  # "tabloid": "the tabloid" is the outlet named last
 
     def is_document(self, word: str) -> bool:
         """A document or spokesperson noun, singular or plural ('statement', 'documents')."""
@@ -131,6 +132,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         honorifics=frozenset(honorifics),
         anonymous_heads=frozenset(line.strip().lower() for line in _lines("anonymous.txt")),
         group_nouns=frozenset(line.strip().lower() for line in _lines("group_nouns.txt")),
+        media_nouns=frozenset(line.strip().lower() for line in _lines("media_nouns.txt")),
         org_words=org_words,
         aliases=aliases,
         capitals=capitals,

@@ -1036,6 +1036,32 @@ def test_a_lede_speaker_is_named_in_the_next_paragraph(speakers_of, text, name):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            'Cruz accused Trump of enlisting "his friends at the National Enquirer."\n\n'
+            "The tabloid published a story earlier this week claiming that Cruz had extramarital affairs "
+            "with five women.",
+            "National Enquirer",
+        ),
+        # a body the outlet list does not know is named in between: it may be the one meant
+        (
+            "CNN reported it.\n\nEarlier in the day, Clinton held a roundtable meeting with Orlando community leaders, "
+            "the Orlando Sentinel reported.\n\nThe newspaper reported that she met them.",
+            None,
+        ),
+        # the description names its own outlet
+        ("CNN reported it.\n\nThe news site RTL Info reported that he was on the plane.", None),
+        # a person's name, not the outlet
+        ("It was run by the commentator Andrew Breitbart.\n\nThe site said that the photo was real.", None),
+    ],
+)
+def test_the_newspaper_is_the_outlet_named_last(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert (found[-1][1] if found[-1][2] == "media" else None) == name, found
+
+
+@pytest.mark.parametrize(
     "text, wrong",
     [
         # no word for a person: a poll is not the person the next paragraph opens with

@@ -85,6 +85,8 @@ _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
 
 # A lede's unnamed subject is named by the paragraph after it within the article's first paragraphs.
 _LEDE_PARAGRAPHS = 3
+# How far back 'the newspaper' looks for the outlet it describes (characters: a few paragraphs).
+_OUTLET_WINDOW = 1500
 
 
 def _of_at(words: list[str]) -> int | None:
@@ -409,6 +411,9 @@ class _Resolver(Referents):
             if issuer_found is not None:
                 where = Span(issuer_found.start, issuer_found.end)
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
+        definite = mention_text.split()[0].lower() == "the"
+        if head in self.rules.media_nouns and definite and (outlet := self._outlet_before(mention)):
+            return outlet  # 'The tabloid published a story': the outlet named last
         if head in self.rules.org_words or head in self.rules.titles or head in self.rules.title_forms:
             wanted = ("organisation", "government") if head in self.rules.org_words else ("person",)
             # 'the Idaho congressman': the capitalised words before the head place who is meant
@@ -418,6 +423,28 @@ class _Resolver(Referents):
         return Speaker(
             _DETERMINERS.sub("", without_quantity(cleaned)).lower() or None, "unnamed", mention="description"
         )
+
+    def _outlet_before(self, mention: Span) -> Speaker | None:
+        """The outlet the text names last before ``mention`` (in a quotation too: 'his friends at the
+        National Enquirer'), within a few paragraphs. None when there is none, when the mention names
+        its own ('the news site RTL Info'), or when a body the outlet list does not know is named
+        between them ('the Orlando Sentinel reported ... The newspaper reported')."""
+        if re.match(r"\s+[A-Z]", self.text[mention.end : mention.end + 3]):
+            return None
+        start = max(0, mention.start - _OUTLET_WINDOW)
+        named = [
+            m
+            for m in self.rules.media_pattern.finditer(self.text, start, mention.start)
+            if self.rules.media[m.group()] != self.outlet
+            and not re.search(r"[A-Z][a-z]+\s+$", self.text[max(0, m.start() - 20) : m.start()])  # Andrew Breitbart
+        ]
+        if not named:
+            return None
+        last = named[-1]
+        if any(last.end() < r.start < mention.start and r.speaker.kind != "person" for r in self.referents):
+            return None
+        outlet = self.rules.media[last.group()]
+        return Speaker(outlet, "media", mention="description", antecedent=Span(last.start(), last.end()))
 
     def _issuer(self, noun: str, position: int) -> _Referent | None:
         """Who the text said issued the document: 'The NAACP passed a resolution ... The resolution
