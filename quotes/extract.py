@@ -43,6 +43,11 @@ _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)(?:\s+(?:[A-Z][\w.
 _INVERTED_CREDIT = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”’']\s))((Said|Says|Added|Adds|Wrote|Writes)\s+([A-Z][^.!?:\"“”]{0,60}?))\s*[:,]\s*$"
 )
+# '"... public events." added Lauten, who works for': a lower-case cue right after a closing mark goes on
+# the quotation's sentence though a full stop ends the quotation (the parse starts a new sentence there).
+_TRAILING_CREDIT = re.compile(
+    r"[ \t]+([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)(?=[,.;]|[ \t]+(?:of|who)\b)"
+)
 # A paragraph longer than this is read in pieces of about PIECE characters (``reading_units``).
 LONG_PARAGRAPH = 10_000
 PIECE = 2_000
@@ -259,6 +264,20 @@ def _credit_by_cue(text: str, span: QuoteSpan, cue_only: list[tuple[Attribution,
         if best is None or distance < best[0]:
             best = (distance, _credited(found, offset, (span.span,), "direct", "adjacent-cue", 0.75))
     return best[1] if best else None
+
+
+def _credit_by_trailing_cue(text: str, span: QuoteSpan, lexicon: CueLexicon) -> Quote | None:
+    """'"Rise to the occasion. ... public events." added Lauten, who works for Rep. Stephen Fincher': a cue
+    verb in the past tense and a name right after a quotation that ends its own sentence."""
+    match = _TRAILING_CREDIT.match(text, span.end)
+    if not match or not text[span.start : span.end].rstrip("\"”’'").endswith((".", "!", "?")):
+        return None
+    word = match.group(1)
+    entry = lexicon.verb(lemma := lexicon.lemma_of(word, word))
+    if entry is None or not word.endswith("ed") and word not in ("said", "wrote", "told"):
+        return None
+    speaker, cue = Span(match.start(2), match.end(2)), Span(match.start(1), match.end(1))
+    return Quote((span.span,), "direct", speaker, cue, lemma, entry.cls, "trailing-cue", 0.7)
 
 
 def _credit_by_inverted_cue(text: str, span: QuoteSpan, paragraph: Span, lexicon: CueLexicon) -> Quote | None:
@@ -542,6 +561,7 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
             continue
         credited = credited or _credit_by_cue(text, span, cue_only)
         credited = credited or _credit_by_inverted_cue(text, span, paragraphs[here], lexicon)
+        credited = credited or _credit_by_trailing_cue(text, span, lexicon)
         credited = credited or _credit_by_colon_paragraph(text, span, paragraphs, here, cue_only, quotes)
         credited = credited or _continuation(text, span, paragraphs, here, quotes)
         unit = _unit_at(units, unit_starts, span.start)

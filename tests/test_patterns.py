@@ -531,6 +531,21 @@ def test_a_name_set_off_before_a_verb_left_without_subject(extract, text, speake
     assert {quote[2] for quote in extract(text)} == {speaker}
 
 
+@pytest.mark.parametrize(
+    "text, credited",
+    [
+        (
+            '"Rise to the occasion. Dress like you deserve respect." added Lauten, who works for Rep. Stephen Fincher.',
+            ("direct", '"Rise to the occasion. Dress like you deserve respect."', "Lauten", "added"),
+        ),
+        ('"It is over." Trump then left.', None),  # the next sentence, no cue
+        ('"It is over." meanwhile Trump left.', None),  # no cue verb
+    ],
+)
+def test_a_cue_after_a_quotation_ending_its_own_sentence(extract, text, credited):
+    assert extract(text) == ([credited] if credited else [])
+
+
 def test_a_cue_with_content_of_its_own_credits_the_quote_after_its_colon(extract):
     text = 'Trump responded to the allegations in a statement on Friday:\n\n"I have no idea whether it is true."'
     assert ("direct", '"I have no idea whether it is true."', "Trump", "responded to") in extract(text)
