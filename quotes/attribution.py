@@ -598,12 +598,19 @@ def _that_clause_after(clause: Token, head: Token) -> bool:
 def _clause_after_time(verb: Token) -> Token | None:
     """'said for the first time (that) he supports it', 'said at the time that ...': the parse hangs
     the reported clause on 'time' as a relative clause. Only a clause with its own subject that no
-    relative word opens ('the first time when ...' is no report)."""
+    relative word opens ('the first time when ...' is no report). And 'saying after Barr’s announcement
+    that C': C, for a participle with no clause of its own."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in ("for", "at"):
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in ("for", "at", "after", "following"):
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lower_ != "time":
+            if noun.dep_ != "pobj":
+                continue
+            if noun.lower_ != "time":
+                # 'saying on Sunday after Barr’s announcement that the candidate made ...': a verb of
+                # saying with no words of its own reports the clause the parse hung on the noun
+                if verb.tag_ == "VBG" and (clause := _that_clause(noun)) is not None and clause.dep_ != "relcl":
+                    return clause
                 continue
             for clause in noun.children:
                 if (

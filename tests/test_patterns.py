@@ -532,6 +532,21 @@ def test_a_name_set_off_before_a_verb_left_without_subject(extract, text, speake
 
 
 @pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "America Rising, a pro-Republican opposition research group, took aim at O’Rourke, saying on Sunday "
+            "after Barr’s announcement that the candidate made brazen and incorrect claims on the campaign trail.",
+            "that the candidate made brazen and incorrect claims on the campaign trail",
+            "America Rising",
+        ),
+    ],
+)
+def test_a_participle_reports_the_clause_hung_on_a_noun_of_time(extract, text, content, speaker):
+    assert any(q[1] == content and q[2] == speaker for q in extract(text)), extract(text)
+
+
+@pytest.mark.parametrize(
     "text, credited",
     [
         (
