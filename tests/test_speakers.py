@@ -1039,6 +1039,24 @@ def test_a_lede_speaker_is_named_in_the_next_paragraph(speakers_of, text, name):
     "text, name",
     [
         (
+            "It was a nod to the Tea Party, a loosely organized political movement whose members cite the "
+            "Constitution as the basis for much of their political theory.",
+            "Tea Party members",
+        ),
+        # a document, not a group of people: the body's own
+        ("It was a nod to the Tea Party, a movement whose report cites the Constitution.", "Tea Party"),
+        ("It was a nod to voters whose members cite the Constitution.", "whose members"),  # no body named before
+    ],
+)
+def test_whose_members_are_the_bodys(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found[-1][1] == name, found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
             'Cruz accused Trump of enlisting "his friends at the National Enquirer."\n\n'
             "The tabloid published a story earlier this week claiming that Cruz had extramarital affairs "
             "with five women.",

@@ -122,6 +122,9 @@ class _Resolver(Referents):
             return named  # "A Republican staffer apologized ... ¶ Elizabeth Lauten, the communications director"
         if first in POSSESSIVES and len(words) > 1:
             return self._possessive(first, words[1:], mention)
+        if first == "whose" and len(words) == 2 and (members := self._members_of_body(words[1], mention)):
+            return members  # 'the Tea Party, a loosely organized political movement whose members cite'
+
         if (joint := self._joint(mention)) is not None:
             return joint  # "Trump and Ryan said"
         mention = self._without_place(mention)
@@ -271,6 +274,21 @@ class _Resolver(Referents):
             return None
         self.people.add(named.name)
         return self.person(replace(named, mention="apposition"))
+
+    def _members_of_body(self, noun: str, mention: Span) -> Speaker | None:
+        """'whose members' after a body named in the sentence: the group 'Tea Party members'; None for a
+        noun of no group of people ('whose report') or with no body named before it in the sentence."""
+        if noun.lower() not in self.rules.group_nouns:
+            return None
+        start = _sentence_start(self.text, mention.start)
+        bodies = [
+            r
+            for r in self.referents
+            if start <= r.start and r.end <= mention.start and r.speaker.kind in ("organisation", "government")
+        ]
+        if not bodies:
+            return None
+        return Speaker(f"{bodies[-1].speaker.name} {noun.lower()}", "group", mention="description")
 
     def _names_after(self, mention: Span) -> Speaker | None:
         """'the president’s personal attorneys Rudy Giuliani and Jay Sekulow', 'two senators, Mark Udall
