@@ -530,6 +530,7 @@ def content_of(
         and head.pos_ in ("VERB", "AUX")
         and speaker is not None
         and set_off
+        and not (verb.tag_ == "VBG" and verb.dep_ == "advcl")  # '"C," S said, citing X': the credit is 'said'
     ):
         # "C, S said, D": the cue interrupts or follows the clause it reports.
         hole = _parenthetical_hole(match, speaker if speaker.head == verb else None)

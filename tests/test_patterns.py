@@ -546,6 +546,17 @@ def test_a_participle_reports_the_clause_hung_on_a_noun_of_time(extract, text, c
     assert any(q[1] == content and q[2] == speaker for q in extract(text)), extract(text)
 
 
+def test_a_participle_after_a_credit_is_no_credit_of_its_own(extract):
+    text = (
+        "“After careful deliberation I cannot support the nomination,” Mr. Schumer said, citing concerns over "
+        "Judge Gorsuch’s record on workers’ rights, adding, “My vote will be no.”"
+    )
+    found = {(q[0], q[1], q[3]) for q in extract(text)}
+    assert ("direct", "“After careful deliberation I cannot support the nomination,”", "said") in found
+    assert ("indirect", "concerns over Judge Gorsuch’s record on workers’ rights", "citing") in found
+    assert not any(q[3] == "citing" and "deliberation" in q[1] for q in extract(text))
+
+
 @pytest.mark.parametrize(
     "text, credited",
     [

@@ -929,8 +929,8 @@ def test_a_person_goes_by_the_name_the_run_uses_most():
             None,
             "government",
         ),
-        # others than the one named, a part of a group, a headline's source: no person
-        ("Supporters of Mr. McCarthy said that he had the votes.", "supporters of mr. mccarthy", "unnamed"),
+        # others than the one named (a group, named as news names it), a part of a group, a headline's source
+        ("Supporters of Mr. McCarthy said that he had the votes.", "McCarthy supporters", "group"),
         ("Republicans met on Friday. Some grumbled that the vote came too soon.", "some", "unnamed"),
         ("Report: Walker to speak at the convention.", "report", "unnamed"),
         # a time after the speaker is no part of who spoke
