@@ -668,6 +668,9 @@ def test_a_name_particle_is_no_first_name():
         ("Donald J. Trump", "Donald Trump Jr.", False),
         ("James Clapper Sr.", "James R. Clapper Jr.", False),
         ("Trump", "Donald Trump Jr.", True),  # a surname alone may name either
+        ("Trump Jr.", "Donald Trump Jr.", True),  # a surname and its suffix
+        ("Trump Jr.", "Donald Trump", False),
+        ("Clapper Sr.", "James R. Clapper Jr.", False),
         ("Jesse L. Jackson Jr.", "Jesse Jackson Jr.", True),
         ("Bob Goodlatte", "Robert W. Goodlatte", True),  # nicknames.tsv
         ("Raul Labrador", "Raúl R. Labrador", True),  # accents do not matter

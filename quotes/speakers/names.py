@@ -184,6 +184,8 @@ def same_person(short: str, full: str) -> bool:
         return False
     if len(s) == 1 or len(f) == 1:
         return True
+    if len(s) == 2 and s[1].lower() in NAME_SUFFIXES:
+        return name_suffix(short) == name_suffix(full)  # 'Trump Jr.' / 'Donald Trump Jr.', not 'Donald Trump'
     return _first_names_agree(s[0], f[0]) and name_suffix(short) == name_suffix(full)
 
 
