@@ -184,7 +184,7 @@ def same_person(short: str, full: str) -> bool:
         return False
     if len(s) == 1 or len(f) == 1:
         return True
-    if len(s) == 2 and s[1].lower() in NAME_SUFFIXES:
+    if any(len(n) == 2 and n[1].lower() in NAME_SUFFIXES for n in (s, f)):
         return name_suffix(short) == name_suffix(full)  # 'Trump Jr.' / 'Donald Trump Jr.', not 'Donald Trump'
     return _first_names_agree(s[0], f[0]) and name_suffix(short) == name_suffix(full)
 
