@@ -286,7 +286,7 @@ def members_of(description: str, rules: SpeakerRules) -> str | None:
     if match is None:
         return None
     head, named = match.groups()
-    if head not in rules.parties and head.lower() not in rules.group_nouns and head.lower()[:-1] not in rules.titles:
+    if head not in rules.parties and head.lower() not in rules.group_nouns and not _is_title(head, rules):
         return None
     words = named.split()
     body = _kind_of_org(named, rules)  # 'the Justice Department' keeps its 'Justice'

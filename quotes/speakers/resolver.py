@@ -124,7 +124,6 @@ class _Resolver(Referents):
             return self._possessive(first, words[1:], mention)
         if first == "whose" and len(words) == 2 and (members := self._members_of_body(words[1], mention)):
             return members  # 'the Tea Party, a loosely organized political movement whose members cite'
-
         if (joint := self._joint(mention)) is not None:
             return joint  # "Trump and Ryan said"
         mention = self._without_place(mention)
@@ -329,7 +328,8 @@ class _Resolver(Referents):
         opening = next((r for r in self.referents if r.start == below), None)
         if opening is None or not (self.text.startswith(",", opening.end) or opening.subject):
             return None
-        if self.text[mention.start].lower() == "t" and any(r.start < mention.start for r in self.referents):
+        definite = self.text[mention.start : mention.end].split()[0].lower() == "the"
+        if definite and any(r.start < mention.start for r in self.referents):
             return None  # 'the' points back to someone named before, if anyone was
         words = without_quantity(clean_mention(self.text[mention.start : mention.end])).split()
         head = words[_of_at(words) - 1 if _of_at(words) else -1].lower()
