@@ -101,10 +101,17 @@ def _run(args: argparse.Namespace, for_report: bool = False) -> Tables:
 
     _check_inputs(args)
     overrides = _speakers_file(args)
-    total = count_articles(args.paths, args.manifest)
-    fetcher = Fetcher(Path(args.cache) if args.cache else default_cache(), offline=args.offline)
+    total = count_articles(args.paths, args.manifest, args.follow_links)
+    fetcher = Fetcher(
+        Path(args.cache) if args.cache else default_cache(),
+        offline=args.offline,
+        deadline=args.fetch_deadline,
+        max_bytes=int(args.max_page_mb * 1e6),
+    )
     _check_model(args.model)
-    items = read_articles(args.paths, args.manifest, fetcher=fetcher, any_language=args.any_language)
+    items = read_articles(
+        args.paths, args.manifest, fetcher=fetcher, any_language=args.any_language, follow_links=args.follow_links
+    )
     # no more workers than articles: each one loads the model (hundreds of MB)
     processes = min(args.processes or default_processes(), total or 1)
     timeout = args.article_timeout or None
@@ -198,7 +205,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 out.with_name(f"{out.stem}.media{out.suffix}"): tables.media_mentions,
             }
             # the four files are one output: all are replaced, or none
-            write_atomic_set({path: partial(write_frame_to, frame, path) for path, frame in frames.items()})
+            writes = {
+                path: partial(write_frame_to, frame, path, csv_raw=args.csv_raw) for path, frame in frames.items()
+            }
+            write_atomic_set(writes)
         print(
             f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}",
             file=sys.stderr,
@@ -211,12 +221,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def default_report_dir(paths: list[str]) -> Path:
     """reports/NAME for the first input (``seeds/`` -> ``reports/seeds``; a URL -> its host)."""
     from quotes.fetch import is_url
+    from quotes.safety import FileNamer
 
     if is_url(paths[0]):
-        return Path("reports") / urlparse(paths[0]).netloc.removeprefix("www.")
-    first = Path(paths[0])
-    name = first.name if first.is_dir() else first.stem
-    return Path("reports") / (name or "report")
+        try:
+            name = (urlparse(paths[0]).hostname or "").removeprefix("www.")
+        except ValueError:  # a malformed URL: its error row says so
+            name = "report"
+    else:
+        first = Path(paths[0])
+        name = first.name if first.is_dir() else first.stem
+    return Path("reports") / FileNamer()(name or "report")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -238,6 +253,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         group_by=args.group_by,
         progress=lambda it: _progress(it, len(it), desc="stories", unit="story"),
         compare_by=args.compare_by,
+        csv_raw=args.csv_raw,
     )
     print(
         f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}", file=sys.stderr
@@ -353,6 +369,20 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--cache", metavar="DIR", help="where fetched pages are kept (default ~/.cache/quotes/pages)")
     common.add_argument("--offline", action="store_true", help="fetch nothing: read pages from the cache alone")
     common.add_argument(
+        "--fetch-deadline",
+        type=_positive,
+        default=60.0,
+        metavar="SECONDS",
+        help="the most time one URL may take, connecting, retries and body together (default 60)",
+    )
+    common.add_argument(
+        "--max-page-mb",
+        type=_positive,
+        default=20.0,
+        metavar="MB",
+        help="a fetched page larger than this is an error row, not read further (default 20)",
+    )
+    common.add_argument(
         "--any-language", action="store_true", help="read web pages in any language (default: English only)"
     )
     common.add_argument(
@@ -381,6 +411,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=900.0,
         metavar="SECONDS",
         help="stop an article that runs longer than this and report it as an error row (default 900; 0: no limit)",
+    )
+    common.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files and folders that symbolic links in an input folder lead to outside it (default: skip"
+        " them, each reported)",
+    )
+    common.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="write CSV cells as they are: by default a cell a spreadsheet would run as a formula (= + - @)"
+        " gets a leading ' (Parquet and JSONL always hold the raw text)",
     )
     common.add_argument(
         "--speakers",
@@ -439,6 +481,16 @@ def _at_least_one(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"{number}: give 1 or more")
+    return number
+
+
+def _positive(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value}: give a number above 0")
     return number
 
 

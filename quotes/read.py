@@ -12,9 +12,10 @@ import csv
 import io
 import json
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,6 +23,7 @@ from urllib.parse import urlparse
 from dateutil import parser as dateutil_parser
 
 from quotes.fetch import Fetcher, FetchError, Page, is_url
+from quotes.safety import clean_text
 from quotes.standoff import Article, ArticleError
 from quotes.web import HTML_SUFFIXES, not_english, page_article
 
@@ -37,6 +39,8 @@ _DATELINE = re.compile(
     r"\A\s*(?:[A-Z][A-Za-z.,' -]{1,60}\s)?\((AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z]{2,10})\)\s*[—–-]"
 )
 _AGENCIES = {"AP": "Associated Press", "AFP": "Agence France-Presse", "UPI": "United Press International"}
+
+MAX_JSON_DEPTH = 64  # a JSONL row nested deeper than this (lists in dicts in lists...) is a skipped row
 
 csv.field_size_limit(sys.maxsize)
 
@@ -245,6 +249,12 @@ def _rows_of(path: Path, handle, warnings: list[str]) -> Iterator[Article | Arti
             except json.JSONDecodeError as error:
                 yield ArticleError(f"{path.stem}:{number}", where, f"{where}: malformed JSON ({error.msg})")
                 continue
+            except RecursionError:
+                row = None
+            if row is None or _depth(row) > MAX_JSON_DEPTH:
+                reason = f"{where}: JSON nested deeper than {MAX_JSON_DEPTH} levels; row skipped"
+                yield ArticleError(f"{path.stem}:{number}", where, reason)
+                continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
             yield ArticleError(
                 str((row or {}).get("id") or f"{path.stem}:{number}")
@@ -259,19 +269,36 @@ def _rows_of(path: Path, handle, warnings: list[str]) -> Iterator[Article | Arti
         yield ArticleError(path.stem, source, f"{source}: empty file, no rows")
 
 
+def _depth(value) -> int:
+    """How deeply ``value`` nests lists and dicts (a string or number is 0), counted without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level + 1)
+            if deepest > MAX_JSON_DEPTH:
+                return deepest
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def read_articles(
     paths: Iterable[Path | str],
     manifest: Path | str | None = None,
     fetcher: Fetcher | None = None,
     any_language: bool = False,
+    follow_links: bool = False,
 ) -> Iterator[Article | ArticleError]:
     """Every article under ``paths`` (files, folders read recursively, and ``http(s)://`` URLs fetched by
     ``fetcher``), in order. Raises ``InputError`` only for a path that does not exist or has a type it
     cannot read; bad content, a page that cannot be fetched or holds no article is an ``ArticleError``.
     Web pages not in English are errors unless ``any_language``. Ids are unique in the stream: a
-    repeated id becomes ``id#2``, ``id#3``... with a warning."""
+    repeated id becomes ``id#2``, ``id#3``... with a warning. Folders are walked once per real folder;
+    a link leading out of the folder given is an error row unless ``follow_links``. Text and names that
+    are not valid Unicode (a lone surrogate, a file name that is not UTF-8) are kept with U+FFFD."""
     seen: dict[str, int] = {}
-    for item in _read_paths(paths, manifest, fetcher):
+    for item in _read_paths(paths, manifest, fetcher, follow_links):
+        item = _valid_unicode(item)
         if isinstance(item, Article) and not any_language and (refused := not_english(item)) is not None:
             item = refused
         count = seen.get(item.id, 0) + 1
@@ -290,8 +317,35 @@ def read_articles(
         yield item
 
 
+def _valid_unicode(item: Article | ArticleError) -> Article | ArticleError:
+    """``item`` with every lone surrogate in its strings replaced by U+FFFD (no table or page could be
+    written with one), and a warning on an article that had one."""
+    found = False
+
+    def clean(value):
+        nonlocal found
+        if isinstance(value, str):
+            value, changed = clean_text(value)
+            found = found or changed
+        elif isinstance(value, dict):
+            value = {clean(k): clean(v) for k, v in value.items()}
+        elif isinstance(value, list):
+            value = [clean(v) for v in value]
+        return value
+
+    if isinstance(item, ArticleError):
+        return ArticleError(clean(item.id), clean(item.source), clean(item.error))
+    fields = ("id", "text", "outlet", "title", "date", "url", "event_id", "source", "extra", "warnings")
+    cleaned = replace(item, **{name: clean(getattr(item, name)) for name in fields})
+    if found:
+        note = f"{cleaned.source}: text or name not valid Unicode (a lone surrogate, a file name not in UTF-8)"
+        note += "; kept with U+FFFD in its place"
+        cleaned.warnings.append(note)
+    return cleaned
+
+
 def _read_paths(
-    paths: Iterable[Path | str], manifest: Path | str | None, fetcher: Fetcher | None
+    paths: Iterable[Path | str], manifest: Path | str | None, fetcher: Fetcher | None, follow_links: bool
 ) -> Iterator[Article | ArticleError]:
     rows = read_manifest(manifest) if manifest else None
     paths = list(paths)
@@ -305,41 +359,122 @@ def _read_paths(
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            found = yield from _read_folder(path, rows, manifest)
+            walk = _Walk(path.resolve(), follow_links)
+            found = yield from _read_folder(path, rows, manifest, walk)
             if not found:
                 raise InputError(f"{path}: folder holds no .txt, .html, .jsonl or .csv articles")
+        elif (problem := _not_regular(path)) is not None:
+            yield ArticleError(path.stem, str(path), f"{path}: {problem}")
         else:
             yield from _read_file(path, rows)
 
 
-def _read_folder(path: Path, rows: dict[str, dict] | None, manifest: Path | str | None) -> Iterator:
+@dataclass
+class _Walk:
+    """One walk of an input folder: the real folders seen (each is read once, so a link loop ends), and
+    whether links leading out of ``root`` are followed."""
+
+    root: Path
+    follow_links: bool
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
+    def first_visit(self, folder: Path) -> bool:
+        info = folder.stat()
+        key = (info.st_dev, info.st_ino)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def entries(self, folder: Path, skip: set[str]) -> tuple[list[Path], list[ArticleError], list[Path]]:
+        """A folder's article files, the entries it holds that are reported instead of read (a link out of
+        the input folder, a FIFO), and its subfolders; each sorted by name."""
+        files, refused, folders = [], [], []
+        for entry in sorted(folder.iterdir()):
+            article_like = entry.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
+            if entry.name.startswith(".") and entry.is_dir():
+                continue  # hidden folders are left out
+            if entry.is_symlink() and (problem := self._link_problem(entry)):
+                if article_like or entry.is_dir():
+                    refused.append(ArticleError(entry.stem, str(entry), f"{entry}: skipped: {problem}"))
+            elif entry.is_dir():
+                folders.append(entry)
+            elif article_like and entry.name not in skip:
+                problem = _not_regular(entry)
+                if problem is None:
+                    files.append(entry)
+                else:
+                    refused.append(ArticleError(entry.stem, str(entry), f"{entry}: skipped: {problem}"))
+        return files, refused, folders
+
+    def _link_problem(self, link: Path) -> str | None:
+        """Why a symbolic link is not read: it leads nowhere, or out of the input folder (unless asked)."""
+        if not link.exists():
+            return "a link to nothing"
+        target = link.resolve()
+        if not self.follow_links and target != self.root and self.root not in target.parents:
+            return f"a link to {target}, outside the input folder {self.root} (--follow-links reads it)"
+        return None
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` is not read as a file (a FIFO, a socket, a device), or None for a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot read ({error.strerror or error})"
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device")):
+        if test(mode):
+            return f"not a regular file ({kind})"
+    if stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return None
+
+
+def _read_folder(path: Path, rows: dict[str, dict] | None, manifest: Path | str | None, walk: _Walk) -> Iterator:
     """The articles of a folder and its subfolders (sorted); each folder's own manifest.csv applies to it
     and below. A manifest row naming a file that is not there is an error row. Returns how many were read."""
+    if not walk.first_visit(path):
+        return 0  # a folder seen already through a link: read once
     if (path / MANIFEST_NAME).is_file():
         rows = read_manifest(path / MANIFEST_NAME)
         listed = path / MANIFEST_NAME
     else:
         listed = None
     skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
-    entries = sorted(path.iterdir())
-    files = [p for p in entries if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES]
-    files = [p for p in files if p.name not in skip]
+    files, refused, folders = walk.entries(path, skip)
     count = 0
     for file in files:
         count += 1
         yield from _read_file(file, rows)
+    for item in refused:
+        count += 1
+        yield item
     if listed is not None:
         present = {p.name for p in path.rglob("*") if p.is_file()}
         for name in rows or {}:
             if name not in present:
                 count += 1
                 yield ArticleError(Path(name).stem, str(listed), f"{listed}: lists {name}, which is not in {path}")
-    for folder in (p for p in entries if p.is_dir() and not p.name.startswith(".")):
-        count += yield from _read_folder(folder, rows, manifest)
+    for folder in folders:
+        count += yield from _read_folder(folder, rows, manifest, walk)
     return count
 
 
-def count_articles(paths: Iterable[Path | str], manifest: Path | str | None = None) -> int | None:
+def _folder_files(path: Path, skip: set[str], walk: _Walk) -> Iterator[Path | ArticleError]:
+    """The article files under ``path`` as ``_read_folder`` reads them, and the entries it reports."""
+    if not walk.first_visit(path):
+        return
+    files, refused, folders = walk.entries(path, skip)
+    yield from files
+    yield from refused
+    for folder in folders:
+        yield from _folder_files(folder, skip, walk)
+
+
+def count_articles(
+    paths: Iterable[Path | str], manifest: Path | str | None = None, follow_links: bool = False
+) -> int | None:
     """How many articles ``read_articles`` will give, counted without decoding them (for a progress bar's
     total): one per text file, one per non-blank JSONL line or CSV row. None when a path cannot be counted."""
     skip = {MANIFEST_NAME, Path(manifest).name if manifest else MANIFEST_NAME}
@@ -350,10 +485,14 @@ def count_articles(paths: Iterable[Path | str], manifest: Path | str | None = No
                 total += 1
                 continue
             path = Path(raw)
-            files = (
-                sorted(p for p in path.rglob("*") if p.is_file() and p.name not in skip) if path.is_dir() else [path]
-            )
+            if path.is_dir():
+                files = list(_folder_files(path, skip, _Walk(path.resolve(), follow_links)))
+            else:
+                files = [path]
             for file in files:
+                if isinstance(file, ArticleError) or _not_regular(file) is not None:
+                    total += 1
+                    continue
                 suffix = file.suffix.lower()
                 if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
                     total += 1
@@ -402,12 +541,16 @@ def _page_from(url: str, page: Page | FetchError) -> Article | ArticleError:
     article = page_article(page.html, article_id, url, page.final_url)
     if isinstance(article, Article):
         article.date = iso_date(article.date)
+        article.warnings += page.warnings
     return article
 
 
 def url_id(url: str) -> str:
     """An article id from a URL: its host and path as one slug ('www.cnn.com/2020/x.html' -> 'cnn.com-2020-x')."""
-    parsed = urlparse(url)
-    host = (parsed.hostname or "").removeprefix("www.")
+    try:
+        parsed = urlparse(url)
+        host = (parsed.hostname or "").removeprefix("www.")
+    except ValueError:  # a malformed URL ('http://[::1') still gets an id, for its error row
+        return re.sub(r"[^\w.-]+", "-", url.split("://", 1)[-1]).strip("-.")[:120] or "page"
     path = re.sub(r"\.(s?html?|php|aspx?)$", "", parsed.path)
     return re.sub(r"[^\w.-]+", "-", f"{host}{path}").strip("-.")[:120] or "page"

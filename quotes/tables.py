@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +27,7 @@ from quotes.identities import SPEAKER_CONFIDENCE, link_speakers
 from quotes.marks import paragraph_spans
 from quotes.nlp import sentence_starts
 from quotes.overrides import SpeakerOverrides
+from quotes.safety import neutralise_cell, restore_cell
 from quotes.standoff import Article
 
 ARTICLE_COLUMNS = {
@@ -631,34 +633,45 @@ def _umask() -> int:
     return mask
 
 
-def write_frame(frame: pd.DataFrame, path: Path | str) -> None:
+def write_frame(frame: pd.DataFrame, path: Path | str, csv_raw: bool = False) -> None:
     """Write a table as CSV or Parquet, by the suffix of ``path``, atomically: the same columns and types
     in both (integers with missing values as integers, lists as Parquet lists and as JSON in CSV)."""
-    write_atomic(path, lambda tmp: write_frame_to(frame, path, tmp))
+    write_atomic(path, lambda tmp: write_frame_to(frame, path, tmp, csv_raw=csv_raw))
 
 
 def write_frame_to(
-    frame: pd.DataFrame, path: Path | str, target: str | None = None, types: dict[str, str] | None = None
+    frame: pd.DataFrame,
+    path: Path | str,
+    target: str | None = None,
+    types: dict[str, str] | None = None,
+    csv_raw: bool = False,
 ) -> None:
     """Write ``frame`` in the format of ``path``'s suffix into ``target`` (default ``path`` itself).
-    With ``types`` (``column_types``), ``frame`` is taken as already ``typed``."""
+    With ``types`` (``column_types``), ``frame`` is taken as already ``typed``. In CSV a text cell or
+    header a spreadsheet would run as a formula gets a leading ``'`` (``safety.neutralise_cell``;
+    ``load_table`` takes it off) unless ``csv_raw``; Parquet always holds the raw text."""
     suffix = Path(path).suffix.lower()
     target = target or str(path)
     if types is None:
         types = column_types(frame)
         frame = typed(frame, types)
     if suffix == ".csv":
-        lists = [c for c, kind in types.items() if kind == LIST]
-        frame.assign(**{c: [json.dumps(v, ensure_ascii=False) for v in frame[c]] for c in lists}).to_csv(
-            target, index=False
-        )
+        cells = {c: [json.dumps(v, ensure_ascii=False) for v in frame[c]] for c, kind in types.items() if kind == LIST}
+        if not csv_raw:
+            for column, kind in types.items():
+                if kind == "string":
+                    cells[column] = [v if v is pd.NA else neutralise_cell(v) for v in frame[column]]
+        out = frame.assign(**cells) if cells else frame
+        if not csv_raw:
+            out = out.rename(columns=lambda c: neutralise_cell(c) if isinstance(c, str) else c)
+        out.to_csv(target, index=False)
     elif suffix == ".parquet":
         frame.to_parquet(target, index=False)
     else:
         raise ValueError(f"{path}: unknown table type {suffix or '(none)'}; use .csv, .parquet or .jsonl")
 
 
-def write_tables(frames: dict[str, pd.DataFrame], directory: Path) -> None:
+def write_tables(frames: dict[str, pd.DataFrame], directory: Path, csv_raw: bool = False) -> None:
     """Each table as ``NAME.csv`` and ``NAME.parquet`` in ``directory``, and their column types in
     ``schema.json`` (read back with ``load_table``); each table's types are worked out once for all three."""
     schema = {}
@@ -667,25 +680,32 @@ def write_tables(frames: dict[str, pd.DataFrame], directory: Path) -> None:
         frame = typed(frame, types)
         for suffix in (".csv", ".parquet"):
             path = directory / f"{name}{suffix}"
-            write_atomic(path, lambda tmp, frame=frame, path=path, types=types: write_frame_to(frame, path, tmp, types))
+            write_atomic(path, partial(write_frame_to, frame, path, types=types, csv_raw=csv_raw))
     text = json.dumps(schema, indent=1, sort_keys=True) + "\n"
     write_atomic(directory / "schema.json", lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
-def load_table(path: Path | str) -> pd.DataFrame:
+def load_table(path: Path | str, csv_raw: bool = False) -> pd.DataFrame:
     """Read a table this tool wrote (CSV or Parquet) with its types: nullable integers, floats, booleans
-    and strings, and list columns as lists. Uses the folder's ``schema.json`` when there is one."""
+    and strings, and list columns as lists. Uses the folder's ``schema.json`` when there is one. A CSV
+    cell's formula guard (a leading ``'``) is taken off, unless the table was written with ``csv_raw``."""
     path = Path(path)
     schema_file = path.with_name("schema.json")
     types = json.loads(schema_file.read_text(encoding="utf-8")).get(path.stem) if schema_file.exists() else None
     if path.suffix.lower() == ".parquet":
         frame = pd.read_parquet(path)
         types = types or column_types(frame.map(lambda v: list(v) if hasattr(v, "tolist") else v))
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-        if types is None:
-            inferred = pd.read_csv(path, dtype_backend="numpy_nullable")
-            types = {c: LIST if c in LIST_COLUMNS else t for c, t in column_types(inferred).items()}
+        return typed(frame, types)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    restore = (lambda v: v) if csv_raw else restore_cell
+    frame.columns = [restore(c) for c in frame.columns]
+    if types is None:
+        inferred = pd.read_csv(path, dtype_backend="numpy_nullable")
+        inferred.columns = frame.columns
+        types = {c: LIST if c in LIST_COLUMNS else t for c, t in column_types(inferred).items()}
+    for column, kind in types.items():
+        if kind == "string" and column in frame.columns and not csv_raw:
+            frame[column] = [v if isinstance(v, float) or v is None else restore(v) for v in frame[column]]
     return typed(frame, types)
 
 

@@ -30,6 +30,7 @@ from quotes.report.model import (
     Strong,
     Table,
 )
+from quotes.safety import safe_href, web_link
 
 UNKNOWN_COLOUR = "#d9d9d9"
 _ASSETS = Path(__file__).parent / "assets"
@@ -67,7 +68,8 @@ def inline(parts: list[Inline]) -> str:
         elif isinstance(part, Code):
             out.append(f"<code>{escape(part.text)}</code>")
         elif isinstance(part, Link):
-            out.append(f'<a href="{_attr(html_target(part.target))}">{escape(part.text)}</a>')
+            target = safe_href(html_target(part.target))  # a report file or an http(s) URL; else text alone
+            out.append(f'<a href="{_attr(target)}">{escape(part.text)}</a>' if target else escape(part.text))
         else:
             out.append(escape(str(part)))
     return "".join(out)
@@ -301,7 +303,10 @@ def page(
         parts = []
         for row in mine.itertuples():
             meta = " · ".join(str(v) for v in (row.title, row.date) if isinstance(v, str) and v)
-            link = f' <a href="{_attr(row.url)}">source</a>' if isinstance(row.url, str) and row.url else ""
+            url = web_link(row.url)  # only http(s): a 'javascript:' or 'data:' URL would run in the page
+            link = f' <a href="{_attr(url)}" rel="noopener noreferrer">source</a>' if url else ""
+            if not url and isinstance(row.url, str) and row.url.strip():
+                link = f" · source: {escape(row.url.strip())}"  # shown as text, never a link
             own = quotes[quotes["article_id"] == row.article_id]
             parts.append(
                 f'<div class="article" id="{_attr("article-" + str(row.article_id))}">'

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
 import pandas as pd
 
 from quotes.report.model import (
@@ -19,36 +22,66 @@ from quotes.report.model import (
     Strong,
     Table,
 )
+from quotes.safety import safe_href
+
+# What would turn text into markup that does something: raw HTML or an autolink (``<``), a link or a
+# link definition (``](``, ``][``, ``]:``), a code span, and a backslash that would undo the escape of
+# the next one. Each is shown as itself behind a backslash; emphasis marks are left as written.
+_MARKUP = re.compile(r"([\\`<]|\](?=[(\[:]))")
+_LABEL_MARKUP = re.compile(r"([\\`<\[\]])")  # in a link's text every bracket, or one would end the link
+_URL_SAFE = "/#:?&=%+@,;~!$*"  # kept as they are in a link target; spaces, brackets, quotes are %-encoded
 
 
-def markdown_table(frame: pd.DataFrame) -> str:
-    """``frame`` as a GitHub markdown table (pipes escaped, one line per row)."""
-    cells = frame.copy()
-    for column in cells.columns:
-        cells[column] = [
-            ""
-            if value is None or (isinstance(value, float) and pd.isna(value))
-            else str(value).replace("|", "\\|").replace("\n", " ")
-            for value in cells[column]
-        ]
+def escape(value: object, markup: re.Pattern = _MARKUP) -> str:
+    """Text as markdown that shows it as written, on one line: no HTML, link or code of its own."""
+    return markup.sub(r"\\\1", re.sub(r"\s*[\r\n]+\s*", " ", str(value)))
+
+
+def markdown_table(frame: pd.DataFrame, marked: tuple[type, ...] = ()) -> str:
+    """``frame`` as a GitHub markdown table: every header and cell escaped (pipes too), one line per row;
+    cells of the ``marked`` types (the report's own markup) are rendered by ``inline``."""
+
+    def cell(value: object) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+            return ""
+        return (inline([value]) if isinstance(value, marked) else escape(value)).replace("|", "\\|")
+
+    rows = [[cell(value) for value in row] for row in frame.itertuples(index=False, name=None)]
+    cells = pd.DataFrame(rows, columns=[cell(column) for column in frame.columns])
     return cells.to_markdown(index=False, disable_numparse=True)
 
 
 def inline(parts: list[Inline]) -> str:
-    """Inline parts as markdown (text as written: the report's own wording carries no markup)."""
+    """Inline parts as markdown; every text escaped (``escape``), whatever the articles hold."""
     out = []
     for part in parts:
         if isinstance(part, Strong):
-            out.append(f"**{part.text}**")
+            out.append(f"**{escape(part.text)}**")
         elif isinstance(part, Emph):
-            out.append(f"*{part.text}*")
+            out.append(f"*{escape(part.text)}*")
         elif isinstance(part, Code):
-            out.append(f"`{part.text}`")
+            out.append(_code(part.text))
         elif isinstance(part, Link):
-            out.append(f"[{part.text}]({part.target})")
+            out.append(_link(part))
         else:
-            out.append(part)
+            out.append(escape(part))
     return "".join(out)
+
+
+def _code(value: str) -> str:
+    """A code span that holds ``value`` as written, backticks included."""
+    value = re.sub(r"[\r\n]+", " ", value)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", value)), default=0) + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+def _link(link: Link) -> str:
+    """A link to a report file (its path percent-encoded) or an http(s) URL; any other is its text alone."""
+    target = safe_href(link.target)
+    if target is None:
+        return escape(link.text)
+    return f"[{escape(link.text, _LABEL_MARKUP)}]({quote(target, safe=_URL_SAFE)})"
 
 
 def _items(items: list[Item], depth: int = 0) -> list[str]:
@@ -62,7 +95,7 @@ def _items(items: list[Item], depth: int = 0) -> list[str]:
 def block(block: Block, chart_files: dict[str, str]) -> str:
     """One block as markdown ("" for a chart that was not drawn or an empty list)."""
     if isinstance(block, Heading):
-        return "#" * block.level + " " + block.text
+        return "#" * block.level + " " + escape(block.text)
     if isinstance(block, Paragraph):
         return inline(block.parts)
     if isinstance(block, Bullets):
@@ -72,9 +105,9 @@ def block(block: Block, chart_files: dict[str, str]) -> str:
         return "\n".join(lines)
     if isinstance(block, Table):
         marked = (Strong, Emph, Code, Link)
-        return markdown_table(block.frame.map(lambda v: inline([v]) if isinstance(v, marked) else v))
+        return markdown_table(block.frame, marked)
     if isinstance(block, Chart):
-        return f"![{block.alt}]({chart_files[block.name]})" if block.name in chart_files else ""
+        return f"![{escape(block.alt)}]({quote(chart_files[block.name])})" if block.name in chart_files else ""
     raise TypeError(f"not a report block: {block!r}")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from quotes.report.index import RunIndex
 from quotes.report.model import Section
 from quotes.report.sections import TOP_TERMS, StorySections
 from quotes.rollup import Rollup, rollup
+from quotes.safety import FileNamer, inside
 from quotes.tables import Tables, swapped_folder, write_atomic, write_jsonl, write_tables
 
 NO_GROUP = "(none)"
@@ -31,6 +31,7 @@ class StoryReport:
     comparison: Comparison = field(init=False)
     colours: dict[str, str] = field(default_factory=dict)
     story: tuple[str, str] | None = None  # (group-by column, value) of a story in a grouped run
+    csv_raw: bool = False  # CSV cells as written, formulas included (see ``tables.write_frame_to``)
 
     def __post_init__(self) -> None:
         self.comparison = compare(self.tables)
@@ -46,7 +47,7 @@ class StoryReport:
         directory.mkdir(parents=True, exist_ok=True)
         chart_files = self.write_charts(directory)
         frames = self.table_frames()
-        write_tables(frames, directory)
+        write_tables(frames, directory, self.csv_raw)
         write_jsonl(self.tables.standoff, directory / "quotes.jsonl")
         self.write_page_texts(directory)
         sections = self.sections(list(frames))
@@ -59,18 +60,28 @@ class StoryReport:
 
     def write_page_texts(self, directory: Path) -> None:
         """``texts/ID.txt``: the text found in each web page, which every offset of its quotes points into."""
+        for article_id, name in self.page_text_files().items():
+            text = self.tables.texts[article_id]
+            path = inside(directory, "texts", name)
+            write_atomic(path, lambda tmp, text=text: Path(tmp).write_text(text, encoding="utf-8", newline=""))
+
+    def page_text_files(self) -> dict[str, str]:
+        """Article id -> the file in ``texts/`` that holds its page's text (a distinct file for each id,
+        whatever the ids hold: ``a b`` and ``a-b`` never share one)."""
         articles = self.tables.articles
         if "page_chars" not in articles.columns:
-            return
-        for article_id in articles.loc[articles["page_chars"].notna(), "article_id"]:
-            if (text := self.tables.texts.get(article_id)) is not None:
-                path = directory / "texts" / f"{_slug(article_id)}.txt"
-                write_atomic(path, lambda tmp, text=text: Path(tmp).write_text(text, encoding="utf-8", newline=""))
+            return {}
+        namer = FileNamer(suffix=".txt")
+        ids = articles.loc[articles["page_chars"].notna(), "article_id"]
+        return {i: f"{namer(i)}.txt" for i in ids if self.tables.texts.get(i) is not None}
 
     def table_frames(self) -> dict[str, pd.DataFrame]:
         """The run's tables for this story and the comparison tables, by file name."""
+        articles = self.tables.articles
+        if files := self.page_text_files():  # where each page's text is, that its offsets point into
+            articles = articles.assign(text_file=[files.get(i) and f"texts/{files[i]}" for i in articles["article_id"]])
         frames = {
-            "articles": self.tables.articles,
+            "articles": articles,
             "quotes": self.tables.quotes,
             "speakers": self.tables.speakers,
             "text_parts": self.tables.text_parts,
@@ -137,10 +148,6 @@ def story_title(articles: pd.DataFrame, group_by: str | None, value: str | None)
     return f"{group_by} {value}" if group_by is not None else "Who said what"
 
 
-def _slug(value: str) -> str:
-    return re.sub(r"[^\w.-]+", "-", str(value)).strip("-")[:80] or "story"
-
-
 def stories(tables: Tables, group_by: str) -> list[tuple[str, list[str]]]:
     """The values of ``group_by`` (in input order) and the ids of their articles."""
     if group_by not in tables.articles.columns:
@@ -156,6 +163,7 @@ def write_reports(
     group_by: str | None = None,
     progress=iter,
     compare_by: list[str] | tuple[str, ...] = (),
+    csv_raw: bool = False,
 ) -> Path:
     """Write the run's report into ``directory``: one report, or with ``group_by`` one per story and an
     index with the roll-up across stories per outlet and per each ``compare_by`` column.
@@ -165,22 +173,26 @@ def write_reports(
     directory = Path(directory)
     rollups = [rollup(tables, column) for column in dict.fromkeys(["outlet", *compare_by])] if group_by else []
     with swapped_folder(directory) as target:  # the folder appears whole, or stays as it was
-        path = _write_run(tables, target, group_by, progress, rollups)
+        path = _write_run(tables, target, group_by, progress, rollups, csv_raw)
     return directory / path.relative_to(target)
 
 
-def _write_run(tables: Tables, directory: Path, group_by: str | None, progress, rollups: list[Rollup]) -> Path:
+def _write_run(
+    tables: Tables, directory: Path, group_by: str | None, progress, rollups: list[Rollup], csv_raw: bool
+) -> Path:
     colours = charts.outlet_colours(outlets_of(tables))
     if group_by is None:
-        return StoryReport(story_title(tables.articles, None, None), tables, colours=colours).write(directory)
+        title = story_title(tables.articles, None, None)
+        return StoryReport(title, tables, colours=colours, csv_raw=csv_raw).write(directory)
     rows = []
+    folder_of = FileNamer()  # story values are data: '..', 'a/b' or 'index.html' never pick where a report goes
     for value, article_ids in progress(stories(tables, group_by)):
         part = tables.subset(article_ids)
         report = StoryReport(
-            story_title(part.articles, group_by, value), part, colours=colours, story=(group_by, value)
+            story_title(part.articles, group_by, value), part, colours=colours, story=(group_by, value), csv_raw=csv_raw
         )
-        folder = _slug(value)
-        report.write(directory / folder)
+        folder = folder_of(value)
+        report.write(inside(directory, folder))
         overview = report.comparison.overview
         shared = report.comparison.statements
         rows.append(
@@ -204,7 +216,7 @@ def _write_run(tables: Tables, directory: Path, group_by: str | None, progress, 
     }
     for r in rollups:
         frames.update(r.frames())
-    write_tables(frames, directory)
+    write_tables(frames, directory, csv_raw)
     chart_files = write_rollup_charts(rollups, directory)
     sections = index.sections()
     page = html.document(f"Stories by {group_by}", sections, chart_sources(directory, chart_files))
@@ -233,6 +245,8 @@ def write_rollup_charts(rollups: list[Rollup], directory: Path) -> dict[str, str
 
 def _draw(makers: dict[str, Callable[[], object]], directory: Path) -> dict[str, str]:
     """Draw each chart into ``directory/NAME.png``; returns chart name -> file name."""
+    namer = FileNamer(suffix=".png")  # a roll-up's chart is named after its column, which the data may name
+    files = {name: f"{namer(name)}.png" for name in makers}
     for name, make in makers.items():
-        charts.save(make(), directory / f"{name}.png")
-    return {name: f"{name}.png" for name in makers}
+        charts.save(make(), inside(directory, files[name]))
+    return files
