@@ -505,10 +505,11 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminated)
     from quotes.overrides import SpeakersFileError
     from quotes.read import InputError
+    from quotes.safety import UnsafePath
 
     try:
         return args.run(args)
-    except (Failure, InputError, SpeakersFileError) as error:
+    except (Failure, InputError, SpeakersFileError, UnsafePath) as error:
         print(f"quotes: error: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:
