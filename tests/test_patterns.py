@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.attribution import _within_sentence, sentence_breaks
+from quotes.attribution.sentences import _within_sentence, sentence_breaks
 from quotes.extract import extract_article
 from quotes.standoff import Article
 
