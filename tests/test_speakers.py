@@ -1175,3 +1175,29 @@ def test_a_bare_description_is_the_articles_one_fuller_one(names, mentions, expe
 def test_a_pronoun_prefers_who_a_sentence_opens_with_to_a_possessive(speakers_of, text, name):
     found, _ = speakers_of(text)
     assert found[-1][0] == "he" and name in (found[-1][1] or ""), found
+
+
+def test_names_in_a_statement_no_one_is_credited_with_stay_antecedents(nlp):
+    from quotes.extract import entities_in, parse_article
+    from quotes.speakers import resolve_speakers
+    from quotes.standoff import Quote, Span
+
+    text = (
+        "“We all cherish the language,” Vice President Mike Pence told Politico in an interview on Tuesday, "
+        "several hours after Mr. Trump’s comments were reported.\n\nIn recent days, with the approach of the "
+        "midterm balloting, he has said that the plan would pass."
+    )
+    article = Article("t", text)
+    entities = entities_in(article, nlp, parse_article(article, nlp))
+
+    def span(words: str) -> Span:
+        start = text.index(words)
+        return Span(start, start + len(words))
+
+    pence = Quote((span("“We all cherish the language,”"),), "direct", span("Vice President Mike Pence"), span("told"))
+    he_at = text.index(" he has") + 1
+    he = Quote((span("that the plan would pass"),), "indirect", Span(he_at, he_at + 2), span("said that"), rule="ccomp")
+    assert resolve_speakers(article, [pence, he], entities)[1].name == "Trump"
+    # a statement with no source over 'Mr. Trump’s comments' (PolNeAR's 'were reported') leaves him the antecedent
+    unsourced = Quote((span("Mr. Trump’s comments"),), "indirect", None, span("were reported"), rule="model")
+    assert resolve_speakers(article, [pence, unsourced, he], entities)[2].name == "Trump"

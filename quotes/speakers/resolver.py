@@ -604,7 +604,8 @@ def resolve_speakers(
             if quote.speaker is not None:
                 resolver.remember(quote.speaker, speaker)
                 by_mention[quote.speaker] = speaker
-        resolver.report_contents(quote.fragments)
+        if quote.speaker is not None:  # what no one is credited with saying is the writer's narrative
+            resolver.report_contents(quote.fragments)
         via = relayed_by(article.text, quote, speaker, rules)
         resolved.append(replace(speaker, via=via) if via else speaker)
     affiliations = affiliations_in(article.text, entities, resolver, quotes)
