@@ -119,10 +119,23 @@ def _run(args: argparse.Namespace, for_report: bool = False) -> Tables:
         from quotes.engine import run_dask
 
         results = run_dask(
-            items, args.model, for_report, args.scheduler, workers=args.processes, partitions=args.partitions
+            items,
+            args.model,
+            for_report,
+            args.scheduler,
+            workers=args.processes,
+            partitions=args.partitions,
+            attribution=(args.attribution, args.min_confidence),
         )
     else:
-        results = extract_all(items, model=args.model, processes=processes, profile=for_report, timeout=timeout)
+        results = extract_all(
+            items,
+            model=args.model,
+            processes=processes,
+            profile=for_report,
+            timeout=timeout,
+            attribution=(args.attribution, args.min_confidence),
+        )
     results = _progress(results, total)
     tables = Tables(results, overrides, keep_texts=for_report)  # only the report's pages show the texts
     ok = int((tables.articles["status"] == "ok").sum())
@@ -289,8 +302,6 @@ def _read_jsonl(path: str) -> list[dict]:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from quotes import evaluate
-    from quotes.extract import extract_all
-    from quotes.tables import Tables
 
     if not Path(args.gold).is_file():
         raise Failure(f"{args.gold}: no such file")
@@ -306,16 +317,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise Failure(f"{args.gold}: every line needs 'id' and 'text'")
     if args.pred:
         predictions = {d["id"]: d.get("quotes") or [] for d in _read_jsonl(args.pred)}
+    elif args.side_by_side:
+        return _side_by_side(args, gold)
     else:
-        overrides = _speakers_file(args)
-        _check_model(args.model)
-        articles = (evaluate.gold_article(d) for d in gold)
-        results = extract_all(
-            articles, model=args.model, processes=args.processes, timeout=args.article_timeout or None
-        )
-        results = _progress(results, total=len(gold))
-        # Through the run's tables, so that speakers are linked across articles (``speaker_id``).
-        predictions = {record["id"]: record["quotes"] for record in Tables(results, overrides).standoff}
+        predictions = _predict(args, gold, args.attribution)
     merge = not args.no_merge_continuations
     table = evaluate.score(gold, predictions, merge=merge)
     identities = evaluate.score_identity(gold, predictions, aliases) if evaluate.has_identities(gold) else None
@@ -336,6 +341,60 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _predict(args: argparse.Namespace, gold: list[dict], attribution: str) -> dict[str, list[dict]]:
+    """The extractor's standoff quotes for each gold document, found by ``attribution``."""
+    from quotes import evaluate
+    from quotes.extract import extract_all
+    from quotes.tables import Tables
+
+    overrides = _speakers_file(args)
+    _check_model(args.model)
+    articles = (evaluate.gold_article(d) for d in gold)
+    results = extract_all(
+        articles,
+        model=args.model,
+        processes=args.processes,
+        timeout=args.article_timeout or None,
+        attribution=(attribution, args.min_confidence),
+    )
+    results = _progress(results, total=len(gold))
+    # Through the run's tables, so that speakers are linked across articles (``speaker_id``).
+    return {record["id"]: record["quotes"] for record in Tables(results, overrides).standoff}
+
+
+def _side_by_side(args: argparse.Namespace, gold: list[dict]) -> int:
+    """``quotes eval --side-by-side``: rules, model and combined on the same gold, then per type."""
+    from quotes import evaluate
+
+    merge = not args.no_merge_continuations
+    rows, types = [], {}
+    for mode in ("rules", "model", "combined"):
+        predictions = _predict(args, gold, mode)
+        table = evaluate.score(gold, predictions, merge=merge)
+        if evaluate.has_identities(gold):  # direct gold content excludes its marks here: 'all' only
+            table = [s for s in table if s.track == "all"]
+        rows += [{"attribution": mode, **s.as_dict()} for s in table]
+        types[mode] = evaluate.by_type(gold, predictions)
+    if args.json:
+        print(json.dumps({"extraction": rows, "by_type": types}, indent=2))
+        return 0
+    print(f"{args.gold}: {len(gold)} documents\n")
+    print("| attribution | track | TAU | gold | pred | P | R | F1 | speaker acc |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print(
+            f"| {r['attribution']} | {r['track']} | {r['tau']} | {r['gold']} | {r['predicted']} | {r['precision']} |"
+            f" {r['recall']} | {r['f1']} | {r['speaker_accuracy']} |"
+        )
+    print("\nby attribution type (track all, TAU 0.3; recall over gold of the type, precision over predictions):\n")
+    print("| type | gold | " + " | ".join(f"{m} P / R / F1" for m in types) + " |")
+    print("| --- | --- | " + " | ".join("---" for _ in types) + " |")
+    for kind in evaluate.ATTRIBUTION_TYPES:
+        cells = [f"{t[kind]['precision']} / {t[kind]['recall']} / {t[kind]['f1']}" for t in types.values()]
+        print(f"| {kind} | {types['rules'][kind]['gold']} | " + " | ".join(cells) + " |")
+    return 0
+
+
 INPUTS_HELP = (
     ".txt or .html files, folders of them, .jsonl/.csv with one article a row, or http(s):// URLs of news pages"
 )
@@ -348,6 +407,10 @@ def _version() -> str:
         return version("quotes")
     except PackageNotFoundError:
         return "(not installed)"
+
+
+# The tagger's feature groups (``attribution.features.GROUPS``), named here so that ``--help`` needs no spaCy.
+FEATURE_GROUPS = ("word", "syntax", "context", "lexicon", "quotation")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -425,6 +488,22 @@ def build_parser() -> argparse.ArgumentParser:
         " gets a leading ' (Parquet and JSONL always hold the raw text)",
     )
     common.add_argument(
+        "--attribution",
+        choices=["rules", "model", "combined"],
+        default="rules",
+        help="who finds attributions: the hand-written rules (default), the learned tagger trained on PolNeAR,"
+        " or both (the rules, plus what the tagger finds that they miss: PolNeAR's broad attributions, actions"
+        " and stances included; see the README)",
+    )
+    common.add_argument(
+        "--min-confidence",
+        type=_fraction,
+        default=0.0,
+        metavar="P",
+        help="leave out attributions whose confidence (the share of such attributions right on PolNeAR dev)"
+        " is under P, 0 to 1 (default 0: keep all); the report and the articles table say how many",
+    )
+    common.add_argument(
         "--speakers",
         metavar="FILE",
         help="corrections to who spoke: lines 'MENTION -> NAME, KIND' and 'different: NAME | NAME' (see README)",
@@ -465,13 +544,62 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", help="score these predictions (JSONL: id, quotes) instead of running the extractor")
     ev.add_argument("--json", action="store_true", help="print the table as JSON")
     ev.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="score rules, model and combined attribution on the same gold, with figures per attribution type",
+    )
+    ev.add_argument(
         "--no-merge-continuations",
         action="store_true",
         help="score same-paragraph continuations as separate quotes (default: fold them into the "
         "quote they continue, as PolNeAR annotates them)",
     )
     ev.set_defaults(run=cmd_eval)
+
+    tr = sub.add_parser("train", help="train the attribution tagger on annotated JSONL (PolNeAR's format)")
+    tr.add_argument("--train", required=True, metavar="FILE", help="training articles, e.g. polnear-train.jsonl")
+    tr.add_argument(
+        "--dev",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="articles that choose the thresholds (all --dev files) and the calibration (the first), never fit;"
+        " repeatable",
+    )
+    tr.add_argument("-o", "--output", required=True, metavar="DIR", help="the model folder to write")
+    tr.add_argument(
+        "--groups",
+        default=",".join(FEATURE_GROUPS),
+        help=f"feature groups to use, comma-separated (default all: {','.join(FEATURE_GROUPS)})",
+    )
+    tr.add_argument("--model", help="spaCy model to parse with (default as for extract)")
+    tr.add_argument("--c1", type=float, default=0.3, help="L1 penalty: higher keeps fewer features (default 0.3)")
+    tr.add_argument("--c2", type=float, default=0.01, help="L2 penalty (default 0.01)")
+    tr.add_argument("--iterations", type=_at_least_one, default=150, help="most L-BFGS iterations (default 150)")
+    tr.set_defaults(run=cmd_train)
     return parser
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from quotes.nlp import load_model
+    from quotes.training import build
+
+    groups = [g.strip() for g in args.groups.split(",") if g.strip()]
+    unknown = [g for g in groups if g not in FEATURE_GROUPS]
+    if unknown or not groups:
+        raise Failure(
+            f"--groups: unknown group {', '.join(unknown) or '(none)'}; choose from {', '.join(FEATURE_GROUPS)}"
+        )
+    for name in (args.train, *args.dev):
+        if not Path(name).is_file():
+            raise Failure(f"{name}: no such file")
+    _check_model(args.model)
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    build(
+        Path(args.train), Path(args.output), load_model(args.model), [Path(d) for d in args.dev], groups, params=params
+    )
+    print(f"quotes: taggers written to {args.output}/model and {args.output}/combined")
+    return 0
 
 
 def _at_least_one(value: str) -> int:
@@ -491,6 +619,16 @@ def _positive(value: str) -> float:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
     if not number > 0 or number == float("inf"):
         raise argparse.ArgumentTypeError(f"{value}: give a number above 0")
+    return number
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value}: give a number from 0 to 1")
     return number
 
 

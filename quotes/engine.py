@@ -36,14 +36,18 @@ IN_FLIGHT_PER_WORKER = 4
 
 _WORKER_NLP = None
 _WORKER_PROFILE = False
+# How attributions are found: rules, model or combined (``attribution.combine.MODES``), or (that, the
+# least confidence a quote keeps).
+Choice = str | tuple[str, float]
+_WORKER_ATTRIBUTION: Choice = "rules"
 
 
 def default_processes() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _init_worker(model: str | None, profile: bool = False) -> None:
-    global _WORKER_NLP, _WORKER_PROFILE
+def _init_worker(model: str | None, profile: bool = False, attribution: Choice = "rules") -> None:
+    global _WORKER_NLP, _WORKER_PROFILE, _WORKER_ATTRIBUTION
     from quotes.nlp import load_model
 
     if multiprocessing.parent_process() is not None:  # a pool worker: the parent handles signals
@@ -51,6 +55,7 @@ def _init_worker(model: str | None, profile: bool = False) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_NLP = load_model(model)
     _WORKER_PROFILE = profile
+    _WORKER_ATTRIBUTION = attribution
 
 
 def _work(item: Article | ArticleError):
@@ -61,7 +66,8 @@ def _work(item: Article | ArticleError):
     if isinstance(item, ArticleError):
         return ArticleResult(item, error=item.error)
     try:
-        result = analyse_article(item, _WORKER_NLP)
+        mode, floor = (_WORKER_ATTRIBUTION, 0.0) if isinstance(_WORKER_ATTRIBUTION, str) else _WORKER_ATTRIBUTION
+        result = analyse_article(item, _WORKER_NLP, attribution=mode, min_confidence=floor)
         if _WORKER_PROFILE:
             result.profile = profile_article(item, result.quotes)
         return result
@@ -89,9 +95,15 @@ def _alarm(signum, frame) -> None:
     raise _Timeout
 
 
-def run_here(items: Iterable, model: str | None, profile: bool, timeout: float | None) -> Iterator:
+def run_here(
+    items: Iterable,
+    model: str | None,
+    profile: bool,
+    timeout: float | None,
+    attribution: Choice = "rules",
+) -> Iterator:
     """Each article in this process, in order; the timeout by an interval timer (main thread only)."""
-    _init_worker(model, profile)
+    _init_worker(model, profile, attribution)
     timed = bool(timeout) and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous = signal.signal(signal.SIGALRM, _alarm) if timed else None
     try:
@@ -115,8 +127,8 @@ def run_here(items: Iterable, model: str | None, profile: bool, timeout: float |
 class _Pool:
     """A process pool that can be thrown away and started afresh."""
 
-    def __init__(self, processes: int, model: str | None, profile: bool) -> None:
-        self.processes, self.initargs = processes, (model, profile)
+    def __init__(self, processes: int, model: str | None, profile: bool, attribution: Choice = "rules") -> None:
+        self.processes, self.initargs = processes, (model, profile, attribution)
         self.context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         self.executor = self._start(processes)
 
@@ -155,9 +167,16 @@ def _kill(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
 
 
-def run_pooled(items: Iterable, processes: int, model: str | None, profile: bool, timeout: float | None) -> Iterator:
+def run_pooled(
+    items: Iterable,
+    processes: int,
+    model: str | None,
+    profile: bool,
+    timeout: float | None,
+    attribution: Choice = "rules",
+) -> Iterator:
     """Each article in a pool of ``processes`` workers, results in input order."""
-    pool = _Pool(processes, model, profile)
+    pool = _Pool(processes, model, profile, attribution)
     stream = iter(items)
     pending: deque = deque()  # [item, future]
     head_since = time.monotonic()  # when the oldest article became the one waited for
@@ -217,16 +236,23 @@ DASK_LOG_LENGTH = 50
 _DASK_MODEL: tuple | None = None
 
 
-def dask_partition(items: list, model: str | None, profile: bool, folder: str, number: int):
+def dask_partition(
+    items: list,
+    model: str | None,
+    profile: bool,
+    folder: str,
+    number: int,
+    attribution: Choice = "rules",
+):
     """The per-article step over one partition, on a Dask worker (the model loaded once per worker);
     the quote rows and standoff lines are written to ``folder`` (``tables.write_partition``)."""
-    global _DASK_MODEL, _WORKER_NLP, _WORKER_PROFILE
+    global _DASK_MODEL, _WORKER_NLP, _WORKER_PROFILE, _WORKER_ATTRIBUTION
     from quotes.nlp import load_model
     from quotes.tables import write_partition
 
-    if _DASK_MODEL != (model, profile):
-        _WORKER_NLP, _WORKER_PROFILE = load_model(model), profile
-        _DASK_MODEL = (model, profile)
+    if _DASK_MODEL != (model, profile, attribution):
+        _WORKER_NLP, _WORKER_PROFILE, _WORKER_ATTRIBUTION = load_model(model), profile, attribution
+        _DASK_MODEL = (model, profile, attribution)
     return write_partition([_work(item) for item in items], folder, number, keep_texts=profile)
 
 
@@ -259,6 +285,7 @@ def run_dask(
     scheduler: str | None = None,
     workers: int | None = None,
     partitions: str | None = None,
+    attribution: Choice = "rules",
 ) -> Iterator:
     """Each article on a Dask cluster, in input order: the cluster at ``scheduler`` ('tcp://host:8786'),
     else a local one with ``workers`` processes. Partitions of ``DASK_PARTITION`` articles are submitted
@@ -284,7 +311,7 @@ def run_dask(
                     batch = [item for _, item in zip(range(DASK_PARTITION), stream, strict=False)]
                     if not batch:
                         return
-                    arguments = (batch, model, profile, folder, next(numbers))
+                    arguments = (batch, model, profile, folder, next(numbers), attribution)
                     pending.append((batch, client.submit(dask_partition, *arguments, pure=False)))
 
             fill()
@@ -307,9 +334,10 @@ def run(
     processes: int | None = None,
     profile: bool = False,
     timeout: float | None = ARTICLE_TIMEOUT,
+    attribution: Choice = "rules",
 ) -> Iterator:
     """The per-article step over ``items`` here (``processes`` 1) or in a local pool, in input order."""
     processes = default_processes() if processes is None else processes
     if processes <= 1:
-        return run_here(items, model, profile, timeout)
-    return run_pooled(items, processes, model, profile, timeout)
+        return run_here(items, model, profile, timeout, attribution)
+    return run_pooled(items, processes, model, profile, timeout, attribution)

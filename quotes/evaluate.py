@@ -192,6 +192,45 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]], merge: bool
     return table
 
 
+ATTRIBUTION_TYPES = ("direct", "mixed", "indirect", "according to")
+
+
+def _kind(quote: dict) -> str:
+    """'according to' for such a credit, else the quote's type."""
+    if (quote.get("cue") or quote.get("cue_lemma") or "").lower() == "according to":
+        return "according to"
+    return quote.get("type") or "indirect"
+
+
+def by_type(gold_docs: list[dict], predictions: dict[str, list[dict]], tau: float = 0.3) -> dict[str, dict]:
+    """Track ``all`` at ``tau`` per attribution type (``ATTRIBUTION_TYPES``): recall over the gold
+    attributions of the type, precision over the predictions of the type."""
+    counts = {kind: {"gold": 0, "found": 0, "predicted": 0, "right": 0} for kind in ATTRIBUTION_TYPES}
+    for doc in gold_docs:
+        gold = doc.get("quotes") or []
+        predicted = merge_continuations(predictions.get(doc["id"], []))
+        pairs = match(doc["text"], gold, predicted, tau)
+        found, right = {g for g, _ in pairs}, {p for _, p in pairs}
+        for i, quote in enumerate(gold):
+            counts[_kind(quote)]["gold"] += 1
+            counts[_kind(quote)]["found"] += i in found
+        for i, quote in enumerate(predicted):
+            counts[_kind(quote)]["predicted"] += 1
+            counts[_kind(quote)]["right"] += i in right
+    table = {}
+    for kind, c in counts.items():
+        p = c["right"] / c["predicted"] if c["predicted"] else 0.0
+        r = c["found"] / c["gold"] if c["gold"] else 0.0
+        table[kind] = {
+            "gold": c["gold"],
+            "predicted": c["predicted"],
+            "precision": round(100 * p, 1),
+            "recall": round(100 * r, 1),
+            "f1": round(100 * harmonic_mean(p, r), 1),
+        }
+    return table
+
+
 def format_table(table: list[Scores], errors: int = 8) -> str:
     """The protocol's table as markdown, then the commonest error classes per row."""
     lines = [

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from quotes.attribution import SUBJECTS as SUBJECT_DEPS
 from quotes.attribution import Attribution, attributions, colon_cue, quotation_after
+from quotes.attribution.combine import DEFAULT_MODE, added
 from quotes.cues import CueLexicon, load_lexicon
 from quotes.engine import ARTICLE_TIMEOUT, run
 from quotes.furniture import blank, furniture_spans
@@ -66,6 +67,7 @@ class ArticleResult:
     error: str | None = None
     media: list[MediaMention] = field(default_factory=list)
     profile: TextProfile | None = None  # quoted and narrative wording, when asked for (``wording``)
+    left_out: int = 0  # quotes under the run's --min-confidence
 
 
 @lru_cache(maxsize=1)
@@ -417,13 +419,18 @@ def parse_article(
     or a cue word; the rest is never parsed."""
     lexicon = lexicon or load_lexicon()
     text = article.text
-    parsed = [
+    parsed = parsed_units(text, reading_units(text) if units is None else units, lexicon)
+    return list(zip(parsed, nlp.pipe(_parser_texts(text, parsed)), strict=True))
+
+
+def parsed_units(text: str, units: list[Span], lexicon: CueLexicon) -> list[Span]:
+    """The reading units worth parsing: those with a quotation mark or a cue word."""
+    return [
         u
-        for u in (reading_units(text) if units is None else units)
+        for u in units
         if _needs_parse(text[u.start : u.end], lexicon)
         and (_may_name(text, u) or lexicon.mentions_cue(text[u.start : u.end]))
     ]
-    return list(zip(parsed, nlp.pipe(_parser_texts(text, parsed)), strict=True))
 
 
 def _parser_texts(text: str, paragraphs: list[Span]) -> Iterator[str]:
@@ -502,26 +509,89 @@ def _main_subject(token) -> bool:
     return token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ROOT", "conj", "advcl")
 
 
-def extract_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> list[Quote]:
+def extract_article(
+    article: Article, nlp: Language, lexicon: CueLexicon | None = None, attribution: str = DEFAULT_MODE
+) -> list[Quote]:
     """Every quote and attributed statement in one article, in text order (speakers not resolved)."""
     lexicon = lexicon or load_lexicon()
 
     def quotes_only(part: Article) -> ArticleResult:
-        return ArticleResult(part, quotes_in(part, parse_article(part, nlp, lexicon), lexicon))
+        return ArticleResult(part, quotes_in(part, parse_article(part, nlp, lexicon), lexicon, attribution))
 
     if len(article.text) > LONG_TEXT:
         return analyse_in_windows(article, quotes_only).quotes
     return quotes_only(article).quotes
 
 
-def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexicon) -> list[Quote]:
-    """The quotes of one article from the parses of ``parse_article``."""
+def quotes_in(
+    article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexicon, attribution: str = DEFAULT_MODE
+) -> list[Quote]:
+    """The quotes of one article from the parses of ``parse_article``, found by the rules, the learned
+    tagger or both (``attribution``: ``combine.MODES``)."""
     text = article.text
     spans = find_quote_spans(text)
+    quotations = _Quotations(spans)
+    if attribution == "rules":
+        from quotes.attribution.learned import rule_confidence
+
+        quotes = _rule_quotes(text, parses, lexicon, spans, quotations)
+        for quote in quotes:
+            quote.confidence = rule_confidence(quote.rule, quote.confidence)
+        return _link_continuations(quotes)
+    from quotes.attribution.learned import tagger
+
+    model = tagger(attribution)
+    if attribution == "model":
+        quotes = [q for q in _model_quotes(text, parses, quotations, lexicon, model) if q.confidence >= model.threshold]
+    else:  # the combined tagger reads the rules' quotes as features
+        quotes = _rule_quotes(text, parses, lexicon, spans, quotations)
+        proposed = _model_quotes(text, parses, quotations, lexicon, model, quotes)
+        quotes = sorted(quotes + added(quotes, proposed, model.threshold), key=_start_of)
+    for quote in quotes:
+        quote.confidence = model.calibrated(quote.rule, quote.confidence)
+    return _link_continuations(quotes)
+
+
+def _model_quotes(
+    text: str,
+    parses: list[tuple[Span, Doc]],
+    quotations: _Quotations,
+    lexicon: CueLexicon,
+    model,
+    rules: list[Quote] | None = None,
+) -> list[Quote]:
+    """The attributions of the tagger ``model`` (``attribution.learned.Tagger``; ``rules``: the rules'
+    quotes, for the combined tagger), content snapped to whole quotations, outside page furniture, with
+    the tagger's raw confidence."""
+    from quotes.attribution.learned import rule_parts
+
+    furniture = furniture_spans(text)
+    found = []
+    for paragraph, doc in parses:
+        shift = paragraph.start
+        local = [(a - shift, b - shift) for a, b in quotations.pairs if paragraph.start <= a < paragraph.end]
+        found_by_rules = rule_parts(rules, paragraph.start, paragraph.end) if rules is not None else None
+        for proposal in model.propose(doc, local, lexicon, found_by_rules):
+            fragments, kind = _snap(text, [Span(a + shift, b + shift) for a, b in proposal.content], quotations)
+            head = doc[proposal.cue_head]
+            lemma = lexicon.lemma_of(head.text, head.lemma_)
+            cue = lexicon.verb(lemma) or lexicon.noun(lemma)
+            speaker = Span(proposal.speaker[0] + shift, proposal.speaker[1] + shift) if proposal.speaker else None
+            cue_span = Span(proposal.cue[0] + shift, proposal.cue[1] + shift)
+            name = cue.name if cue else text[cue_span.start : cue_span.end].lower()
+            confidence = proposal.confidence
+            quote = Quote(fragments, kind, speaker, cue_span, name, cue.cls if cue else None, "model", confidence)
+            if not any(f.contains(Span(quote.start, quote.end)) for f in furniture):
+                found.append(_clear_of(furniture, text, quote))
+    return found
+
+
+def _rule_quotes(
+    text: str, parses: list[tuple[Span, Doc]], lexicon: CueLexicon, spans: list[QuoteSpan], quotations: _Quotations
+) -> list[Quote]:
+    """The rules' quotes: cue-governed attributions, then credits for the quotations no cue governs."""
     paragraphs = paragraph_spans(text)
     quoted = [(s.start, s.end) for s in spans]
-
-    quotations = _Quotations(spans)
     quotes: list[Quote] = []
     cue_only: list[tuple[Attribution, int]] = []  # cues with no content of their own, and their paragraph offset
     docs = {paragraph.start: doc for paragraph, doc in parses}
@@ -569,7 +639,7 @@ def quotes_in(article: Article, parses: list[tuple[Span, Doc]], lexicon: CueLexi
         if credited is not None:
             bisect.insort(quotes, credited, key=lambda q: q.start)
             longest = max(longest, credited.end - credited.start)
-    return _link_continuations(quotes)
+    return quotes
 
 
 def _unit_at(units: list[Span], starts: list[int], position: int) -> Span:
@@ -586,19 +656,41 @@ def _held_by(quotes: list[Quote], span: QuoteSpan, longest: int) -> bool:
     return any(q.start <= span.start and span.end <= q.end for q in quotes[first:last])
 
 
-def analyse_article(article: Article, nlp: Language, lexicon: CueLexicon | None = None) -> ArticleResult:
+def analyse_article(
+    article: Article,
+    nlp: Language,
+    lexicon: CueLexicon | None = None,
+    attribution: str = DEFAULT_MODE,
+    min_confidence: float = 0.0,
+) -> ArticleResult:
     """The whole per-article step: quotes, their resolved speakers, and the outlets the text names.
-    An article longer than ``windows.LONG_TEXT`` is analysed in windows (linear time)."""
+    Quotes under ``min_confidence`` are left out and counted (``ArticleResult.left_out``). An article
+    longer than ``windows.LONG_TEXT`` is analysed in windows (linear time)."""
     lexicon = lexicon or load_lexicon()
     if len(article.text) > LONG_TEXT:
-        return analyse_in_windows(article, lambda part: _analyse(part, nlp, lexicon))
-    return _analyse(article, nlp, lexicon)
+        result = analyse_in_windows(article, lambda part: _analyse(part, nlp, lexicon, attribution))
+    else:
+        result = _analyse(article, nlp, lexicon, attribution)
+    return _at_least(result, min_confidence) if min_confidence > 0 else result
 
 
-def _analyse(article: Article, nlp: Language, lexicon: CueLexicon) -> ArticleResult:
+def _at_least(result: ArticleResult, floor: float) -> ArticleResult:
+    """``result`` without its quotes under ``floor``; continuation links follow the quotes they name."""
+    kept = [q for q in result.quotes if q.confidence >= floor]
+    position = {id(q): i for i, q in enumerate(kept)}
+    for quote in kept:
+        if quote.continues is not None:
+            host = result.quotes[quote.continues]
+            quote.continues = position.get(id(host))
+    result.left_out += len(result.quotes) - len(kept)
+    result.quotes = kept
+    return result
+
+
+def _analyse(article: Article, nlp: Language, lexicon: CueLexicon, attribution: str) -> ArticleResult:
     units = reading_units(article.text)  # once: both the parser and the recogniser read these
     parses = parse_article(article, nlp, lexicon, units)
-    quotes = quotes_in(article, parses, lexicon)
+    quotes = quotes_in(article, parses, lexicon, attribution)
     speakers = resolve_speakers(article, quotes, entities_in(article, nlp, parses, units))
     for quote, speaker in zip(quotes, speakers, strict=True):
         quote.speaker_name, quote.speaker_kind = speaker.name, speaker.kind
@@ -714,9 +806,10 @@ def extract_all(
     processes: int | None = None,
     profile: bool = False,
     timeout: float | None = ARTICLE_TIMEOUT,
+    attribution: str = DEFAULT_MODE,
 ) -> Iterator[ArticleResult]:
     """Extract from a stream of articles, in input order, using ``processes`` worker processes
     (``engine``). With ``profile``, each result also carries its wording profile
     (``wording.profile_article``). An article running longer than ``timeout`` seconds (None: no
     limit) and one whose worker dies twice end as error results."""
-    return run(items, model=model, processes=processes, profile=profile, timeout=timeout)
+    return run(items, model=model, processes=processes, profile=profile, timeout=timeout, attribution=attribution)

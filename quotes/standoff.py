@@ -81,6 +81,11 @@ class Quote:
         return self.fragments[0].start
 
     @property
+    def found_by(self) -> str:
+        """Which path found it: 'model' (the learned tagger) or 'rules'."""
+        return "model" if self.rule == "model" else "rules"
+
+    @property
     def end(self) -> int:
         return self.fragments[-1].end
 
@@ -101,6 +106,7 @@ class Quote:
             "cue_lemma": self.cue_lemma,
             "cue_class": self.cue_class,
             "rule": self.rule,
+            "found_by": self.found_by,
             "confidence": round(self.confidence, 2),
             "continues": self.continues,
             "speaker_name": self.speaker_name,

@@ -49,6 +49,7 @@ ARTICLE_COLUMNS = {
     "direct": "number of direct quotes (content entirely inside quotation marks)",
     "mixed": "number of mixed quotes (reported clause with quoted fragments)",
     "indirect": "number of indirect (reported) statements",
+    "left_out": "attributions found but left out of the tables, under the run's --min-confidence",
 }
 # After these come the input's other metadata columns with plain values (publisher, event...).
 QUOTE_COLUMNS = {
@@ -71,8 +72,10 @@ QUOTE_COLUMNS = {
     "sentence_index": "sentence of the article where the content starts (0-based)",
     "paragraph_index": "paragraph (non-empty line) where the content starts (0-based)",
     "position": "relative position of the content start in the article, 0 to 1",
-    "confidence": "how much the rule that found it is trusted, 0 to 1",
-    "rule": "the pattern that found it (ccomp, parenthetical, adjacent-cue, continuation...)",
+    "confidence": "the share of attributions found this way that are right on PolNeAR dev, 0 to 1 (by rule, or by"
+    " the tagger's own confidence)",
+    "rule": "the pattern that found it (ccomp, parenthetical, adjacent-cue, continuation...; model: the tagger)",
+    "found_by": "rules (hand-written patterns) or model (the tagger trained on PolNeAR train)",
     "continues": "quote_index of the quote this one continues (same speaker), else empty",
     "speaker_id": "the speaker's id in the run (see the speakers table); empty when unknown",
     "speaker_name": "who spoke, resolved: canonical name across the run ('Mark T. Esper' for 'he')",
@@ -149,6 +152,7 @@ def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
                 "position": round(quote.start / max(1, len(text)), 4),
                 "confidence": record["confidence"],
                 "rule": quote.rule,
+                "found_by": quote.found_by,
                 "continues": quote.continues,
                 "speaker_id": None,  # set by the cross-article step (``identities``)
                 "speaker_name": quote.speaker_name,
@@ -197,6 +201,7 @@ def article_row(result: ArticleResult) -> dict:
         "direct": types.count("direct"),
         "mixed": types.count("mixed"),
         "indirect": types.count("indirect"),
+        "left_out": result.left_out,
         **extra,
     }
 
@@ -392,7 +397,7 @@ class Tables:
         for column in ("speaker_start", "speaker_end", "cue_start", "cue_end", "continues"):
             self.quotes[column] = self.quotes[column].astype("Int64")
         # failed articles have no counts: integers with missing values, never 3.0
-        for column in ("chars", "words", "paragraphs", "quotes", "direct", "mixed", "indirect"):
+        for column in ("chars", "words", "paragraphs", "quotes", "direct", "mixed", "indirect", "left_out"):
             self.articles[column] = self.articles[column].astype("Int64")
         self.articles["warnings"] = [w if isinstance(w, list) else [] for w in self.articles["warnings"]]
         linked = link_speakers(self.quotes, speakers)

@@ -29,12 +29,13 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extract(nlp):
-    """extract(text) -> list of (type, content, speaker, cue) as written in the text."""
+    """extract(text) -> list of (type, content, speaker, cue) as written in the text, found by the rules
+    (the tests that use it pin the rules' patterns; the learned tagger has tests of its own)."""
     from quotes.extract import extract_article
 
-    def run(text: str):
+    def run(text: str, attribution: str = "rules"):
         found = []
-        for quote in extract_article(Article("t", text), nlp):
+        for quote in extract_article(Article("t", text), nlp, attribution=attribution):
             record = quote.to_standoff(text)
             assert text[quote.start : quote.end] == record["text"]
             found.append((quote.type, record["text"], record["speaker"], record["cue"]))

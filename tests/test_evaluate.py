@@ -142,3 +142,15 @@ def test_identity_right_counts_every_name_the_aliases_list_for_the_gold_speaker(
     )
     gold = {"speaker": "White House", "speaker_kind": "government"}
     assert identity_right(gold, {"speaker_name": predicted}, [], aliases) is right
+
+
+def test_figures_per_attribution_type():
+    from quotes.evaluate import by_type
+
+    gold = [q(0, 28, type="direct"), q(45, 74, type="indirect"), q(75, 80, type="indirect", cue="according to")]
+    text = TEXT + " According to them."
+    doc = {"id": "d", "text": text, "quotes": gold}
+    table = by_type([doc], {"d": [q(0, 28, type="direct"), q(29, 44, type="indirect")]})
+    assert table["direct"] == {"gold": 1, "predicted": 1, "precision": 100.0, "recall": 100.0, "f1": 100.0}
+    assert (table["indirect"]["gold"], table["indirect"]["recall"], table["indirect"]["precision"]) == (1, 0.0, 0.0)
+    assert table["according to"]["gold"] == 1 and table["mixed"]["gold"] == 0

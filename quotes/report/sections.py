@@ -133,6 +133,16 @@ class StorySections:
             )
             items = [Item(text(Code(str(row.article_id)), f": {row.error}")) for row in failed.itertuples()]
             blocks.append(Bullets(items, intro=intro))
+        left_out = int(articles["left_out"].fillna(0).sum()) if "left_out" in articles else 0
+        if left_out:
+            blocks.append(
+                Paragraph(
+                    text(
+                        f"{plural(left_out, 'attribution')} found with a confidence under the run's"
+                        " --min-confidence are left out of every table and figure below."
+                    )
+                )
+            )
         return Section("heading", blocks)
 
     def overview(self) -> Section:

@@ -1,0 +1,38 @@
+"""Combining the rules' attributions with the learned tagger's: the rules keep what they found (direct
+quotes keep their verbatim spans and fragments); the tagger adds attributions whose content no rule
+found, when its confidence reaches the threshold chosen on dev.
+
+The default is the rules alone: the tagger learned PolNeAR's broad notion of attribution (votes,
+declarations, stances, sourceless "was seen as"), and of its additions on BASIL only 24 in 60 are
+statements with the right speaker (``benchmarks/model_only_check.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quotes.standoff import Quote
+
+MODES = ("rules", "model", "combined")
+DEFAULT_MODE = "rules"  # see the README: the tagger's additions are broad, PolNeAR-style attributions
+
+
+def _letters(quote: Quote) -> set[int]:
+    return {i for f in quote.fragments for i in range(f.start, f.end)}
+
+
+def added(rules: Iterable[Quote], proposed: Iterable[Quote], threshold: float) -> list[Quote]:
+    """The proposed quotes at or above ``threshold`` whose content meets no rule quote's, nor an earlier
+    added one's (each word belongs to one attribution)."""
+    taken: set[int] = set()
+    for quote in rules:
+        taken |= _letters(quote)
+    kept = []
+    for quote in sorted(proposed, key=lambda q: -q.confidence):
+        if quote.confidence < threshold:
+            continue
+        letters = _letters(quote)
+        if letters & taken:
+            continue
+        taken |= letters
+        kept.append(quote)
+    return kept

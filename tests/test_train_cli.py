@@ -1,0 +1,83 @@
+"""``quotes train`` end to end on invented annotated articles, and extraction with what it wrote."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotes.cli import FEATURE_GROUPS, main
+
+SENTENCES = [
+    ("Anna Berg", "griped", "that the trains were late"),
+    ("The minister", "griped", "that taxes would rise"),
+    ("Their coach", "griped", "that the pitch was too wet"),
+    ("A neighbour", "griped", "that the road was closed"),
+    ("Paul Ortiz", "griped", "that nobody had called him"),
+    ("The farmers", "griped", "that prices kept falling"),
+]
+
+
+def _article(n: int, source: str, cue: str, content: str) -> dict:
+    text = f"It rained in the town on Monday.\n{source} {cue} {content}.\nThe market opened late."
+    start = text.index(source)
+    cue_start = text.index(cue, start)
+    content_start = text.index(content)
+    quote = {
+        "text": content,
+        "start": content_start,
+        "end": content_start + len(content),
+        "fragments": [[content_start, content_start + len(content)]],
+        "type": "indirect",
+        "speaker": source,
+        "speaker_start": start,
+        "speaker_end": start + len(source),
+        "cue": cue,
+        "cue_start": cue_start,
+        "cue_end": cue_start + len(cue),
+    }
+    return {"id": f"a{n}", "text": text, "quotes": [quote]}
+
+
+@pytest.fixture
+def gold(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(_article(n, *s)) + "\n" for n, s in enumerate(SENTENCES)), encoding="utf-8")
+    return path
+
+
+def test_train_writes_both_taggers_and_extraction_uses_them(gold, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "model"
+    assert main(["train", "--train", str(gold), "--dev", str(gold), "-o", str(out), "--c1", "0"]) == 0
+    for kind in ("model", "combined"):
+        settings = json.loads((out / kind / "model.json").read_text())
+        assert (out / kind / "tagger.crfsuite").stat().st_size > 0
+        assert 0 < settings["threshold"] < 1 and settings["chosen_on"] == ["gold.jsonl"]
+        assert ("rules" in settings["groups"]) == (kind == "combined")
+    assert (out / "checkpoint" / "gold" / "part-0000.pkl").exists()  # a rerun resumes from here
+    article = tmp_path / "new.txt"
+    # a paragraph with a quotation mark is parsed ('griped' is no cue word the rules know)
+    article.write_text('The senator griped that the "vote" was rushed.\n', encoding="utf-8")
+    monkeypatch.setenv("QUOTES_ATTRIBUTION_MODEL", str(out))
+    result = tmp_path / "found.jsonl"
+    assert main(["extract", str(article), "--attribution", "model", "--processes", "1", "-o", str(result)]) == 0
+    (record,) = [json.loads(line) for line in result.read_text().splitlines()]
+    found = [(q["cue"], q["speaker"], q["found_by"]) for q in record["quotes"]]
+    assert found == [("griped", "The senator", "model")]
+    assert 0 <= record["quotes"][0]["confidence"] <= 1
+
+
+def test_an_unknown_feature_group_is_a_clear_error(gold, tmp_path, capsys):
+    assert main(["train", "--train", str(gold), "-o", str(tmp_path / "m"), "--groups", "word,magic"]) == 1
+    assert "unknown group magic" in capsys.readouterr().err
+
+
+def test_a_missing_training_file_is_a_clear_error(tmp_path, capsys):
+    assert main(["train", "--train", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "m")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_the_cli_names_the_feature_groups_of_the_tagger():
+    from quotes.attribution.features import GROUPS
+
+    assert FEATURE_GROUPS == tuple(GROUPS)
