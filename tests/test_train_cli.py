@@ -81,3 +81,23 @@ def test_the_cli_names_the_feature_groups_of_the_tagger():
     from quotes.attribution.features import GROUPS
 
     assert FEATURE_GROUPS == tuple(GROUPS)
+
+
+def test_min_confidence_leaves_attributions_out_and_counts_them(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('"We will rebuild," the mayor said. She said that the bridge would reopen.\n', encoding="utf-8")
+    kept, dropped = tmp_path / "all.csv", tmp_path / "none.csv"
+    assert main(["extract", str(article), "--processes", "1", "-o", str(kept)]) == 0
+    assert main(["extract", str(article), "--processes", "1", "--min-confidence", "1", "-o", str(dropped)]) == 0
+    import pandas as pd
+
+    found = len(pd.read_csv(kept))
+    assert found >= 2
+    assert len(pd.read_csv(dropped)) == 0
+    assert pd.read_csv(tmp_path / "none.articles.csv")["left_out"].tolist() == [found]
+
+
+def test_min_confidence_above_one_is_refused(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path), "--min-confidence", "1.5"])
+    assert "from 0 to 1" in capsys.readouterr().err
