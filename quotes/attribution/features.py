@@ -63,8 +63,9 @@ def _syntax(token: Token) -> Features:
     return features
 
 
-def _context(doc: Doc, i: int) -> Features:
-    """The words around the token (two each side) and where it stands in its sentence."""
+def _context(doc: Doc, i: int, sentence: tuple[int, int]) -> Features:
+    """The words around the token (two each side) and where it stands in its sentence (``sentence``:
+    its first token and length)."""
     features: Features = {}
     for offset in (-2, -1, 1, 2):
         j = i + offset
@@ -76,9 +77,17 @@ def _context(doc: Doc, i: int) -> Features:
     token = doc[i]
     features["bigram"] = f"{doc[i - 1].lower_ if i else '^'}|{token.lower_}"
     features["sent_start"] = float(token.is_sent_start or i == 0)
-    sentence = token.sent
-    features["sent_pos"] = str(min(4, (i - sentence.start) * 5 // max(1, len(sentence))))
+    first, length = sentence
+    features["sent_pos"] = str(min(4, (i - first) * 5 // max(1, length)))
     return features
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Per token, its sentence's first token and length (``Token.sent`` builds a span each call)."""
+    per_token: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        per_token += [(sentence.start, len(sentence))] * len(sentence)
+    return per_token
 
 
 def _lexicon(token: Token, lexicon: CueLexicon) -> Features:
@@ -175,10 +184,11 @@ def features_of(
     marks = rule_marks(doc, rules or [])
     quoted = sorted(quoted)
     starts = [a for a, _ in quoted]
+    sentences = _sentences(doc) if "context" in groups else []
     makers: list[tuple[str, Callable[[int, Token], Features]]] = [
         ("word", lambda i, t: _word(t)),
         ("syntax", lambda i, t: _syntax(t)),
-        ("context", lambda i, t: _context(doc, i)),
+        ("context", lambda i, t: _context(doc, i, sentences[i])),
         ("lexicon", lambda i, t: _lexicon(t, lexicon)),
         ("quotation", lambda i, t: _quotation(t, quoted, starts)),
         (RULE_GROUP, lambda i, t: _rules(i, marks)),

@@ -197,7 +197,8 @@ class Tagger:
             return [], []
         self._tagger.set(features_of(doc, quoted, lexicon, self.groups, rules))
         labels = self._tagger.tag()
-        return labels, [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
+        # beliefs are read only inside tagged runs (``runs_of``): an 'O' token's is never asked for
+        return labels, [1.0 if label == "O" else self._tagger.marginal(label, i) for i, label in enumerate(labels)]
 
     def propose(
         self, doc: Doc, quoted: list[tuple[int, int]], lexicon: CueLexicon, rules: list | None = None
