@@ -2,7 +2,7 @@
 
     python benchmarks/attribution_model.py cv --work /tmp/attribution        # 3-fold CV on train
     python benchmarks/attribution_model.py ablation --work /tmp/attribution  # dev, one group left out at a time
-    python benchmarks/attribution_model.py reliability                       # confidence bands on both dev files
+    python benchmarks/attribution_model.py reliability [--attribution MODE]  # confidence bands on both dev files
 
 ``cv`` fits both taggers on two thirds of PolNeAR train (articles by position, 0/1/2 mod 3) and scores
 rules, model and combined on the third left out, with the thresholds and calibration the shipped taggers
@@ -112,8 +112,8 @@ def ablation(work: Path) -> None:
         print(_row(f"{label}, threshold {threshold:.2f}", predictions_at(run, name, threshold, reads_rules), dev))
 
 
-def reliability() -> None:
-    """Of the default run's attributions in each confidence band, how many match a gold one (TAU 0.3)."""
+def reliability(mode: str) -> None:
+    """Of a run's attributions in each confidence band, how many match a gold one (TAU 0.3)."""
     from quotes.evaluate import gold_article, match, merge_continuations
     from quotes.extract import extract_all
     from quotes.tables import Tables
@@ -127,7 +127,7 @@ def reliability() -> None:
     bands: dict[str, dict[int, list[int]]] = {}
     for name in ("polnear-dev.jsonl", "identity-dev.jsonl"):
         gold = read_gold(EVAL / name)
-        records = Tables(extract_all(gold_article(d) for d in gold)).standoff
+        records = Tables(extract_all((gold_article(d) for d in gold), attribution=mode)).standoff
         predicted = {r["id"]: merge_continuations(r["quotes"]) for r in records}
         counts = bands.setdefault(name, {})
         for doc in gold:
@@ -150,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", choices=["cv", "ablation", "reliability"])
     parser.add_argument("--work", type=Path, default=Path("/tmp/attribution-bench"))
     parser.add_argument("--fresh", action="store_true", help="remove --work's fitted taggers first")
+    parser.add_argument("--attribution", default="rules", help="for reliability: the mode to run (default rules)")
     args = parser.parse_args(argv)
     if args.fresh:
         shutil.rmtree(args.work / args.what, ignore_errors=True)
     if args.what == "reliability":
-        reliability()
+        reliability(args.attribution)
     else:
         (cross_validate if args.what == "cv" else ablation)(args.work)
     return 0
