@@ -1,4 +1,5 @@
-"""The installed package carries every rule list the code reads (an editable install would hide a miss)."""
+"""The installed package carries every rule list, model and asset the code reads (an editable install would
+hide a miss)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,14 @@ def _matches(path: str, pattern: str) -> bool:
     return len(parts) == len(wanted) and all(fnmatch.fnmatchcase(a, b) for a, b in zip(parts, wanted, strict=True))
 
 
-def test_every_rule_file_is_declared_as_package_data():
+@pytest.mark.parametrize("folder", ["rules", "models", "report/assets"])
+def test_every_data_file_is_declared_as_package_data(folder):
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["quotes"]
-    rules = ROOT / "quotes" / "rules"
-    rule_files = [p.relative_to(ROOT / "quotes").as_posix() for p in rules.rglob("*") if p.is_file()]
-    assert rule_files
-    missing = [f for f in rule_files if not any(_matches(f, pattern) for pattern in patterns)]
+    files = [
+        p.relative_to(ROOT / "quotes").as_posix()
+        for p in (ROOT / "quotes" / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
+    assert files
+    missing = [f for f in files if not any(_matches(f, pattern) for pattern in patterns)]
     assert not missing, f"not installed with the package: {missing}"
