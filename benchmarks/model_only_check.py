@@ -62,6 +62,10 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print each row's context")
     args = parser.parse_args()
     docs = [json.loads(line) for line in (EVAL / "basil-articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    seen: dict[str, int] = {}
+    for doc in docs:  # BASIL repeats an id ('empty'): the second is 'empty#2', as a run names it
+        seen[doc["id"]] = seen.get(doc["id"], 0) + 1
+        doc["id"] = doc["id"] if seen[doc["id"]] == 1 else f"{doc['id']}#{seen[doc['id']]}"
     rows = model_rows(docs)
     print(f"{len(rows)} indirect attributions only the tagger found, in {len(docs)} BASIL articles")
     sample = draw(rows, args.sample, place=("article_id", "start"))

@@ -542,11 +542,15 @@ def quotes_in(
 
     model = tagger(attribution)
     if attribution == "model":
-        quotes = [q for q in _model_quotes(text, parses, quotations, lexicon, model) if q.confidence >= model.threshold]
+        quotes = [
+            q
+            for q in _model_quotes(text, parses, quotations, lexicon, model)
+            if q.confidence >= model.threshold and (q.speaker is not None or not model.needs_speaker)
+        ]
     else:  # the combined tagger reads the rules' quotes as features
         quotes = _rule_quotes(text, parses, lexicon, spans, quotations)
         proposed = _model_quotes(text, parses, quotations, lexicon, model, quotes)
-        quotes = sorted(quotes + added(quotes, proposed, model.threshold), key=_start_of)
+        quotes = sorted(quotes + added(quotes, proposed, model.threshold, model.needs_speaker), key=_start_of)
     for quote in quotes:
         quote.confidence = model.calibrated(quote.rule, quote.confidence)
     return _link_continuations(quotes)

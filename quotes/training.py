@@ -27,6 +27,7 @@ from quotes.extract import _parser_texts, reading_units
 from quotes.marks import find_quote_spans
 
 PART_SIZE = 50  # articles per checkpoint file
+SPEAKER_TOLERANCE = 0.001  # mean F1 (0-1) that dropping the tagger's speakerless attributions may cost
 # Chosen on PolNeAR dev (``benchmarks/attribution_model.py``): L1 keeps the model small.
 PARAMS = {"c1": 0.3, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
@@ -268,9 +269,11 @@ def _standoff(record: dict, quotes: list) -> list[dict]:
     return [q.to_standoff(record["text"]) for q in ordered]
 
 
-def predictions_at(run: DevRun, kind: str, threshold: float, with_rules: bool | None = None) -> dict[str, list[dict]]:
-    """The predictions on dev of the tagger ``kind`` at ``threshold``, added to the rules' when
-    ``with_rules`` (default: for the 'combined' tagger)."""
+def predictions_at(
+    run: DevRun, kind: str, threshold: float, with_rules: bool | None = None, needs_speaker: bool = False
+) -> dict[str, list[dict]]:
+    """The predictions on dev of the tagger ``kind`` at ``threshold`` (only those with a speaker mention
+    when ``needs_speaker``), added to the rules' when ``with_rules`` (default: for 'combined')."""
     from quotes.attribution.combine import added
 
     with_rules = kind == "combined" if with_rules is None else with_rules
@@ -279,9 +282,10 @@ def predictions_at(run: DevRun, kind: str, threshold: float, with_rules: bool | 
         proposed = run.proposed[kind][record["id"]]
         if with_rules:
             rules = run.rules[record["id"]]
-            out[record["id"]] = _standoff(record, rules + added(rules, proposed, threshold))
+            out[record["id"]] = _standoff(record, rules + added(rules, proposed, threshold, needs_speaker))
         else:
-            out[record["id"]] = _standoff(record, [q for q in proposed if q.confidence >= threshold])
+            kept = [q for q in proposed if q.confidence >= threshold and (q.speaker is not None or not needs_speaker)]
+            out[record["id"]] = _standoff(record, kept)
     return out
 
 
@@ -290,6 +294,7 @@ def choose_threshold(
     kind: str,
     with_rules: bool | None = None,
     grid: Iterable[float] = tuple(x / 20 for x in range(4, 20)),
+    needs_speaker: bool = False,
 ) -> tuple[float, dict]:
     """The raw tagger confidence from which attributions F1 (all, TAU 0.3), averaged over the dev
     ``runs`` (gold files of different conventions: PolNeAR's broad one, identity-dev's narrower), is best."""
@@ -299,7 +304,8 @@ def choose_threshold(
     for threshold in grid:
         f1 = []
         for run in runs:
-            rows = {(s.track, s.tau): s for s in score(run.gold, predictions_at(run, kind, threshold, with_rules))}
+            predictions = predictions_at(run, kind, threshold, with_rules, needs_speaker)
+            rows = {(s.track, s.tau): s for s in score(run.gold, predictions)}
             f1.append(rows[("all", 0.3)].f1)
         table[threshold] = sum(f1) / len(f1)
     best = max(table, key=lambda t: (table[t], t))
@@ -338,11 +344,11 @@ def _monotone(bins: list[list[float]]) -> list[list[float]]:
 
 
 def calibration(
-    run: DevRun, kind: str, threshold: float, width: float = 0.1
+    run: DevRun, kind: str, threshold: float, width: float = 0.1, needs_speaker: bool = False
 ) -> tuple[list[list[float]], dict[str, float]]:
     """The share right on dev of the tagger's attributions by raw confidence (bins of ``width``, made
     monotone), and of the rules' by rule (smoothed toward the rules' overall share)."""
-    predictions = predictions_at(run, kind, threshold)
+    predictions = predictions_at(run, kind, threshold, needs_speaker=needs_speaker)
     right = _right(run, predictions)
     model_bins: dict[int, list[int]] = {}
     by_rule: dict[str, list[int]] = {}
@@ -370,11 +376,18 @@ def choose_on_dev(out: Path, dev_files: list[Path], nlp: Language, log=log_to_st
     taggers = {kind: Tagger(out / kind) for kind in KINDS}
     runs = [run_on_dev(read_gold(path), nlp, taggers, log) for path in dev_files]
     for kind in KINDS:
-        threshold, table = choose_threshold(runs, kind)
-        model_bins, rule_shares = calibration(runs[0], kind, threshold)
+        # a who-said-what table needs a who: attributions without a speaker mention are dropped unless
+        # keeping them is worth more than SPEAKER_TOLERANCE points of mean F1 on dev
+        choices = {needs: choose_threshold(runs, kind, needs_speaker=needs) for needs in (False, True)}
+        best = {needs: table[threshold] for needs, (threshold, table) in choices.items()}
+        needs_speaker = best[True] >= best[False] - SPEAKER_TOLERANCE
+        threshold, table = choices[needs_speaker]
+        model_bins, rule_shares = calibration(runs[0], kind, threshold, needs_speaker=needs_speaker)
         settings = _settings(out / kind)
         settings.update(
             threshold=threshold,
+            needs_speaker=needs_speaker,
+            mean_f1={"any": round(100 * best[False], 2), "with a speaker": round(100 * best[True], 2)},
             threshold_f1={f"{t:.2f}": round(100 * f, 1) for t, f in table.items()},
             calibration=model_bins,
             rule_calibration=rule_shares if kind == "combined" else {},

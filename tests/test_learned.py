@@ -79,6 +79,13 @@ def test_the_tagger_adds_only_what_no_rule_holds_above_the_threshold():
     assert [(q.start, q.end) for q in kept] == [(100, 150)]  # overlaps the rule, below threshold, overlaps 100-150
 
 
+def test_a_tagger_that_needs_a_speaker_adds_no_statement_without_one():
+    with_speaker = Quote((Span(100, 150),), "indirect", Span(90, 95), None, rule="model", confidence=0.9)
+    without = _quote(200, 250, 0.95)
+    assert added([], [with_speaker, without], 0.5) == [without, with_speaker]
+    assert added([], [with_speaker, without], 0.5, needs_speaker=True) == [with_speaker]
+
+
 def test_calibration_bins_pool_until_the_share_rises():
     # [upper bound, right, count]: 0.6 is right less often than 0.5, so the two are pooled
     assert _monotone([[0.5, 6, 10], [0.6, 5, 10], [0.7, 9, 10]]) == [[0.6, 11, 20], [0.7, 9, 10]]

@@ -53,6 +53,7 @@ def test_train_writes_both_taggers_and_extraction_uses_them(gold, tmp_path, monk
         settings = json.loads((out / kind / "model.json").read_text())
         assert (out / kind / "tagger.crfsuite").stat().st_size > 0
         assert 0 < settings["threshold"] < 1 and settings["chosen_on"] == ["gold.jsonl"]
+        assert isinstance(settings["needs_speaker"], bool)
         assert ("rules" in settings["groups"]) == (kind == "combined")
     assert (out / "checkpoint" / "gold" / "part-0000.pkl").exists()  # a rerun resumes from here
     article = tmp_path / "new.txt"

@@ -20,15 +20,18 @@ def _letters(quote: Quote) -> set[int]:
     return {i for f in quote.fragments for i in range(f.start, f.end)}
 
 
-def added(rules: Iterable[Quote], proposed: Iterable[Quote], threshold: float) -> list[Quote]:
-    """The proposed quotes at or above ``threshold`` whose content meets no rule quote's, nor an earlier
-    added one's (each word belongs to one attribution)."""
+def added(
+    rules: Iterable[Quote], proposed: Iterable[Quote], threshold: float, needs_speaker: bool = False
+) -> list[Quote]:
+    """The proposed quotes at or above ``threshold`` (and with a speaker mention, when ``needs_speaker``)
+    whose content meets no rule quote's, nor an earlier added one's (each word belongs to one
+    attribution)."""
     taken: set[int] = set()
     for quote in rules:
         taken |= _letters(quote)
     kept = []
     for quote in sorted(proposed, key=lambda q: -q.confidence):
-        if quote.confidence < threshold:
+        if quote.confidence < threshold or (needs_speaker and quote.speaker is None):
             continue
         letters = _letters(quote)
         if letters & taken:

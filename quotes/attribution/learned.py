@@ -188,6 +188,11 @@ class Tagger:
     def threshold(self) -> float:
         return float(self.settings.get("threshold", 0.5))
 
+    @property
+    def needs_speaker(self) -> bool:
+        """Whether its attributions are kept only with a speaker mention (chosen on dev)."""
+        return bool(self.settings.get("needs_speaker", False))
+
     def tag(
         self, doc: Doc, quoted: list[tuple[int, int]], lexicon: CueLexicon, rules: list | None = None
     ) -> tuple[list[str], list[float]]:
