@@ -105,25 +105,35 @@ def speaker_right(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
     return p < gold["speaker_end"] and g < predicted["speaker_end"]
 
 
+def continuation_hosts(quotes: list[dict[str, Any]]) -> list[int]:
+    """For each quote, its place among the quotes ``merge_continuations`` returns: a continuation
+    (rule ``continuation``) takes the place of the earlier quote it continues."""
+    places: list[int] = []
+    count = 0
+    for quote in quotes:
+        host = quote.get("continues")
+        if host is not None and 0 <= host < len(places) and quote.get("rule") == "continuation":
+            places.append(places[host])
+        else:
+            places.append(count)
+            count += 1
+    return places
+
+
 def merge_continuations(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Fold a same-speaker continuation into the quote it continues, as further fragments.
 
     PolNeAR annotates '"Q1," he said. "Q2"' as one attribution with two fragments; the
     extractor reports the continuation as its own quote (``continues`` = index of the first).
     """
-    merged: dict[int, dict[str, Any]] = {}
-    out = []
-    for index, quote in enumerate(quotes):
-        host = quote.get("continues")
-        if host is not None and host in merged and quote.get("rule") == "continuation":
-            target = merged[host]
+    out: list[dict[str, Any]] = []
+    for quote, place in zip(quotes, continuation_hosts(quotes), strict=True):
+        if place < len(out):
+            target = out[place]
             target["fragments"] = fragments_of(target) + fragments_of(quote)
             target["end"] = quote["end"]
-            merged[index] = target
-            continue
-        copy = dict(quote)
-        merged[index] = copy
-        out.append(copy)
+        else:
+            out.append(dict(quote))
     return out
 
 

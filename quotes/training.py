@@ -316,19 +316,14 @@ def _right(run: DevRun, predictions: dict[str, list[dict]]) -> dict[str, list[bo
     """Per article, whether each prediction matches a gold attribution (all, TAU 0.3), continuations
     folded into the quote they continue first, as the protocol scores them (a continuation is right
     when its quote is)."""
-    from quotes.evaluate import match, merge_continuations
+    from quotes.evaluate import continuation_hosts, match, merge_continuations
 
     right = {}
     for record in run.gold:
         predicted = predictions[record["id"]]
-        owner: dict[int, int] = {}  # prediction -> its place among the folded ones (merge_continuations' rule)
-        for i, quote in enumerate(predicted):
-            host = quote.get("continues")
-            folded = host is not None and host in owner and quote.get("rule") == "continuation"
-            owner[i] = owner[host] if folded else len(set(owner.values()))
         merged = merge_continuations(predicted)
         matched = {p for _, p in match(record["text"], record.get("quotes") or [], merged, 0.3)}
-        right[record["id"]] = [owner[i] in matched for i in range(len(predicted))]
+        right[record["id"]] = [place in matched for place in continuation_hosts(predicted)]
     return right
 
 

@@ -154,3 +154,17 @@ def test_figures_per_attribution_type():
     assert table["direct"] == {"gold": 1, "predicted": 1, "precision": 100.0, "recall": 100.0, "f1": 100.0}
     assert (table["indirect"]["gold"], table["indirect"]["recall"], table["indirect"]["precision"]) == (1, 0.0, 0.0)
     assert table["according to"]["gold"] == 1 and table["mixed"]["gold"] == 0
+
+
+def test_each_quote_knows_its_place_among_the_folded_ones():
+    from quotes.evaluate import continuation_hosts
+
+    quotes = [
+        q(0, 5),
+        q(6, 9, continues=0, rule="continuation"),
+        q(10, 12),
+        q(13, 15, continues=1, rule="continuation"),
+    ]
+    quotes.append(q(16, 18, continues=2, rule="paragraph-continuation"))  # only 'continuation' folds
+    assert continuation_hosts(quotes) == [0, 0, 1, 0, 2]
+    assert len(merge_continuations(quotes)) == 3
