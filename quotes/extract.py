@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from quotes.attribution import SUBJECTS as SUBJECT_DEPS
 from quotes.attribution import Attribution, attributions, colon_cue, quotation_after
-from quotes.attribution.combine import DEFAULT_MODE, added
+from quotes.attribution.combine import DEFAULT_MODE, added, trusted
 from quotes.cues import CueLexicon, load_lexicon
 from quotes.engine import ARTICLE_TIMEOUT, run
 from quotes.furniture import blank, furniture_spans
@@ -531,28 +531,23 @@ def quotes_in(
     text = article.text
     spans = find_quote_spans(text)
     quotations = _Quotations(spans)
-    if attribution == "rules":
-        from quotes.attribution.learned import rule_confidence
+    from quotes.attribution.learned import rule_confidence, tagger
 
+    if attribution == "model":
+        model = tagger(attribution)
+        proposed = _model_quotes(text, parses, quotations, lexicon, model)
+        quotes = trusted(proposed, model.threshold, model.needs_speaker)
+    else:
         quotes = _rule_quotes(text, parses, lexicon, spans, quotations)
         for quote in quotes:
             quote.confidence = rule_confidence(quote.rule, quote.confidence)
-        return _link_continuations(quotes)
-    from quotes.attribution.learned import tagger
-
-    model = tagger(attribution)
-    if attribution == "model":
-        quotes = [
-            q
-            for q in _model_quotes(text, parses, quotations, lexicon, model)
-            if q.confidence >= model.threshold and (q.speaker is not None or not model.needs_speaker)
-        ]
-    else:  # the combined tagger reads the rules' quotes as features
-        quotes = _rule_quotes(text, parses, lexicon, spans, quotations)
+    if attribution == "combined":  # the combined tagger reads the rules' quotes as features
+        model = tagger(attribution)
         proposed = _model_quotes(text, parses, quotations, lexicon, model, quotes)
         quotes = sorted(quotes + added(quotes, proposed, model.threshold, model.needs_speaker), key=_start_of)
     for quote in quotes:
-        quote.confidence = model.calibrated(quote.rule, quote.confidence)
+        if quote.rule == "model":
+            quote.confidence = model.calibrated(quote.confidence)
     return _link_continuations(quotes)
 
 

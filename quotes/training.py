@@ -274,7 +274,7 @@ def predictions_at(
 ) -> dict[str, list[dict]]:
     """The predictions on dev of the tagger ``kind`` at ``threshold`` (only those with a speaker mention
     when ``needs_speaker``), added to the rules' when ``with_rules`` (default: for 'combined')."""
-    from quotes.attribution.combine import added
+    from quotes.attribution.combine import added, trusted
 
     with_rules = kind == "combined" if with_rules is None else with_rules
     out = {}
@@ -284,8 +284,7 @@ def predictions_at(
             rules = run.rules[record["id"]]
             out[record["id"]] = _standoff(record, rules + added(rules, proposed, threshold, needs_speaker))
         else:
-            kept = [q for q in proposed if q.confidence >= threshold and (q.speaker is not None or not needs_speaker)]
-            out[record["id"]] = _standoff(record, kept)
+            out[record["id"]] = _standoff(record, trusted(proposed, threshold, needs_speaker))
     return out
 
 

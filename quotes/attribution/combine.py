@@ -20,19 +20,21 @@ def _letters(quote: Quote) -> set[int]:
     return {i for f in quote.fragments for i in range(f.start, f.end)}
 
 
+def trusted(proposed: Iterable[Quote], threshold: float, needs_speaker: bool = False) -> list[Quote]:
+    """The tagger's quotes at or above ``threshold``, and with a speaker mention when ``needs_speaker``."""
+    return [q for q in proposed if q.confidence >= threshold and (q.speaker is not None or not needs_speaker)]
+
+
 def added(
     rules: Iterable[Quote], proposed: Iterable[Quote], threshold: float, needs_speaker: bool = False
 ) -> list[Quote]:
-    """The proposed quotes at or above ``threshold`` (and with a speaker mention, when ``needs_speaker``)
-    whose content meets no rule quote's, nor an earlier added one's (each word belongs to one
-    attribution)."""
+    """The ``trusted`` proposed quotes whose content meets no rule quote's, nor an earlier added one's
+    (each word belongs to one attribution)."""
     taken: set[int] = set()
     for quote in rules:
         taken |= _letters(quote)
     kept = []
-    for quote in sorted(proposed, key=lambda q: -q.confidence):
-        if quote.confidence < threshold or (needs_speaker and quote.speaker is None):
-            continue
+    for quote in sorted(trusted(proposed, threshold, needs_speaker), key=lambda q: -q.confidence):
         letters = _letters(quote)
         if letters & taken:
             continue

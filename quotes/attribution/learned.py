@@ -211,12 +211,10 @@ class Tagger:
         labels, beliefs = self.tag(doc, quoted, lexicon, rules)
         return proposals(doc, labels, beliefs)
 
-    def calibrated(self, rule: str, confidence: float) -> float:
-        """The share of attributions right on dev: for the tagger's (``rule`` 'model'), by raw confidence
-        (``model.json``'s ``calibration``: ``[upper bound, share]`` bins); for the rules', by rule
-        (``rule_calibration``). The raw confidence where the tables say nothing."""
-        if rule != "model":
-            return float(self.settings.get("rule_calibration", {}).get(rule, confidence))
+    def calibrated(self, confidence: float) -> float:
+        """The share of its attributions right on dev at this raw confidence (``model.json``'s
+        ``calibration``: ``[upper bound, share]`` bins), else the raw confidence. The rules' are
+        calibrated by ``rule_confidence``."""
         for upper, share in self.settings.get("calibration", []):
             if confidence <= upper:
                 return float(share)
