@@ -322,10 +322,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         predictions = _predict(args, gold, args.attribution)
     merge = not args.no_merge_continuations
-    table = evaluate.score(gold, predictions, merge=merge)
+    table = evaluate.tracks_of(gold, predictions, merge=merge)
     identities = evaluate.score_identity(gold, predictions, aliases) if evaluate.has_identities(gold) else None
-    if identities is not None:  # direct gold content excludes its marks here: only the 'all' track applies
-        table = [s for s in table if s.track == "all"]
     if args.json:
         out = {"extraction": [s.as_dict() for s in table]}
         if identities is not None:
@@ -370,10 +368,7 @@ def _side_by_side(args: argparse.Namespace, gold: list[dict]) -> int:
     rows, types = [], {}
     for mode in ("rules", "model", "combined"):
         predictions = _predict(args, gold, mode)
-        table = evaluate.score(gold, predictions, merge=merge)
-        if evaluate.has_identities(gold):  # direct gold content excludes its marks here: 'all' only
-            table = [s for s in table if s.track == "all"]
-        rows += [{"attribution": mode, **s.as_dict()} for s in table]
+        rows += [{"attribution": mode, **s.as_dict()} for s in evaluate.tracks_of(gold, predictions, merge=merge)]
         types[mode] = evaluate.by_type(gold, predictions)
     if args.json:
         print(json.dumps({"extraction": rows, "by_type": types}, indent=2))

@@ -202,6 +202,13 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]], merge: bool
     return table
 
 
+def tracks_of(gold_docs: list[dict], predictions: dict[str, list[dict]], merge: bool = True) -> list[Scores]:
+    """``score``'s table, with the ``direct`` track left out for an identity file (``has_identities``),
+    whose direct gold content excludes its quotation marks."""
+    table = score(gold_docs, predictions, merge=merge)
+    return [s for s in table if s.track == "all"] if has_identities(gold_docs) else table
+
+
 ATTRIBUTION_TYPES = ("direct", "mixed", "indirect", "according to")
 
 
