@@ -180,14 +180,13 @@ def train(
     groups: Iterable[str] = GROUPS,
     log=log_to_stderr,
     params: dict | None = None,
-) -> list[Sequence]:
-    """Featurise ``train_file`` (resuming from ``out/checkpoint``) and fit both taggers, side by side in
-    two processes, into ``out/model`` and ``out/combined``; a tagger already fitted with the same
-    settings is kept (a resumed run). Returns the training sequences."""
+) -> None:
+    """Fit both taggers, side by side in two processes, into ``out/model`` and ``out/combined``; a
+    tagger already fitted with the same settings is kept (a resumed run), and ``train_file`` is
+    featurised (resuming from ``out/checkpoint``) only when one is left to fit."""
     records = read_gold(train_file)
     log(f"quotes train: {len(records)} articles from {train_file}")
-    data = featurise(records, nlp, out / "checkpoint" / train_file.stem, log)
-    jobs = []
+    wanted = []
     for kind in KINDS:
         settings = {"groups": groups_of(kind, groups), "params": PARAMS | (params or {}), "trained_on": train_file.name}
         settings["articles"] = len(records)
@@ -198,9 +197,10 @@ def train(
             continue
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "model.json").unlink(missing_ok=True)  # written once its tagger is whole
-        jobs.append((data, folder, settings))
-    fit_all(jobs, log)
-    return data
+        wanted.append((folder, settings))
+    if wanted:
+        data = featurise(records, nlp, out / "checkpoint" / train_file.stem, log)
+        fit_all([(data, folder, settings) for folder, settings in wanted], log)
 
 
 def fit_all(jobs: list[tuple[list[Sequence], Path, dict]], log=log_to_stderr, at_once: int = 2) -> None:

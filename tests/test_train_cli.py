@@ -56,6 +56,10 @@ def test_train_writes_both_taggers_and_extraction_uses_them(gold, tmp_path, monk
         assert isinstance(settings["needs_speaker"], bool)
         assert ("rules" in settings["groups"]) == (kind == "combined")
     assert (out / "checkpoint" / "gold" / "part-0000.pkl").exists()  # a rerun resumes from here
+    capsys.readouterr()
+    assert main(["train", "--train", str(gold), "-o", str(out), "--c1", "0"]) == 0
+    rerun = capsys.readouterr().err
+    assert rerun.count("already trained") == 2 and "featurised" not in rerun  # nothing left to fit
     article = tmp_path / "new.txt"
     # a paragraph with a quotation mark is parsed ('griped' is no cue word the rules know)
     article.write_text('The senator griped that the "vote" was rushed.\n', encoding="utf-8")
