@@ -42,3 +42,17 @@ def extract(nlp):
         return found
 
     return run
+
+
+@pytest.fixture(scope="session")
+def unknown_cue_sentences() -> list[tuple[str, str, str]]:
+    """(source, cue, content) in several frames of a cue the lexicon does not hold ('griped'): what the
+    tagger's tests teach it from."""
+    return [
+        ("Anna Berg", "griped", "that the trains were late"),
+        ("The minister", "griped", "that taxes would rise"),
+        ("Their coach", "griped", "that the pitch was too wet"),
+        ("A neighbour", "griped", "that the road was closed"),
+        ("Paul Ortiz", "griped", "that nobody had called him"),
+        ("The farmers", "griped", "that prices kept falling"),
+    ]

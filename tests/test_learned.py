@@ -91,23 +91,14 @@ def test_calibration_bins_pool_until_the_share_rises():
     assert _monotone([[0.5, 6, 10], [0.6, 5, 10], [0.7, 9, 10]]) == [[0.6, 11, 20], [0.7, 9, 10]]
 
 
-# A cue the lexicon does not hold, in several frames; the tagger learns it from these alone.
-_TRAINING = [
-    ("Anna Berg", "griped", "that the trains were late"),
-    ("The minister", "griped", "that taxes would rise"),
-    ("Their coach", "griped", "that the pitch was too wet"),
-    ("A neighbour", "griped", "that the road was closed"),
-    ("Paul Ortiz", "griped", "that nobody had called him"),
-    ("The farmers", "griped", "that prices kept falling"),
-]
 _PLAIN = ["The trains were late again on Monday.", "Taxes rose in the spring.", "The pitch was wet after rain."]
 
 
-def test_a_tiny_model_learns_a_cue_it_was_shown(nlp, tmp_path):
+def test_a_tiny_model_learns_a_cue_it_was_shown(nlp, tmp_path, unknown_cue_sentences):
     lexicon = load_lexicon()
     assert lexicon.verb("gripe") is None  # learned, not looked up
     data = []
-    for source, cue, content in _TRAINING:
+    for source, cue, content in unknown_cue_sentences:
         text = f"{source} {cue} {content}."
         doc = nlp(text)
         labels = gold_labels(doc, _parts(text, src=source, cue=cue, con=content))
@@ -164,10 +155,10 @@ def test_quotes_under_the_floor_are_left_out_and_counted():
     assert result.left_out == 1
 
 
-def test_the_same_data_gives_the_same_model(nlp, tmp_path):
+def test_the_same_data_gives_the_same_model(nlp, tmp_path, unknown_cue_sentences):
     lexicon = load_lexicon()
     data = []
-    for source, cue, content in _TRAINING[:3]:
+    for source, cue, content in unknown_cue_sentences[:3]:
         text = f"{source} {cue} {content}."
         doc = nlp(text)
         data.append(Sequence("t", features_of(doc, [], lexicon), gold_labels(doc, _parts(text, src=source, cue=cue))))

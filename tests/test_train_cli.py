@@ -8,15 +8,6 @@ import pytest
 
 from quotes.cli import FEATURE_GROUPS, main
 
-SENTENCES = [
-    ("Anna Berg", "griped", "that the trains were late"),
-    ("The minister", "griped", "that taxes would rise"),
-    ("Their coach", "griped", "that the pitch was too wet"),
-    ("A neighbour", "griped", "that the road was closed"),
-    ("Paul Ortiz", "griped", "that nobody had called him"),
-    ("The farmers", "griped", "that prices kept falling"),
-]
-
 
 def _article(n: int, source: str, cue: str, content: str) -> dict:
     text = f"It rained in the town on Monday.\n{source} {cue} {content}.\nThe market opened late."
@@ -40,9 +31,10 @@ def _article(n: int, source: str, cue: str, content: str) -> dict:
 
 
 @pytest.fixture
-def gold(tmp_path):
+def gold(tmp_path, unknown_cue_sentences):
     path = tmp_path / "gold.jsonl"
-    path.write_text("".join(json.dumps(_article(n, *s)) + "\n" for n, s in enumerate(SENTENCES)), encoding="utf-8")
+    lines = (json.dumps(_article(n, *s)) + "\n" for n, s in enumerate(unknown_cue_sentences))
+    path.write_text("".join(lines), encoding="utf-8")
     return path
 
 
