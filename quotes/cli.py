@@ -366,7 +366,7 @@ def _side_by_side(args: argparse.Namespace, gold: list[dict]) -> int:
 
     merge = not args.no_merge_continuations
     rows, types = [], {}
-    for mode in ("rules", "model", "combined"):
+    for mode in ATTRIBUTION_MODES:
         predictions = _predict(args, gold, mode)
         rows += [{"attribution": mode, **s.as_dict()} for s in evaluate.tracks_of(gold, predictions, merge=merge)]
         types[mode] = evaluate.by_type(gold, predictions)
@@ -404,8 +404,10 @@ def _version() -> str:
         return "(not installed)"
 
 
-# The tagger's feature groups (``attribution.features.GROUPS``), named here so that ``--help`` needs no spaCy.
+# The tagger's feature groups (``attribution.features.GROUPS``) and the attribution modes
+# (``attribution.combine.MODES``), named here so that ``--help`` needs no spaCy.
 FEATURE_GROUPS = ("word", "syntax", "context", "lexicon", "quotation")
+ATTRIBUTION_MODES = ("rules", "model", "combined")
 
 
 def _add_input_options(common: argparse.ArgumentParser) -> None:
@@ -486,7 +488,7 @@ def _common_options() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--attribution",
-        choices=["rules", "model", "combined"],
+        choices=ATTRIBUTION_MODES,
         default="rules",
         help="who finds attributions: the hand-written rules (default), the learned tagger trained on PolNeAR,"
         " or both (the rules, plus what the tagger finds that they miss: PolNeAR's broad attributions, actions"
@@ -617,21 +619,22 @@ def _at_least_one(value: str) -> int:
     return number
 
 
-def _positive(value: str) -> float:
+def _number(value: str) -> float:
     try:
-        number = float(value)
+        return float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+
+
+def _positive(value: str) -> float:
+    number = _number(value)
     if not number > 0 or number == float("inf"):
         raise argparse.ArgumentTypeError(f"{value}: give a number above 0")
     return number
 
 
 def _fraction(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    number = _number(value)
     if not 0 <= number <= 1:
         raise argparse.ArgumentTypeError(f"{value}: give a number from 0 to 1")
     return number

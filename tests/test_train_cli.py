@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from quotes.cli import FEATURE_GROUPS, main
+from quotes.cli import ATTRIBUTION_MODES, FEATURE_GROUPS, main
 
 
 def _article(n: int, source: str, cue: str, content: str) -> dict:
@@ -74,10 +74,12 @@ def test_a_missing_training_file_is_a_clear_error(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
-def test_the_cli_names_the_feature_groups_of_the_tagger():
+def test_the_cli_names_the_feature_groups_and_modes_of_the_tagger():
+    from quotes.attribution.combine import MODES
     from quotes.attribution.features import GROUPS
 
     assert FEATURE_GROUPS == tuple(GROUPS)
+    assert ATTRIBUTION_MODES == MODES
 
 
 def test_min_confidence_leaves_attributions_out_and_counts_them(tmp_path):
