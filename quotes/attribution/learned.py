@@ -225,11 +225,16 @@ def packaged_model() -> Path:
     return Path(str(resources.files("quotes") / MODEL_DIR))
 
 
+def _models() -> Path:
+    """The folder of the taggers in use: ``$QUOTES_ATTRIBUTION_MODEL``, else the shipped one."""
+    return Path(os.environ.get(ENV_VAR) or packaged_model())
+
+
 def tagger(kind: str = "combined", folder: str | None = None) -> Tagger:
     """The ``kind`` tagger ('model': parse features alone; 'combined': also the rules' output) in
     ``folder``, else in ``$QUOTES_ATTRIBUTION_MODEL``, else the one shipped in the package; each loaded
     once per process."""
-    return _load(str(Path(folder or os.environ.get(ENV_VAR) or packaged_model()) / kind))
+    return _load(str(Path(folder or _models()) / kind))
 
 
 @lru_cache(maxsize=4)
@@ -240,7 +245,7 @@ def _load(folder: str) -> Tagger:
 def rule_confidence(rule: str, confidence: float) -> float:
     """The share right on dev of the rules' attributions found by ``rule`` (the combined tagger's
     ``rule_calibration``, read without loading the tagger), else ``confidence``."""
-    return _rule_shares(os.environ.get(ENV_VAR) or str(packaged_model())).get(rule, confidence)
+    return _rule_shares(str(_models())).get(rule, confidence)
 
 
 @lru_cache(maxsize=4)
