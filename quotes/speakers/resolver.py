@@ -604,7 +604,11 @@ def resolve_speakers(
             if quote.speaker is not None:
                 resolver.remember(quote.speaker, speaker)
                 by_mention[quote.speaker] = speaker
-        if quote.speaker is not None:  # what no one is credited with saying is the writer's narrative
+        # A statement the tagger found with no one credited ('Mr. Trump's comments were reported') is the
+        # writer's narrative: its names stay antecedents. A rule's credit without a mention is someone's
+        # words whose source the parse missed ('who led the charge of conservatives calling for Steele to
+        # step down'): its names are hidden, as every quote's are.
+        if quote.speaker is not None or quote.rule != "model":
             resolver.report_contents(quote.fragments)
         via = relayed_by(article.text, quote, speaker, rules)
         resolved.append(replace(speaker, via=via) if via else speaker)
