@@ -3,7 +3,7 @@ quotes keep their verbatim spans and fragments); the tagger adds attributions wh
 found, when its confidence reaches the threshold chosen on dev.
 
 The default is the rules alone: the tagger learned PolNeAR's broad notion of attribution (votes,
-declarations, stances, sourceless "was seen as"), and of its additions on BASIL only 24 in 60 are
+declarations, stances, sourceless "was seen as"), and of its additions on BASIL only 31 in 60 are
 statements with the right speaker (``benchmarks/model_only_check.py``)."""
 
 from __future__ import annotations
