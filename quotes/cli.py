@@ -336,6 +336,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(evaluate.format_identity(identities))
             print("\nextraction:\n")
         print(evaluate.format_table(table))
+        if identities is not None and args.parts:
+            print("\nspeaker identity by part:\n")
+            print(evaluate.format_parts(gold, predictions, aliases, args.parts))
     return 0
 
 
@@ -550,6 +553,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--split", help="only documents whose 'split' is this")
     ev.add_argument("--pred", help="score these predictions (JSONL: id, quotes) instead of running the extractor")
     ev.add_argument("--json", action="store_true", help="print the table as JSON")
+    ev.add_argument(
+        "--parts",
+        type=int,
+        metavar="N",
+        help="also give the identity figures of the first N documents and of the rest apart (one run over all)",
+    )
     ev.add_argument(
         "--side-by-side",
         action="store_true",

@@ -468,6 +468,23 @@ def has_identities(gold_docs: list[dict]) -> bool:
     return any("speaker_kind" in q for d in gold_docs for q in d.get("quotes") or [])
 
 
+def format_parts(gold_docs: list[dict], predictions: dict[str, list[dict]], aliases: dict, first: int) -> str:
+    """The identity figures of the first ``first`` documents, of the rest and of all, one row each (a
+    file that grew keeps its old and new parts comparable)."""
+    lines = [
+        "| part | documents | gold | coverage | identity | end-to-end | B3 P | B3 R | B3 F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    parts = [(f"first {first}", gold_docs[:first]), ("the rest", gold_docs[first:]), ("all", gold_docs)]
+    for name, docs in parts:
+        d = score_identity(docs, predictions, aliases).as_dict()
+        lines.append(
+            f"| {name} | {len(docs)} | {d['gold']} | {d['coverage']} | {d['identity']} | {d['end_to_end']} | "
+            f"{d['bcubed_precision']} | {d['bcubed_recall']} | {d['bcubed_f1']} |"
+        )
+    return "\n".join(lines)
+
+
 def format_identity(scores: IdentityScores, errors: int = 10) -> str:
     """The identity figures as markdown, per speaker kind, then the commonest errors and confusions."""
     d = scores.as_dict()
