@@ -316,7 +316,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if any("text" not in d or "id" not in d for d in gold):
         raise Failure(f"{args.gold}: every line needs 'id' and 'text'")
     if args.pred:
-        predictions = {d["id"]: d.get("quotes") or [] for d in _read_jsonl(args.pred)}
+        records = _read_jsonl(args.pred)
+        if any(not isinstance(d, dict) or "id" not in d for d in records):
+            raise Failure(f"{args.pred}: every line needs an 'id' (and its 'quotes')")
+        predictions = {d["id"]: d.get("quotes") or [] for d in records}
     elif args.side_by_side:
         return _side_by_side(args, gold)
     else:
