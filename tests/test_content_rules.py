@@ -83,3 +83,25 @@ def test_rule_names_are_unique_and_in_order():
 def test_made_clear_leaves_clear_out_of_what_the_later_rules_read(nlp):
     # without the rule 'clear' is read as part of what was said
     assert _read(nlp, "She made clear that the deal was dead.", "made", frozenset({"made-clear"}))[0][0] == "clear"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the parse hangs the clause on the statement: it is still what was said
+        (
+            "Finch’s attorney, Ann Roe, said in a statement that “there was no collusion” and that the charges were"
+            " “a clear attempt at silencing Harold.”",
+            ["that “there was no collusion” and that the charges were “a clear attempt at silencing Harold"],
+        ),
+        ("The senator said in an interview on Sunday that the bill would pass.", ["that the bill would pass"]),
+    ],
+)
+def test_said_in_a_statement_that(nlp, text, content):
+    assert _read(nlp, text, "said") == (content, "ccomp")
+
+
+def test_a_statement_that_did_something_is_no_content(nlp):
+    # 'that' is the statement's relative pronoun, not the complementizer of what was said
+    fragments, _ = _read(nlp, 'She said in a statement that was released Friday: "We will win."', "said")
+    assert not any(f.startswith("that was released") for f in fragments)

@@ -83,6 +83,16 @@ class Reading:
         clauses = clauses or [
             c for c in children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"
         ]
+        # 'said in a statement that C': the parse hung the clause on the statement
+        clauses = clauses or [
+            clause
+            for prep in children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "on") and prep.i > verb.i
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for clause in noun.children
+            if clause.dep_ in ("acl", "ccomp") and clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark"
+        ]
         if not clauses and (after_time := _clause_after_time(verb)) is not None:
             clauses = [after_time]
         if (mark := next((c for c in children if c.dep_ == "mark" and c.lower_ in SUBORDINATORS), None)) is not None:
