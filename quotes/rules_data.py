@@ -53,6 +53,15 @@ class SpeakerRules:
     first_names: dict[str, str] = field(default_factory=dict)  # first name -> "m" or "f" (gender.tsv's win)
     group_nouns: frozenset[str] = frozenset()  # "supporters": "Supporters of Mr. McCarthy" is a group
     media_nouns: frozenset[str] = frozenset()  # "tabloid": "the tabloid" is the outlet named last
+    charging_documents: frozenset[str] = frozenset()  # "indictment": the prosecutors' words
+
+    def is_charging_document(self, phrase: str) -> bool:
+        """'the 24-page indictment', "Stone's indictments", 'a criminal complaint': a document a
+        prosecution files (its last one or two words, in the singular)."""
+        words = [w.lower() for w in phrase.split()[-2:]]
+        if words and words[-1].endswith("s"):
+            words[-1] = words[-1][:-1]
+        return bool(words) and (words[-1] in self.charging_documents or " ".join(words) in self.charging_documents)
 
     def is_document(self, word: str) -> bool:
         """A document or spokesperson noun, singular or plural ('statement', 'documents')."""
@@ -146,6 +155,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         surname_titles=frozenset(surname_titles),
         **_parties(_lines("parties.tsv")),
         document_nouns=frozenset(line.strip().lower() for line in _lines("documents.txt")),
+        charging_documents=frozenset(line.strip().lower() for line in _lines("charging_documents.txt")),
         nicknames=_pairs("nicknames.tsv"),
         first_names=_pairs("first_names.tsv") | _pairs("gender.tsv", what="name"),
     )

@@ -28,13 +28,14 @@ from quotes.speakers.names import (
     classify_name,
     clean_mention,
     could_be_one,
+    loosely_same,
     members_of,
     same_person,
     split_title,
     surname,
     without_quantity,
 )
-from quotes.speakers.resolver import POSSESSIVES, PRONOUNS, resolve_speakers
+from quotes.speakers.resolver import POSSESSIVES, PRONOUNS, resolve_article, resolve_speakers
 
 __all__ = [
     "KINDS",
@@ -51,9 +52,11 @@ __all__ = [
     "classify_name",
     "clean_mention",
     "could_be_one",
+    "loosely_same",
     "media_mentions",
     "members_of",
     "relayed_by",
+    "resolve_article",
     "resolve_speakers",
     "same_person",
     "split_title",

@@ -43,6 +43,20 @@ _DOCUMENT_BY = re.compile(r"\b(?P<noun>[A-Za-z]+),?\s+by\s+" + _AGENT)
 # A document cited as a source, not issued by the sentence's subject: 'according to the documents'.
 _CITED = re.compile(r"\baccording to (?:the |these |those |a |an )?(?:\w+ ){0,2}$", re.I)
 
+# Who brings a prosecution, as articles name them; ``_prosecutors`` takes the one named nearest before
+# the document (else the first after it).
+_PROSECUTORS = re.compile(
+    r"\b(?P<special>special counsel)|\b(?P<independent>independent counsel)"
+    r"|\b(?P<attorney>(?:U\.S\.|United States) [Aa]ttorney['’]s [Oo]ffice)"
+    r"|\b(?P<prosecutors>(?:(?:[Ff]ederal|[Ss]tate|[Cc]ounty|[Dd]istrict) )?prosecutors)\b",
+    re.I,
+)
+_PROSECUTION_NAMES = {
+    "special": "Special Counsel's Office",
+    "independent": "Independent Counsel's Office",
+    "attorney": "U.S. Attorney's Office",
+}
+
 
 class _Documents(Referents):
     """Who issued the documents an article cites."""
@@ -50,6 +64,26 @@ class _Documents(Referents):
     _releases: list[re.Match] | None = None  # 'papers released by X' in the text (``_released_by``)
     _release_ends: list[int] = []
     _authored: dict[str, list[re.Match]] = {}  # 'the report, by X': by the document's noun
+
+    def _prosecutors(self, mention: Span) -> Speaker | None:
+        """Who filed a charging document ('the indictment', "Stone's indictment"): the prosecuting
+        office the article names nearest before ``mention``, else first after it, else its
+        'prosecutors'; None when it names none."""
+        found = list(_PROSECUTORS.finditer(self.text))
+        offices = [m for m in found if m.lastgroup in _PROSECUTION_NAMES]
+        found = offices or found  # 'prosecutors' are the office's, when the article names one
+        before = [m for m in found if m.end() <= mention.start]
+        after = [m for m in found if m.start() >= mention.end]
+        chosen = before[-1] if before else after[0] if after else None
+        if chosen is None:
+            return None
+        where = Span(chosen.start(), chosen.end())
+        if chosen.lastgroup in _PROSECUTION_NAMES:
+            return Speaker(_PROSECUTION_NAMES[chosen.lastgroup], "government", mention="description", antecedent=where)
+        named = self.resolve_text(chosen.group(), where, [])
+        if named.kind == "unknown":
+            named = Speaker(chosen.group().lower(), "unnamed")
+        return replace(named, mention="description", antecedent=where)
 
     def _issuer(self, noun: str, position: int) -> _Referent | None:
         """Who the text said issued the document: 'The NAACP passed a resolution ... The resolution

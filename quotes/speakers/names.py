@@ -10,11 +10,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules
+from quotes.speakers.personal_names import initials, parse_name, surname_first
 from quotes.standoff import Span
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -79,8 +81,12 @@ def clean_mention(mention: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip()
 
 
+# A surname whose capital follows a short lowercase prefix: 'diGenova', 'deBlasio'.
+_INNER_CAPITAL = re.compile(r"[a-z]{2,3}[A-Z][a-z]")
+
+
 def _capitalised(token: str) -> bool:
-    return token[:1].isupper() or token.lower() in NAME_PARTICLES
+    return token[:1].isupper() or token.lower() in NAME_PARTICLES or _INNER_CAPITAL.match(token) is not None
 
 
 def _is_title(token: str, rules: SpeakerRules) -> bool:
@@ -149,7 +155,11 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def surname(name: str) -> str:
+    """The surname, folded: the last word but a suffix, or the first of a surname-first name ('Park
+    Geun-hye', 'Kim Jong Un': ``personal_names``)."""
     tokens = [t for t in name.split() if t.lower().strip(",") not in NAME_SUFFIXES]
+    if surname_first(tokens):
+        return fold(tokens[0]).strip(".,")
     return fold((tokens or name.split())[-1]).strip(".,")
 
 
@@ -176,7 +186,8 @@ def _first_names_agree(a: str, b: str) -> bool:
 
 def same_person(short: str, full: str) -> bool:
     """True when ``short`` can name the person ``full`` names ('Esper' / 'Mark T. Esper';
-    'Van Voorhis' / 'Chandler Van Voorhis'). Two full names with different suffixes never do."""
+    'Van Voorhis' / 'Chandler Van Voorhis'; 'Kim' / 'Kim Jong Un'). Two full names with different
+    suffixes or different middle initials never do."""
     s, f = short.split(), full.split()
     if len(s) > 1 and s[0].lower() in NAME_PARTICLES:
         s = s[-1:]
@@ -186,7 +197,67 @@ def same_person(short: str, full: str) -> bool:
         return True
     if any(len(n) == 2 and n[1].lower() in NAME_SUFFIXES for n in (s, f)):
         return name_suffix(short) == name_suffix(full)  # 'Trump Jr.' / 'Donald Trump Jr.', not 'Donald Trump'
-    return _first_names_agree(s[0], f[0]) and name_suffix(short) == name_suffix(full)
+    a, b = parse_name(short), parse_name(full)
+    if a.middle and b.middle and initials(a.middle) != initials(b.middle):
+        return False  # 'George W. Bush' is not 'George H. W. Bush'; 'Robert S. Mueller' is 'Robert Mueller'
+    given_a, given_b = (a.given or s[0]).split(), (b.given or f[0]).split()
+    return _first_names_agree(given_a[0], given_b[0]) and _suffixes_agree(name_suffix(short), name_suffix(full))
+
+
+def _suffixes_agree(a: str | None, b: str | None) -> bool:
+    """The same suffix, or a numeral on one name only ('Robert S. Mueller III' is 'Robert Mueller');
+    'Jr.' and 'Sr.' name another person than the name without them ('Donald Trump Jr.')."""
+    return a == b or (a is None and b in _NUMERALS) or (b is None and a in _NUMERALS)
+
+
+_NUMERALS = {"ii", "iii", "iv"}
+
+
+def _bare(name: str) -> str:
+    return " ".join(w for w in name.split() if w.lower().strip(".,") not in NAME_SUFFIXES)
+
+
+def _misspelt(x: str, y: str) -> bool:
+    """'Vincente Fox' and 'Vicente Fox': one surname, first names of five letters or more that differ
+    by a letter or two and are not known as names of two genders ('Daniel' and 'Danielle')."""
+    x_words, y_words = _bare(x).split(), _bare(y).split()
+    if len(x_words) < 2 or len(y_words) < 2 or surname(x) != surname(y):
+        return False
+    a, b = fold(x_words[0]), fold(y_words[0])
+    genders = load_speaker_rules().first_names
+    if None not in (genders.get(a), genders.get(b)) and genders.get(a) != genders.get(b):
+        return False
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85
+
+
+def _namesake_key(name: str) -> tuple[str, str, str | None]:
+    """First name, surname and suffix, folded: middle names aside ('Donald J. Trump Jr.')."""
+    words = fold(_bare(name)).split()
+    return words[0], surname(name), name_suffix(fold(name))
+
+
+@lru_cache(maxsize=1)
+def _namesakes() -> frozenset[tuple[str, str, str | None]]:
+    text = (resources.files("quotes") / "rules" / "speakers" / "namesakes.txt").read_text(encoding="utf-8")
+    return frozenset(_namesake_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _namesake(name: str) -> bool:
+    """A suffixed name of ``namesakes.txt``."""
+    return name_suffix(name) is not None and _namesake_key(name) in _namesakes()
+
+
+def loosely_same(a: str, b: str) -> bool:
+    """Two full names that may be one person though ``same_person`` keeps them apart: a 'Jr.' or
+    'Sr.' on one only ('Roger J. Stone Jr.' / 'Roger Stone'), or a misspelt first name. Only the
+    run-wide step joins them, and only when no article names both (``identities``)."""
+    if len(a.split()) < 2 or len(b.split()) < 2 or same_person(a, b):
+        return False
+    if name_suffix(a) and name_suffix(b):
+        return False  # 'Jr.' and 'Sr.': two people
+    if _namesake(a) or _namesake(b):
+        return False  # 'Donald Trump Jr.': his father is in the news too
+    return same_person(_bare(a), _bare(b)) or _misspelt(a, b)
 
 
 def could_be_one(a: str, b: str) -> bool:
@@ -194,15 +265,19 @@ def could_be_one(a: str, b: str) -> bool:
     Roberts Jr.'), or when one is a member of the other ('Nancy Pelosi' and 'Nancy Pelosi and Chuck
     Schumer'): a difference between them is no fact to state."""
 
-    def bare(name: str) -> str:
-        return " ".join(w for w in name.split() if w.lower().strip(".,") not in NAME_SUFFIXES)
-
     def alike(x: str, y: str) -> bool:  # 'Vincente Fox' and 'Vicente Fox': a misspelt first name
-        x, y = bare(x).split(), bare(y).split()
-        return len(x) > 1 and len(y) > 1 and fold(x[-1]) == fold(y[-1]) and fuzz.ratio(fold(x[0]), fold(y[0])) >= 85
+        x_words, y_words = _bare(x).split(), _bare(y).split()
+        return (
+            len(x_words) > 1
+            and len(y_words) > 1
+            and fold(x_words[-1]) == fold(y_words[-1])
+            and fuzz.ratio(fold(x_words[0]), fold(y_words[0])) >= 85
+        )
 
     members_a, members_b = a.split(" and "), b.split(" and ")
-    return any(same_person(bare(x), bare(y)) or fold(x) == fold(y) or alike(x, y) for x in members_a for y in members_b)
+    return any(
+        same_person(_bare(x), _bare(y)) or fold(x) == fold(y) or alike(x, y) for x in members_a for y in members_b
+    )
 
 
 def distinct_people(names: list[str]) -> list[str]:
@@ -244,6 +319,8 @@ class _People:
         """The longest name of the article for the same person ('Esper' -> 'Mark T. Esper'); a name of
         another gender ('Mr. Obama' is not Malia Obama) is not the same person."""
         matches = [n for n in self._by_surname.get(surname(name), ()) if same_person(name, n)]
+        if name_suffix(name) is None:  # 'Mr. Trump' beside 'Donald Trump Jr.' is his father (``namesakes.txt``)
+            matches = [n for n in matches if not _namesake(n)]
         if gender is not None:
             matches = [n for n in matches if self.gender_of(n) in (None, gender)]
         if len(name.split()) == 1:
@@ -313,7 +390,7 @@ def classify_name(mention: str, label: str | None, rules: SpeakerRules) -> Speak
     words = cleaned.split()
     if _AFTER_HEAD.sub("", cleaned).split()[-1].lower() in rules.anonymous_heads:
         return Speaker(f"anonymous {_DETERMINERS.sub('', cleaned)}", "anonymous", mention="description")
-    if not any(w[:1].isupper() for w in words):
+    if not any(w[:1].isupper() or _INNER_CAPITAL.match(w) for w in words):
         return None
     if label is None and len(words) == 1 and words[0].endswith("s") and words[0][1:].islower():
         return None  # "Critics said": a sentence-initial common noun, not a name

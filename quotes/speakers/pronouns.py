@@ -66,6 +66,8 @@ class _Pronouns(Referents):
         ):
             if noun.group(1).split()[-1] not in ("and", "but", "or", "said", "says"):
                 phrase = Span(noun.start(1), noun.end(1))
+                if self.rules.is_charging_document(noun.group(1)) and (filed := self._prosecutors(phrase)):
+                    return replace(filed, mention="pronoun")  # 'the indictment, which refers to'
                 document = _document_head(noun.group(1), self.rules)
                 if document is not None and document[1] and not document[2]:
                     # 'a Guardian newspaper report that described': the report names its issuer

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from quotes.rules_data import SpeakerRules, load_speaker_rules
 from quotes.speakers.affiliations import affiliations_in
@@ -24,19 +25,26 @@ from quotes.speakers.names import (
     split_title,
     without_quantity,
 )
+from quotes.speakers.personal_names import surname_first
 from quotes.speakers.pronouns import POSSESSIVE_PRONOUNS, POSSESSIVES, PRONOUNS, _Pronouns
 from quotes.standoff import Article, Quote, Span
 
-# The name may carry its place ("Chuck Schumer of New York,") or party ("Joe Smith (R-Tex.),").
+# The name may carry its place ("Chuck Schumer of New York,") or party ("Joe Smith (R-Tex.),"), and
+# may end the sentence ('said the spokesman, Nick Merrill.').
 _APPOSITION = re.compile(
     r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
-    r"\s*(?:,|\([^)]*\),)"
+    r"\s*(?:,|\([^)]*\),|(?<=[a-z])\.(?=\s|$))"
 )
 
 
 # A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
 _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
+# The word before a mention: the surname of a surname-first name the parse cut off ("Ban" of "Ban Ki-moon").
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s$")
 
+
+# The place or body a title is of, before the holder's name: ' for the District of Columbia'.
+_TITLE_PLACE = re.compile(r"\s+(?:of|for|from)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of|the|and|[A-Z][\w.'’-]*))*$")
 
 # A lede's unnamed subject is named by the paragraph after it within the article's first paragraphs.
 _LEDE_PARAGRAPHS = 3
@@ -82,6 +90,9 @@ class _Resolver(_Documents, _Groups, _Pronouns):
         mention = self._without_place(mention)
         if (joined := _JOINED_BEFORE.search(self.text, max(0, mention.start - 30), mention.start)) is not None:
             mention = Span(joined.start(), mention.end)  # the parse's "Rourke" of "O’Rourke", "Eakin" of "Holtz-Eakin"
+        if (before := _WORD_BEFORE.search(self.text, max(0, mention.start - 30), mention.start)) is not None:
+            if surname_first([before.group(1), *self.text[mention.start : mention.end].split()]):
+                mention = Span(before.start(1), mention.end)  # the parse's "Ki-moon" of "Ban Ki-moon"
         mention_text = self.text[mention.start : mention.end]
         if (own := self._own_outlet(mention_text)) is not None:
             return own
@@ -137,9 +148,13 @@ class _Resolver(_Documents, _Groups, _Pronouns):
             referent = after
         else:
             return None
-        last = before[-1].lower().strip(",") if before else ""
         if not before:
             return None  # nothing but space before the name: the name itself
+        # 'former U.S. attorney for the District of Columbia Joseph diGenova': a title and its place
+        place = _TITLE_PLACE.search(" ".join(before))
+        if place is not None and place.start() and not set(place.group().lower().split()) & self.rules.honorifics:
+            before = " ".join(before)[: place.start()].split()  # not 'a lawyer for Mrs.' + 'Clinton'
+        last = before[-1].lower().strip(",")
         owned = referent is inside and (before[0].lower() in POSSESSIVES or before[0].endswith(("'s", "’s")))
         if {"and", "&"} & set(before) or last in self.rules.honorifics:
             return None  # 'Mr. Udall and Mr. Wyden': a joint mention; 'Mr. Udall': a name
@@ -234,6 +249,8 @@ class _Resolver(_Documents, _Groups, _Pronouns):
             if issuer_found is not None:
                 where = Span(issuer_found.start, issuer_found.end)
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
+        if self.rules.is_charging_document(cleaned) and (prosecutors := self._prosecutors(mention)) is not None:
+            return prosecutors  # "Stone's indictment" is the prosecutors', not Stone's
         definite = mention_text.split()[0].lower() == "the"
         if head in self.rules.media_nouns and definite and (outlet := self._outlet_before(mention)):
             return outlet  # 'The tabloid published a story': the outlet named last
@@ -290,10 +307,26 @@ class _Resolver(_Documents, _Groups, _Pronouns):
         return UNKNOWN
 
 
+class ResolvedArticle(NamedTuple):
+    """One ``Speaker`` per quote, and the full names of the people the article names: the evidence the
+    run-wide step reads to tell 'Roger J. Stone Jr.' (one person with 'Roger Stone') from 'Donald Trump
+    Jr.' (an article that names 'Donald Trump' too)."""
+
+    speakers: list[Speaker]
+    people: tuple[str, ...]
+
+
 def resolve_speakers(
     article: Article, quotes: list[Quote], entities: list[Entity], rules: SpeakerRules | None = None
 ) -> list[Speaker]:
     """One ``Speaker`` per quote, in the quotes' order; quotes are in text order."""
+    return resolve_article(article, quotes, entities, rules).speakers
+
+
+def resolve_article(
+    article: Article, quotes: list[Quote], entities: list[Entity], rules: SpeakerRules | None = None
+) -> ResolvedArticle:
+    """``resolve_speakers``, with the people the article names."""
     rules = rules or load_speaker_rules()
     resolver = _Resolver(article, entities, rules)
     resolved: list[Speaker] = []
@@ -317,7 +350,8 @@ def resolve_speakers(
     affiliations = affiliations_in(article.text, entities, resolver, quotes)
     mentions = [article.text[q.speaker.start : q.speaker.end] if q.speaker else "" for q in quotes]
     resolved = _described_alike(resolved, mentions)
-    return [replace(s, affiliation=_affiliation_of(s, affiliations)) for s in resolved]
+    people = tuple(n for n in resolver.people.names if len(n.split()) > 1)
+    return ResolvedArticle([replace(s, affiliation=_affiliation_of(s, affiliations)) for s in resolved], people)
 
 
 def _affiliation_of(speaker: Speaker, affiliations: dict[str, str]) -> str | None:
