@@ -30,7 +30,7 @@ from quotes.engine import ARTICLE_TIMEOUT, run
 from quotes.furniture import blank, furniture_spans
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
-from quotes.speakers import Entity, MediaMention, media_mentions, resolve_speakers
+from quotes.speakers import Entity, MediaMention, media_mentions, resolve_article
 from quotes.standoff import Article, ArticleError, Quote, Span
 from quotes.windows import LONG_TEXT, analyse_in_windows, pieces
 from quotes.wording import TextProfile
@@ -68,6 +68,7 @@ class ArticleResult:
     media: list[MediaMention] = field(default_factory=list)
     profile: TextProfile | None = None  # quoted and narrative wording, when asked for (``wording``)
     left_out: int = 0  # quotes under the run's --min-confidence
+    people: tuple[str, ...] = ()  # the full names of the people the article names (``resolve_article``)
 
 
 @lru_cache(maxsize=1)
@@ -690,13 +691,13 @@ def _analyse(article: Article, nlp: Language, lexicon: CueLexicon, attribution: 
     units = reading_units(article.text)  # once: both the parser and the recogniser read these
     parses = parse_article(article, nlp, lexicon, units)
     quotes = quotes_in(article, parses, lexicon, attribution)
-    speakers = resolve_speakers(article, quotes, entities_in(article, nlp, parses, units))
+    speakers, people = resolve_article(article, quotes, entities_in(article, nlp, parses, units))
     for quote, speaker in zip(quotes, speakers, strict=True):
         quote.speaker_name, quote.speaker_kind = speaker.name, speaker.kind
         quote.speaker_title, quote.via = speaker.title, speaker.via
         quote.speaker_affiliation = speaker.affiliation
         quote.speaker_resolution = speaker.mention if speaker.kind != "unknown" else "none"
-    return ArticleResult(article, quotes, media=media_mentions(article, quotes, speakers))
+    return ArticleResult(article, quotes, media=media_mentions(article, quotes, speakers), people=people)
 
 
 # How far after a quote its credit may end ('"Q1," said, at length, Smith, "Q2"'): a bound on where

@@ -20,7 +20,8 @@ from rapidfuzz import fuzz
 
 from quotes.overrides import SpeakerOverrides
 from quotes.rules_data import alias_key
-from quotes.speakers import NAMED_KINDS, same_person, surname
+from quotes.speakers import NAMED_KINDS, loosely_same, same_person, surname
+from quotes.speakers.roles import Holder, holder_for, role_of
 
 SPEAKER_COLUMNS = {
     "speaker_id": "stable id of the speaker within the run (slug of the name; article-scoped for unnamed)",
@@ -64,9 +65,10 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
 
 
-def _person_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:
+def _person_ids(names: list[str], apart=lambda a, b: False, named_together=lambda a, b: False) -> dict[str, str]:
     """Canonical full name for each person name of the run (``names`` with repeats, one per quote);
-    ``apart(a, b)`` is true for names the user says are different people."""
+    ``apart(a, b)`` is true for names the user says are different people; ``named_together(a, b)``
+    for names some article names both of (then 'Roger J. Stone Jr.' and 'Roger Stone' stay apart)."""
     counts = Counter(names)
     # The name itself breaks ties: a set's iteration order depends on how it was built.
     full = sorted({n for n in names if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n), n))
@@ -78,6 +80,9 @@ def _person_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:
             clusters.append(name)
             home = name
         canonical[name] = home
+    joined = _loose_homes(clusters, lambda a, b: apart(a, b) or named_together(a, b))
+    clusters = [c for c in clusters if c not in joined]
+    canonical = {name: joined.get(home, home) for name, home in canonical.items()}
     weight = Counter()
     shown: dict[str, str] = {}  # the name each person goes by in the run
     for name, home in canonical.items():
@@ -90,6 +95,39 @@ def _person_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:
         homes = sorted((c for c in clusters if same_person(name, c) and not apart(name, c)), key=lambda c: -weight[c])
         canonical[name] = homes[0] if _dominant(homes, weight) else name
     return {name: shown.get(home, home) for name, home in canonical.items()}
+
+
+def _loose_homes(clusters: list[str], apart) -> dict[str, str]:
+    """Persons of the run whose names differ only by a 'Jr.'/'Sr.' on one of them or a misspelt first
+    name ('Vincente Fox'), joined to the first (fullest) of them unless ``apart(a, b)``: each home
+    that joins another, and the home it joins."""
+    joined: dict[str, str] = {}
+    for i, name in enumerate(clusters):
+        if name in joined:
+            continue
+        for other in clusters[i + 1 :]:
+            if other not in joined and loosely_same(name, other) and not apart(name, other):
+                joined[other] = name
+    return joined
+
+
+def named_together(people: dict[str, list[str]]):
+    """``named_together(a, b)``: some article names a person ``a`` can be and another ``b`` can be
+    ('Donald Trump Jr.' and 'Donald J. Trump'); ``people``: the full names each article names."""
+    by_surname: dict[str, list[list[str]]] = {}
+    for names in people.values():
+        for key in {surname(n) for n in names}:
+            by_surname.setdefault(key, []).append([n for n in names if surname(n) == key])
+
+    def together(a: str, b: str) -> bool:
+        for names in by_surname.get(surname(a), ()):
+            as_a = {n for n in names if same_person(n, a) or n == a}
+            as_b = {n for n in names if same_person(n, b) or n == b}
+            if as_a and as_b and (as_a - as_b or as_b - as_a) and not as_a & as_b:
+                return True
+        return False
+
+    return together
 
 
 def _more_usual(name: str, other: str, counts: Counter) -> bool:
@@ -150,19 +188,31 @@ class LinkedSpeakers(NamedTuple):
     speakers: pd.DataFrame
 
 
-def link_speakers(quotes: pd.DataFrame, overrides: SpeakerOverrides | None = None) -> LinkedSpeakers:
+def link_speakers(
+    quotes: pd.DataFrame,
+    overrides: SpeakerOverrides | None = None,
+    people: dict[str, list[str]] | None = None,
+    events: dict[str, str | None] | None = None,
+) -> LinkedSpeakers:
     """``speaker_id``, run-wide ``speaker_name`` and ``speaker_kind`` per quote row, and the ``speakers`` table;
-    ``overrides`` (a speakers file) first renames what it names and keeps apart what it says differ."""
+    ``overrides`` (a speakers file) first renames what it names and keeps apart what it says differ;
+    ``people`` (the articles table's: the full names each article names) keeps apart names one
+    article gives to two people. Without it, the articles' speakers are that evidence. ``events``
+    (each article's story) bounds where a role names its holder ('Stone's attorney', ``_by_role``)."""
     overrides = overrides or SpeakerOverrides()
     quotes = overrides.apply(quotes)
     # object first: pandas 3 keeps a missing value in a string column as NaN, which is truthy
     names = quotes["speaker_name"].astype(object).where(quotes["speaker_name"].notna(), None)
     kinds = quotes["speaker_kind"].fillna("unknown")
+    roles = _by_role(quotes, names, kinds, events or {})
+    names = pd.Series([r.name if r else n for n, r in zip(names, roles, strict=True)], index=quotes.index, dtype=object)
+    kinds = pd.Series(["person" if r else k for k, r in zip(kinds, roles, strict=True)], index=quotes.index)
     persons = [n for n, k in zip(names, kinds, strict=True) if n and k == "person"]
     # One-word "organisations" go in too: one that is the surname of a person of the run (see
     # _dominant) is that person. One-word names never found a cluster, so persons map as they would alone.
     organisations = [n for n, k in zip(names, kinds, strict=True) if n and k == "organisation" and " " not in n]
-    people = _person_ids(persons + organisations, overrides.apart)
+    evidence = _people_evidence(quotes, kinds, people)
+    people = _person_ids(persons + organisations, overrides.apart, named_together(evidence))
     kinds = pd.Series(
         ["person" if k == "organisation" and people.get(n, n) != n else k for n, k in zip(names, kinds, strict=True)],
         index=quotes.index,
@@ -196,6 +246,38 @@ def link_speakers(quotes: pd.DataFrame, overrides: SpeakerOverrides | None = Non
     resolution = _resolution(quotes, names, run_names, kinds)
     linked = quotes.assign(speaker_id=speaker_id, speaker_name=speaker_name, speaker_kind=kinds)
     return LinkedSpeakers(speaker_id, speaker_name, kinds, resolution, _speakers_table(linked))
+
+
+def _by_role(quotes: pd.DataFrame, names: pd.Series, kinds: pd.Series, events: dict) -> list[Holder | None]:
+    """Per quote row, the named person an unnamed speaker's role points to ('Stone’s attorney' is the
+    'Grant Smith' another article of the story names as 'Stone’s attorney, Grant Smith'), else None."""
+    mentions = quotes["speaker"] if "speaker" in quotes else pd.Series(None, index=quotes.index)
+    titles = quotes["speaker_title"] if "speaker_title" in quotes else pd.Series(None, index=quotes.index)
+    how = quotes["speaker_resolution"] if "speaker_resolution" in quotes else pd.Series(None, index=quotes.index)
+    rows = list(zip(quotes["article_id"], names, kinds, mentions, titles, how, strict=True))
+    holders = []
+    for article, name, kind, mention, title, resolution in rows:
+        if kind == "person" and isinstance(name, str):
+            held = role_of(mention if resolution == "apposition" and isinstance(mention, str) else None)
+            held = held or role_of(title if isinstance(title, str) else None)
+            if held is not None:
+                holders.append(Holder(article, events.get(article), name, held))
+    found: list[Holder | None] = []
+    for article, name, kind, mention, _, _ in rows:
+        wanted = None
+        if kind == "unnamed":
+            wanted = role_of(mention if isinstance(mention, str) else None) or role_of(name)
+        found.append(holder_for(wanted, article, events.get(article), holders) if wanted and holders else None)
+    return found
+
+
+def _people_evidence(quotes: pd.DataFrame, kinds: pd.Series, people: dict[str, list[str]] | None) -> dict:
+    """The full person names of each article: its ``people``, and the persons its quotes credit."""
+    found: dict[str, list[str]] = {article: list(names) for article, names in (people or {}).items()}
+    for article, name, kind in zip(quotes["article_id"], quotes["speaker_name"], kinds, strict=True):
+        if kind == "person" and isinstance(name, str) and " " in name:
+            found.setdefault(article, []).append(name)
+    return found
 
 
 def _resolution(quotes: pd.DataFrame, names, run_names: list, kinds: pd.Series) -> pd.Series:

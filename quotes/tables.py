@@ -50,6 +50,8 @@ ARTICLE_COLUMNS = {
     "mixed": "number of mixed quotes (reported clause with quoted fragments)",
     "indirect": "number of indirect (reported) statements",
     "left_out": "attributions found but left out of the tables, under the run's --min-confidence",
+    "people": "list of the full names of the people the text names (JSON in CSV): the evidence that tells"
+    " 'Roger J. Stone Jr.' (one person with 'Roger Stone') from 'Donald Trump Jr.' across articles",
 }
 # After these come the input's other metadata columns with plain values (publisher, event...).
 QUOTE_COLUMNS = {
@@ -202,6 +204,7 @@ def article_row(result: ArticleResult) -> dict:
         "mixed": types.count("mixed"),
         "indirect": types.count("indirect"),
         "left_out": result.left_out,
+        "people": list(result.people),
         **extra,
     }
 
@@ -399,8 +402,14 @@ class Tables:
         # failed articles have no counts: integers with missing values, never 3.0
         for column in ("chars", "words", "paragraphs", "quotes", "direct", "mixed", "indirect", "left_out"):
             self.articles[column] = self.articles[column].astype("Int64")
-        self.articles["warnings"] = [w if isinstance(w, list) else [] for w in self.articles["warnings"]]
-        linked = link_speakers(self.quotes, speakers)
+        for column in ("warnings", "people"):
+            self.articles[column] = [w if isinstance(w, list) else [] for w in self.articles[column]]
+        people = dict(zip(self.articles["article_id"], self.articles["people"], strict=True))
+        events = {
+            a: e if isinstance(e, str) else None
+            for a, e in zip(self.articles["article_id"], self.articles["event_id"], strict=True)
+        }
+        linked = link_speakers(self.quotes, speakers, people, events)
         self.speakers = linked.speakers
         # as text columns (arrow-backed), not one Python string per quote
         self.quotes["speaker_id"] = linked.speaker_id.astype("str")
@@ -516,7 +525,7 @@ def write_atomic(path: Path | str, write: Callable[[str], None]) -> None:
 DTYPES = {"string": "string", "integer": "Int64", "float": "Float64", "boolean": "boolean"}
 LIST = "list"
 # Columns that hold lists, for tables read without a schema.json (``quotes extract -o x.csv``).
-LIST_COLUMNS = {"fragments", "warnings", "titles", "affiliations", "aliases", "outlets", "top_speakers"}
+LIST_COLUMNS = {"fragments", "warnings", "people", "titles", "affiliations", "aliases", "outlets", "top_speakers"}
 
 
 def column_types(frame: pd.DataFrame) -> dict[str, str]:

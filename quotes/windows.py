@@ -97,6 +97,7 @@ def analyse_in_windows(article: Article, analyse: Callable):
     text = article.text
     quotes: list[Quote] = []
     media = []
+    people: dict[str, None] = {}
     for window in windows(text):
         part = replace(article, text=text[window.context : window.end])
         result = analyse(part)
@@ -115,4 +116,5 @@ def analyse_in_windows(article: Article, analyse: Callable):
             for m in result.media
             if m.start + delta >= window.start
         ]
-    return replace(result, article=article, quotes=quotes, media=media)
+        people.update(dict.fromkeys(getattr(result, "people", ())))
+    return replace(result, article=article, quotes=quotes, media=media, people=tuple(people))
