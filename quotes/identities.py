@@ -19,7 +19,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from quotes.overrides import SpeakerOverrides
-from quotes.rules_data import alias_key
+from quotes.rules_data import alias_key, load_speaker_rules
 from quotes.speakers import NAMED_KINDS, loosely_same, same_person, surname
 from quotes.speakers.roles import Holder, holder_for, role_of
 
@@ -154,7 +154,11 @@ def _owner_named(name: str, by_surname: dict[str, set[str]]) -> str:
         return name
     owner = " ".join(words[:-1])
     full = sorted(c for c in by_surname.get(surname(owner), ()) if same_person(owner, c))
-    return f"{full[0]} {words[-1]}" if len(full) == 1 else " ".join(words)
+    if len(full) == 1:
+        return f"{full[0]} {words[-1]}"
+    if words[-2].lower() in load_speaker_rules().titles:
+        return name  # "the Special Counsel's Office" is an office's name, not a person's campaign
+    return " ".join(words)
 
 
 def _org_ids(names: list[str], apart=lambda a, b: False) -> dict[str, str]:

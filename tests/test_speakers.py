@@ -991,6 +991,12 @@ def test_a_persons_campaign_written_with_a_possessive_is_one_body(names, expecte
     assert link_speakers(table).speaker_id.nunique() == expected
 
 
+def test_an_office_named_after_a_title_keeps_its_name():
+    names = ["Special Counsel's Office", "Special Counsel's Office"]
+    table = quotes_table(["a", "b"], ["X", "Y"], names, names, ["government"] * 2)
+    assert set(link_speakers(table).speaker_name) == {"Special Counsel's Office"}
+
+
 @pytest.mark.parametrize(
     "mention, name",
     [
