@@ -300,6 +300,29 @@ def _read_jsonl(path: str) -> list[dict]:
     return docs
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Print the speaker chain of one quote, or of every quote of one article, after a whole run (the
+    run's other articles are the evidence its links read)."""
+    from quotes.identities import explain
+
+    article, _, index = args.quote.rpartition(":") if ":" in args.quote else (args.quote, "", "")
+    if index and not index.isdigit():
+        article, index = args.quote, ""  # an id that holds a colon
+    tables = _run(args)
+    rows = tables.quotes[tables.quotes["article_id"] == article]
+    if rows.empty and article not in set(tables.articles["article_id"]):
+        raise Failure(f"{article}: no article of that id in the input")
+    if index:
+        rows = rows[rows["quote_index"] == int(index)]
+        if rows.empty:
+            raise Failure(f"{args.quote}: the article has no quote of that index")
+    for row in rows.to_dict("records"):
+        print(explain(row) + "\n")
+    if rows.empty:
+        print(f"{article}: no quotes found")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from quotes import evaluate
 
@@ -531,6 +554,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="output file: .csv or .parquet (quotes table, plus NAME.articles.SUFFIX), or .jsonl (standoff format)",
     )
     extract.set_defaults(run=cmd_extract)
+
+    why = sub.add_parser(
+        "explain", parents=[common], help="say how each quote of an article got its speaker (mention, article, run)"
+    )
+    why.add_argument("paths", nargs="*", help=INPUTS_HELP)
+    why.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
+    why.add_argument(
+        "--quote", required=True, metavar="ID", help="an article id (all its quotes) or ARTICLE_ID:INDEX (one quote)"
+    )
+    why.set_defaults(run=cmd_explain)
 
     report = sub.add_parser(
         "report", parents=[common], help="compare outlets: markdown and HTML report, charts and tables"

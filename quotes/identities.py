@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from quotes.overrides import SpeakerOverrides
 from quotes.rules_data import alias_key, load_speaker_rules
 from quotes.speakers import NAMED_KINDS, loosely_same, same_person, surname
+from quotes.speakers.names import name_suffix
 from quotes.speakers.roles import Holder, holder_for, role_of
 
 SPEAKER_COLUMNS = {
@@ -190,6 +191,7 @@ class LinkedSpeakers(NamedTuple):
     speaker_kind: pd.Series
     speaker_resolution: pd.Series
     speakers: pd.DataFrame
+    speaker_link: pd.Series | None = None  # why the run gave the row its speaker (``_link_reason``)
 
 
 def link_speakers(
@@ -222,17 +224,7 @@ def link_speakers(
         index=quotes.index,
         dtype="object",
     )
-    by_surname: dict[str, set[str]] = {}  # the run's people by surname, for 'the Sanders campaign'
-    for full in people.values():
-        by_surname.setdefault(surname(full), set()).add(full)
-    canonical: dict[tuple[str, str], str] = {}
-    canonical.update({("person", n): people[n] for n, k in zip(names, kinds, strict=True) if n and k == "person"})
-    for kind in ("organisation", "government", "media"):
-        found = [n for n, k in zip(names, kinds, strict=True) if n and k == kind]
-        owned = {n: _owner_named(n, by_surname) for n in found}
-        canonical.update({(kind, n): c for n, c in _org_ids([owned[n] for n in found], overrides.apart).items()})
-        canonical.update({(kind, n): canonical[(kind, owned[n])] for n in found})
-
+    canonical = _canonical_names(names, kinds, people, overrides.apart)
     ids, run_names = [], []
     for name, kind, article in zip(names, kinds, quotes["article_id"], strict=True):
         if not name or kind == "unknown":
@@ -248,8 +240,50 @@ def link_speakers(
     speaker_id = pd.Series(ids, index=quotes.index, dtype="object")
     speaker_name = pd.Series(run_names, index=quotes.index, dtype="object")
     resolution = _resolution(quotes, names, run_names, kinds)
+    mentions = quotes["speaker"] if "speaker" in quotes else names
+    links = [_link_reason(*row) for row in zip(names, run_names, kinds, roles, mentions, strict=True)]
     linked = quotes.assign(speaker_id=speaker_id, speaker_name=speaker_name, speaker_kind=kinds)
-    return LinkedSpeakers(speaker_id, speaker_name, kinds, resolution, _speakers_table(linked))
+    link = pd.Series(links, index=quotes.index, dtype="object")
+    return LinkedSpeakers(speaker_id, speaker_name, kinds, resolution, _speakers_table(linked), link)
+
+
+def _canonical_names(names: pd.Series, kinds: pd.Series, people: dict[str, str], apart) -> dict[tuple[str, str], str]:
+    """The run-wide name of each (kind, name): a person's from ``_person_ids``; a body's joined by
+    spelling (``_org_ids``), a person's body by its owner's full name ('the Sanders campaign')."""
+    by_surname: dict[str, set[str]] = {}  # the run's people by surname, for 'the Sanders campaign'
+    for full in people.values():
+        by_surname.setdefault(surname(full), set()).add(full)
+    canonical: dict[tuple[str, str], str] = {}
+    canonical.update({("person", n): people[n] for n, k in zip(names, kinds, strict=True) if n and k == "person"})
+    for kind in ("organisation", "government", "media"):
+        found = [n for n, k in zip(names, kinds, strict=True) if n and k == kind]
+        owned = {n: _owner_named(n, by_surname) for n in found}
+        canonical.update({(kind, n): c for n, c in _org_ids([owned[n] for n in found], apart).items()})
+        canonical.update({(kind, n): canonical[(kind, owned[n])] for n in found})
+    return canonical
+
+
+def _link_reason(name, run_name, kind, role: Holder | None, mention) -> str | None:
+    """Why the row has its run-wide speaker, in words: the ``speaker_link`` column."""
+    if role is not None:
+        return f"role: '{mention}' is {role.name}, named so in article {role.article}"
+    if not name or kind == "unknown":
+        return None
+    if kind not in NAMED_KINDS:
+        return "this article's own (unnamed, anonymous and group speakers are never joined across articles)"
+    if run_name == name:
+        return "same name"
+    if kind != "person":
+        return f"one body: '{name}' and '{run_name}' differ only in spelling, word order or owner's name"
+    if " " not in name:
+        return f"surname fits one person of the run: {run_name}"
+    if same_person(name, run_name) or same_person(run_name, name):
+        return f"one person: '{name}' is another form of '{run_name}' (middle names, initials, nicknames)"
+    if name_suffix(name) != name_suffix(run_name):
+        return f"one person: '{name}' and '{run_name}' differ by a suffix on one only, and no article names both"
+    if loosely_same(name, run_name):
+        return f"one person: '{name}' is a misspelling of '{run_name}', and no article names both"
+    return f"one person across the run: {run_name}"
 
 
 def _by_role(quotes: pd.DataFrame, names: pd.Series, kinds: pd.Series, events: dict) -> list[Holder | None]:
@@ -323,3 +357,25 @@ def _speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return table.sort_values(["quotes", "speaker_name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def explain(quote: dict) -> str:
+    """The chain that gave one quote row (the quotes table's columns) its speaker: the mention as
+    written, how the article resolved it, and how the run linked it (``quotes explain``)."""
+    mention = quote.get("speaker")
+    lines = [f"quote {quote['quote_index']} of {quote['article_id']} ({quote['type']}): {quote['content']!r}"]
+    if not isinstance(mention, str) or not mention:
+        lines.append("  mention: none (no one is credited in the text)")
+    else:
+        lines.append(f"  mention: {mention!r} at {quote['speaker_start']}-{quote['speaker_end']}, cue {quote['cue']!r}")
+    title = quote.get("speaker_title")
+    title = f", title {title!r}" if isinstance(title, str) and title else ""
+    lines.append(
+        f"  in the article: {quote.get('speaker_resolution')} -> {quote.get('speaker_name')!r}"
+        f" ({quote.get('speaker_kind')}{title}; confidence {quote.get('speaker_confidence')})"
+    )
+    via = quote.get("via")
+    if isinstance(via, str) and via:
+        lines.append(f"  relayed by: {via}")
+    lines.append(f"  across the run: {quote.get('speaker_link')} -> speaker_id {quote.get('speaker_id')}")
+    return "\n".join(lines)

@@ -95,6 +95,8 @@ QUOTE_COLUMNS = {
         "('the senator'), cross-article (a surname joined to the one full name of the run), surname only, none"
     ),
     "speaker_confidence": "how sure speaker_name is, 0 to 1, by speaker_resolution (identities.SPEAKER_CONFIDENCE)",
+    "speaker_link": "why the run gave the quote this speaker_id: same name, surname fits one person, another form"
+    " of the name, a suffix or misspelling on one name only, a role named in another article, or this article's own",
 }
 MEDIA_COLUMNS = {
     "article_id": "the article naming the outlet",
@@ -164,6 +166,7 @@ def quote_rows(article: Article, result: ArticleResult) -> list[dict]:
                 "via": quote.via,
                 "speaker_resolution": quote.speaker_resolution,
                 "speaker_confidence": None,  # set with the run's identities
+                "speaker_link": None,  # set with the run's identities
             }
         )
     return rows
@@ -417,6 +420,7 @@ class Tables:
         self.quotes["speaker_kind"] = linked.speaker_kind.astype("str")
         self.quotes["speaker_resolution"] = linked.speaker_resolution.astype("str")
         self.quotes["speaker_confidence"] = linked.speaker_resolution.map(SPEAKER_CONFIDENCE).astype(float)
+        self.quotes["speaker_link"] = linked.speaker_link.astype("str")
 
     def subset(self, article_ids: Iterable[str]) -> Tables:
         """The same run's tables restricted to some articles (speaker ids stay run-wide)."""

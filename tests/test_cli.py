@@ -185,3 +185,42 @@ def test_inputs_are_counted_before_the_run(tmp_path):
     (tmp_path / "b.csv").write_text('id,text\n1,"two\nlines"\n2,z\n', encoding="utf-8")
     assert count_articles([SEEDS]) == 2
     assert count_articles([tmp_path / "a.jsonl", tmp_path / "b.csv", SEEDS]) == 6
+
+
+def _identity_gold(tmp_path, docs: list[tuple[str, str, list[dict]]]) -> str:
+    lines = [json.dumps({"id": i, "text": t, "quotes": q}) for i, t, q in docs]
+    path = tmp_path / "identity.jsonl"
+    path.write_text("\n".join(lines + [json.dumps({"aliases": {}})]))
+    return str(path)
+
+
+def test_eval_gives_identity_figures_by_part(tmp_path, capsys):
+    quote = {"start": 1, "end": 13, "speaker": "Ann Roe", "speaker_kind": "person", "type": "direct"}
+    docs = [(n, '"We will win," Ann Roe said.', [dict(quote, text='"We will win,"'[1:13])]) for n in "abc"]
+    gold = _identity_gold(tmp_path, docs)
+    predicted = {"start": 0, "end": 14, "speaker_name": "Ann Roe", "speaker_id": "ann-roe"}
+    wrong = dict(predicted, speaker_name="Bob Roe", speaker_id="bob-roe")
+    (tmp_path / "p.jsonl").write_text(
+        "\n".join(json.dumps({"id": n, "quotes": [wrong if n == "c" else predicted]}) for n in "abc")
+    )
+    code, out, _ = run(capsys, "eval", gold, "--pred", str(tmp_path / "p.jsonl"), "--parts", "2")
+    assert code == 0
+    assert "| first 2 | 2 | 2 | 100.0 | 100.0 | 100.0 |" in out
+    assert "| the rest | 1 | 1 | 100.0 | 0.0 | 0.0 |" in out
+
+
+def test_eval_rejects_predictions_without_ids(tmp_path, capsys):
+    (tmp_path / "g.jsonl").write_text(json.dumps({"id": "a", "text": "x", "quotes": []}))
+    (tmp_path / "p.jsonl").write_text(json.dumps({"quotes": []}))
+    code, _, err = run(capsys, "eval", str(tmp_path / "g.jsonl"), "--pred", str(tmp_path / "p.jsonl"))
+    assert code != 0 and "needs an 'id'" in err and "Traceback" not in err
+
+
+def test_explain_prints_how_each_quote_got_its_speaker(tmp_path, capsys):
+    (tmp_path / "one.txt").write_text('Harold Finch arrived. "We will win," Finch said.\n', encoding="utf-8")
+    (tmp_path / "two.txt").write_text('"It was close," said Harold Finch, the coach.\n', encoding="utf-8")
+    code, out, _ = run(capsys, "explain", str(tmp_path), "--quote", "one:0")
+    assert code == 0
+    assert "mention: 'Finch'" in out and "-> 'Harold Finch'" in out and "speaker_id harold-finch" in out
+    code, _, err = run(capsys, "explain", str(tmp_path), "--quote", "nothing")
+    assert code != 0 and "no article of that id" in err

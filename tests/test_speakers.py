@@ -251,8 +251,12 @@ def test_one_identity_across_articles():
         ["person", "person", "government", "anonymous", "unknown"],
         titles=[None, "Defense Secretary", None, None, None],
     )
-    ids, names, _, _, speakers = link_speakers(quotes)
+    ids, names, _, _, speakers, links = link_speakers(quotes)
     assert ids[0] == ids[1] == "mark-esper"
+    assert links[0] == "surname fits one person of the run: Mark Esper"
+    assert links[1] == "same name"
+    assert links[3].startswith("this article's own")
+    assert links[4] is None
     assert list(names[:2]) == ["Mark Esper", "Mark Esper"]
     assert pd.isna(ids[4])  # unknown speakers get no id and are not counted
     assert set(speakers["speaker_name"]) == {"Mark Esper", "U.S. Department of Defense", "anonymous officials"}
@@ -1250,6 +1254,7 @@ def test_a_suffix_on_one_name_joins_across_the_run_unless_an_article_names_both(
     quotes = quotes_table(["a", "b", "c"], ["X"] * 3, names, names, ["person"] * 3)
     linked = link_speakers(quotes)
     assert linked.speaker_id[0] == linked.speaker_id[1] == linked.speaker_id[2]
+    assert any("a suffix on one only, and no article names both" in link for link in linked.speaker_link)
     # an article naming both in full: two people (father and son)
     both = {"d": ["Harold Q. Finch Jr.", "Harold Finch"]}
     linked = link_speakers(quotes, people=both)
@@ -1351,6 +1356,7 @@ def test_a_role_names_its_one_holder_in_the_story():
     table["speaker_resolution"] = ["apposition", "description", "description"]
     linked = link_speakers(table, events={"a": "e1", "b": "e1", "c": "e2"})
     assert list(linked.speaker_name) == ["Grant Smith", "Grant Smith", "stone’s attorney"]  # c: another story
+    assert linked.speaker_link[1] == "role: 'Stone’s attorney' is Grant Smith, named so in article a"
     # two people named as Stone's attorney in the story: neither
     table.loc[2, ["speaker_name", "speaker_kind", "speaker_resolution"]] = ["Ann Roe", "person", "apposition"]
     linked = link_speakers(table, events={"a": "e1", "b": "e1", "c": "e1"})
