@@ -54,6 +54,12 @@ class SpeakerRules:
     group_nouns: frozenset[str] = frozenset()  # "supporters": "Supporters of Mr. McCarthy" is a group
     media_nouns: frozenset[str] = frozenset()  # "tabloid": "the tabloid" is the outlet named last
     charging_documents: frozenset[str] = frozenset()  # "indictment": the prosecutors' words
+    not_agents: frozenset[str] = frozenset()  # "conference", "question": no one who can speak
+
+    def is_not_agent(self, head: str) -> bool:
+        """An event, abstract noun or question word (``not_agents.txt``), singular or plural."""
+        word = head.lower()
+        return word in self.not_agents or (word.endswith("s") and word[:-1] in self.not_agents)
 
     def is_charging_document(self, phrase: str) -> bool:
         """'the 24-page indictment', "Stone's indictments", 'a criminal complaint': a document a
@@ -156,6 +162,7 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         **_parties(_lines("parties.tsv")),
         document_nouns=frozenset(line.strip().lower() for line in _lines("documents.txt")),
         charging_documents=frozenset(line.strip().lower() for line in _lines("charging_documents.txt")),
+        not_agents=frozenset(line.strip().lower() for line in _lines("not_agents.txt")),
         nicknames=_pairs("nicknames.tsv"),
         first_names=_pairs("first_names.tsv") | _pairs("gender.tsv", what="name"),
     )

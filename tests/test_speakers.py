@@ -1361,3 +1361,24 @@ def test_a_role_names_its_one_holder_in_the_story():
     table.loc[2, ["speaker_name", "speaker_kind", "speaker_resolution"]] = ["Ann Roe", "person", "apposition"]
     linked = link_speakers(table, events={"a": "e1", "b": "e1", "c": "e1"})
     assert linked.speaker_name[1] == "stone’s attorney"
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The press conference showed that both sides are far apart.", "The press conference"),
+        ("Ann Roe spoke. The intensity of their attacks suggests that they do not fear defeat.", None),
+        ("The hearing revealed that the agency knew.", "The hearing"),
+    ],
+)
+def test_events_and_abstract_nouns_speak_for_no_one(speakers_of, text, mention):
+    found, _ = speakers_of(text)
+    credited = [f for f in found if mention is None or f[0] == mention]
+    assert credited, found
+    assert all(kind in ("unknown", "anonymous") or name is None for _, name, kind, _ in credited)
+    assert not any(kind == "unnamed" for _, _, kind, _ in credited)
+
+
+def test_a_persons_comments_are_the_persons(speakers_of):
+    found, _ = speakers_of("Harold Finch spoke on Monday. Mr. Finch’s comments made clear that he would run.")
+    assert ("Mr. Finch’s comments", "Harold Finch", "person", None) in found

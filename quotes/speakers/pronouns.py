@@ -53,6 +53,8 @@ class _Pronouns(Referents):
         head = (
             re.split(r"\s(?:to|of|for|in|on|at|with|from)\s", role)[0].split()[-1].lower()
         )  # "submission to the court"
+        if self.rules.is_not_agent(head):
+            return Speaker(None, "unknown", mention="pronoun")  # 'his rejection of the figure' says nothing
         if (body := self.rules.org_words.get(head)) is not None and owner.speaker.kind == "person":
             # 'his campaign', 'her office': a body of the person's, as 'the Clinton campaign' is
             return Speaker(f"{owner_name} {role}", body, mention="pronoun", antecedent=where)

@@ -251,6 +251,9 @@ class _Resolver(_Documents, _Groups, _Pronouns):
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
         if self.rules.is_charging_document(cleaned) and (prosecutors := self._prosecutors(mention)) is not None:
             return prosecutors  # "Stone's indictment" is the prosecutors', not Stone's
+        linked = _of_at([w.lower() for w in words])
+        if words and self.rules.is_not_agent(words[linked - 1] if linked else head):
+            return Speaker(None, "unknown", mention="description")  # 'The press conference', 'the question'
         definite = mention_text.split()[0].lower() == "the"
         if head in self.rules.media_nouns and definite and (outlet := self._outlet_before(mention)):
             return outlet  # 'The tabloid published a story': the outlet named last
