@@ -695,6 +695,8 @@ def test_a_name_particle_is_no_first_name():
         ("Kim", "Kim Davis", False),
         ("Wood", "Lin Wood", True),  # 'Wood' is no pinyin
         ("Joseph diGenova", "diGenova", True),
+        ("Michael Conaway", "K. Michael Conaway", True),  # an initial before the name he goes by
+        ("Mary Conaway", "K. Michael Conaway", False),
     ],
 )
 def test_same_person(short, full, same):
@@ -1382,3 +1384,7 @@ def test_events_and_abstract_nouns_speak_for_no_one(speakers_of, text, mention):
 def test_a_persons_comments_are_the_persons(speakers_of):
     found, _ = speakers_of("Harold Finch spoke on Monday. Mr. Finch’s comments made clear that he would run.")
     assert ("Mr. Finch’s comments", "Harold Finch", "person", None) in found
+
+
+def test_a_body_before_a_persons_name_is_no_part_of_it():
+    assert split_title("Marijuana Industry Group's Mike Elliott", RULES) == ("Mike Elliott", None)

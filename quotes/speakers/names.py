@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules
-from quotes.speakers.personal_names import initials, parse_name, surname_first
+from quotes.speakers.personal_names import NameParts, initials, parse_name, surname_first
 from quotes.standoff import Span
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -128,6 +128,9 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
         name_tokens = name_tokens[1:]
     while len(name_tokens) > 1 and name_tokens[0].lower() in _FUNCTION_WORDS:
         name_tokens = name_tokens[1:]  # the recogniser's "Beyond Trump's" is Trump
+    owned = [i for i, t in enumerate(name_tokens[:-2]) if t.endswith(("'s", "’s"))]
+    if owned:  # "Marijuana Industry Group's Mike Elliott": the person, not the body before them
+        name_tokens = name_tokens[owned[-1] + 1 :]
     if not name_tokens and last_title > 0 and tokens[last_title - 1].lower() in rules.honorifics:
         name_tokens, last_title = [tokens[last_title]], last_title - 1  # "Mr. Justice" is a name
     title_tokens = [t for t in tokens[: last_title + 1] + rest[:start] if t.lower() not in rules.honorifics]
@@ -200,8 +203,20 @@ def same_person(short: str, full: str) -> bool:
     a, b = parse_name(short), parse_name(full)
     if a.middle and b.middle and initials(a.middle) != initials(b.middle):
         return False  # 'George W. Bush' is not 'George H. W. Bush'; 'Robert S. Mueller' is 'Robert Mueller'
-    given_a, given_b = (a.given or s[0]).split(), (b.given or f[0]).split()
-    return _first_names_agree(given_a[0], given_b[0]) and _suffixes_agree(name_suffix(short), name_suffix(full))
+    return _given_names_agree(a, b, s[0], f[0]) and _suffixes_agree(name_suffix(short), name_suffix(full))
+
+
+def _given_names_agree(a: NameParts, b: NameParts, first_a: str, first_b: str) -> bool:
+    """The first names agree, or one opens with an initial before the name it goes by ('K. Michael
+    Conaway' is 'Michael Conaway')."""
+
+    def names(parts: NameParts, first: str) -> list[str]:
+        given = (parts.given or first).split()
+        if re.fullmatch(r"[A-Z]\.", given[0]) and parts.middle:
+            return [given[0], parts.middle.split()[0]]
+        return given[:1]
+
+    return any(_first_names_agree(x, y) for x in names(a, first_a) for y in names(b, first_b))
 
 
 def _suffixes_agree(a: str | None, b: str | None) -> bool:
