@@ -168,6 +168,17 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
     )
 
 
+def rule_lines(name: str) -> list[str]:
+    """The lines of ``rules/speakers/NAME`` without comments and blank lines (one loader for every
+    rules file)."""
+    return _lines(name)
+
+
+def rule_pairs(name: str) -> dict[str, str]:
+    """The first two columns of ``rules/speakers/NAME``, lowercase."""
+    return _pairs(name)
+
+
 def _pairs(name: str, what: str | None = None) -> dict[str, str]:
     """The first two columns of a rules file, lowercase; only the lines whose third column is ``what``, if given."""
     rows = [line.split("\t") for line in _lines(name)]

@@ -10,12 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules
+from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules, rule_lines
 from quotes.speakers.personal_names import NameParts, initials, parse_name, surname_first
 from quotes.standoff import Span
 
@@ -253,8 +252,7 @@ def _namesake_key(name: str) -> tuple[str, str, str | None]:
 
 @lru_cache(maxsize=1)
 def _namesakes() -> frozenset[tuple[str, str, str | None]]:
-    text = (resources.files("quotes") / "rules" / "speakers" / "namesakes.txt").read_text(encoding="utf-8")
-    return frozenset(_namesake_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(_namesake_key(line) for line in rule_lines("namesakes.txt"))
 
 
 def _namesake(name: str) -> bool:

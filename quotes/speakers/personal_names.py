@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from nameparser import HumanName
+
+from quotes.rules_data import rule_pairs
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # One pinyin syllable, or several run together ('Jinping', 'Keqiang'): a given name of the chinese shape.
@@ -31,9 +32,7 @@ class NameParts(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _surname_first() -> dict[str, str]:
-    text = (resources.files("quotes") / "rules" / "speakers" / "surname_first.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {surname.strip().lower(): convention.strip() for surname, convention in rows}
+    return rule_pairs("surname_first.tsv")
 
 
 def surname_first(words: list[str]) -> bool:

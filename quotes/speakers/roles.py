@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
+from quotes.rules_data import rule_pairs
 from quotes.speakers.names import distinct_people, fold, surname
 
 # Words that may stand before the role without changing who holds it ('his longtime lawyer').
@@ -29,9 +29,7 @@ class Role(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _roles() -> dict[str, str]:
-    text = (resources.files("quotes") / "rules" / "speakers" / "roles.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {noun.strip(): role.strip() for noun, role in rows}
+    return rule_pairs("roles.tsv")
 
 
 @lru_cache(maxsize=1)
