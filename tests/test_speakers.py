@@ -687,6 +687,8 @@ def test_a_name_particle_is_no_first_name():
         ("Robert Mueller II", "Robert S. Mueller III", False),
         ("Kim", "Kim Jong Un", True),  # surname first (surname_first.tsv)
         ("Jong Un", "Kim Jong Un", False),  # the given name is no surname
+        ("Kim Jong Il", "Kim Jong Un", False),  # the whole given name decides: father and son
+        ("Kim Jong-un", "Kim Jong Un", True),
         ("Park", "Park Geun-hye", True),
         ("Geun-hye", "Park Geun-hye", False),
         ("Xi", "Xi Jinping", True),
@@ -1244,6 +1246,7 @@ def test_names_in_a_statement_no_one_is_credited_with_stay_antecedents(nlp):
         ("Harold Finch Sr.", "Harold Finch Jr.", False),
         ("Donald Trump", "Donald J. Trump Jr.", False),  # namesakes.txt
         ("Harold Finch", "Harold Finch", False),  # the same name needs no loose rule
+        ("Nguyen Xuan Phuc", "Nguyen Phu Trong", False),  # surname first: no first name to misspell
     ],
 )
 def test_loosely_same(a, b, same):

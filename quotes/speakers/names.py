@@ -207,7 +207,10 @@ def same_person(short: str, full: str) -> bool:
 
 def _given_names_agree(a: NameParts, b: NameParts, first_a: str, first_b: str) -> bool:
     """The first names agree, or one opens with an initial before the name it goes by ('K. Michael
-    Conaway' is 'Michael Conaway')."""
+    Conaway' is 'Michael Conaway'); a surname-first name's whole given name agrees ('Kim Jong Un' is
+    not 'Kim Jong Il')."""
+    if a.surname_first and b.surname_first:
+        return _whole_given(a) == _whole_given(b)
 
     def names(parts: NameParts, first: str) -> list[str]:
         given = (parts.given or first).split()
@@ -216,6 +219,11 @@ def _given_names_agree(a: NameParts, b: NameParts, first_a: str, first_b: str) -
         return given[:1]
 
     return any(_first_names_agree(x, y) for x in names(a, first_a) for y in names(b, first_b))
+
+
+def _whole_given(parts: NameParts) -> str:
+    """'Jong Un', 'Jong-un' -> 'jongun'."""
+    return re.sub(r"[\s-]+", "", fold(parts.given))
 
 
 def _suffixes_agree(a: str | None, b: str | None) -> bool:
@@ -237,6 +245,9 @@ def _misspelt(x: str, y: str) -> bool:
     x_words, y_words = _bare(x).split(), _bare(y).split()
     if len(x_words) < 2 or len(y_words) < 2 or surname(x) != surname(y):
         return False
+    parts_x, parts_y = parse_name(_bare(x)), parse_name(_bare(y))
+    if parts_x.surname_first or parts_y.surname_first:
+        return False  # 'Nguyen Xuan Phuc' / 'Nguyen Phu Trong': the first word is the surname
     a, b = fold(x_words[0]), fold(y_words[0])
     genders = load_speaker_rules().first_names
     if None not in (genders.get(a), genders.get(b)) and genders.get(a) != genders.get(b):

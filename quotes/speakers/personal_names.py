@@ -28,6 +28,7 @@ class NameParts(NamedTuple):
     middle: str
     surname: str
     suffix: str
+    surname_first: bool = False  # 'Kim Jong Un': the given name is all of 'Jong Un'
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def parse_name(name: str) -> NameParts:
     if len(words) > 1 and words[-1].lower().strip(".,") in SUFFIXES:
         suffix, words = words[-1].strip(","), words[:-1]
     if surname_first(words):
-        return NameParts(" ".join(words[1:]), "", words[0], suffix)
+        return NameParts(" ".join(words[1:]), "", words[0], suffix, surname_first=True)
     if len(words) == 1:
         return NameParts("", "", words[0], suffix)
     parsed = HumanName(" ".join(words))
