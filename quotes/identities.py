@@ -122,8 +122,8 @@ def named_together(people: dict[str, list[str]]):
 
     def together(a: str, b: str) -> bool:
         for names in by_surname.get(surname(a), ()):
-            as_a = {n for n in names if same_person(n, a) or n == a}
-            as_b = {n for n in names if same_person(n, b) or n == b}
+            as_a = {n for n in names if same_person(n, a)}
+            as_b = {n for n in names if same_person(n, b)}
             if as_a and as_b and (as_a - as_b or as_b - as_a) and not as_a & as_b:
                 return True
         return False

@@ -58,16 +58,13 @@ class SpeakerRules:
 
     def is_not_agent(self, head: str) -> bool:
         """An event, abstract noun or question word (``not_agents.txt``), singular or plural."""
-        word = head.lower()
-        return word in self.not_agents or (word.endswith("s") and word[:-1] in self.not_agents)
+        return _listed(head, self.not_agents) is not None
 
     def is_charging_document(self, phrase: str) -> bool:
         """'the 24-page indictment', "Stone's indictments", 'a criminal complaint': a document a
         prosecution files (its last one or two words, in the singular)."""
-        words = [w.lower() for w in phrase.split()[-2:]]
-        if words and words[-1].endswith("s"):
-            words[-1] = words[-1][:-1]
-        return bool(words) and (words[-1] in self.charging_documents or " ".join(words) in self.charging_documents)
+        words = phrase.split()
+        return any(_listed(" ".join(words[-n:]), self.charging_documents) for n in (1, 2) if len(words) >= n)
 
     def is_document(self, word: str) -> bool:
         """A document or spokesperson noun, singular or plural ('statement', 'documents')."""
@@ -76,10 +73,7 @@ class SpeakerRules:
     def document_noun(self, word: str) -> str | None:
         """The document noun ``word`` is, in the singular where the list has it ('documents' ->
         'document'), so that a plural and its singular are one noun; None for no document noun."""
-        word = word.lower()
-        if word.endswith("s") and word[:-1] in self.document_nouns:
-            return word[:-1]
-        return word if word in self.document_nouns else None
+        return _listed(word, self.document_nouns)
 
     # Built once per rules object (the rules are loaded once): every quote's relay check uses them.
     @cached_property
@@ -166,6 +160,15 @@ def load_speaker_rules(extra_alias_files: tuple[str, ...] | None = None) -> Spea
         nicknames=_pairs("nicknames.tsv"),
         first_names=_pairs("first_names.tsv") | _pairs("gender.tsv", what="name"),
     )
+
+
+def _listed(word: str, nouns: frozenset[str]) -> str | None:
+    """The entry of ``nouns`` that ``word`` is, lowercase, its singular first ('documents' ->
+    'document'), so that a plural and its singular are one noun; None when neither is listed."""
+    word = word.lower()
+    if word.endswith("s") and word[:-1] in nouns:
+        return word[:-1]
+    return word if word in nouns else None
 
 
 def rule_lines(name: str) -> list[str]:

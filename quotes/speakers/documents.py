@@ -64,14 +64,17 @@ class _Documents(Referents):
     _releases: list[re.Match] | None = None  # 'papers released by X' in the text (``_released_by``)
     _release_ends: list[int] = []
     _authored: dict[str, list[re.Match]] = {}  # 'the report, by X': by the document's noun
+    _prosecutions: list[re.Match] | None = None  # the prosecuting offices the text names (``_prosecutors``)
 
     def _prosecutors(self, mention: Span) -> Speaker | None:
         """Who filed a charging document ('the indictment', "Stone's indictment"): the prosecuting
         office the article names nearest before ``mention``, else first after it, else its
         'prosecutors'; None when it names none."""
-        found = list(_PROSECUTORS.finditer(self.text))
-        offices = [m for m in found if m.lastgroup in _PROSECUTION_NAMES]
-        found = offices or found  # 'prosecutors' are the office's, when the article names one
+        if self._prosecutions is None:  # found once per article, however many documents it cites
+            found = list(_PROSECUTORS.finditer(self.text))
+            offices = [m for m in found if m.lastgroup in _PROSECUTION_NAMES]
+            self._prosecutions = offices or found  # 'prosecutors' are the office's, when the article names one
+        found = self._prosecutions
         before = [m for m in found if m.end() <= mention.start]
         after = [m for m in found if m.start() >= mention.end]
         chosen = before[-1] if before else after[0] if after else None

@@ -15,10 +15,10 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.rules_data import SpeakerRules, alias_key, load_speaker_rules, rule_lines
-from quotes.speakers.personal_names import NameParts, initials, parse_name, surname_first
+from quotes.speakers.personal_names import NUMERALS, SUFFIXES, NameParts, initials, parse_name, surname_first
 from quotes.standoff import Span
 
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_SUFFIXES = SUFFIXES | {"jr.", "sr."}
 NAME_PARTICLES = {"de", "van", "von", "da", "al", "bin", "le", "la", "del", "der", "di"}
 KINDS = ("person", "organisation", "government", "anonymous", "media", "group", "unnamed", "author", "unknown")
 NAMED_KINDS = ("person", "organisation", "government", "media")
@@ -229,10 +229,7 @@ def _whole_given(parts: NameParts) -> str:
 def _suffixes_agree(a: str | None, b: str | None) -> bool:
     """The same suffix, or a numeral on one name only ('Robert S. Mueller III' is 'Robert Mueller');
     'Jr.' and 'Sr.' name another person than the name without them ('Donald Trump Jr.')."""
-    return a == b or (a is None and b in _NUMERALS) or (b is None and a in _NUMERALS)
-
-
-_NUMERALS = {"ii", "iii", "iv"}
+    return a == b or (a is None and b in NUMERALS) or (b is None and a in NUMERALS)
 
 
 def _bare(name: str) -> str:

@@ -13,7 +13,8 @@ from nameparser import HumanName
 
 from quotes.rules_data import rule_pairs
 
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NUMERALS = {"ii", "iii", "iv"}  # a numeral on one name only does not split a person
+SUFFIXES = {"jr", "sr"} | NUMERALS
 # One pinyin syllable, or several run together ('Jinping', 'Keqiang'): a given name of the chinese shape.
 _PINYIN = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"

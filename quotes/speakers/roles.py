@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from quotes.rules_data import rule_pairs
-from quotes.speakers.names import distinct_people, fold, surname
+from quotes.speakers.names import distinct_people, surname
 
 # Words that may stand before the role without changing who holds it ('his longtime lawyer').
 _PLAIN = r"(?:(?i:longtime|personal|chief|lead|top|private|campaign)\s+)?"
@@ -60,7 +60,7 @@ def role_of(words: str | None) -> Role | None:
         if owner is not None and (not owner[:1].isupper() or owner.lower() in ("the", "a", "an")):
             continue
         role = _roles()[match.group("role").lower()]
-        return Role(role, fold(surname(owner)) if owner else None)
+        return Role(role, surname(owner) if owner else None)  # folded
     if (match := for_pronoun.fullmatch(words)) is not None:  # whose, the words leave unsaid
         return Role(_roles()[match.group("role").lower()], None)
     return None
