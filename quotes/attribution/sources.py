@@ -25,7 +25,7 @@ def mention_span(head: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``head``, without appositives or clauses."""
     tokens = [head]
     for child in head.lefts:
-        if child.dep_ in MENTION_LEFT:
+        if child.dep_ in MENTION_LEFT or child.tag_ == "HYPH":  # 'the GOP front-runner'
             tokens.extend(child.subtree)
     for child in head.rights:
         if child.dep_ in MENTION_STOP or _is_time(child):
@@ -54,7 +54,15 @@ def _is_time(child: Token) -> bool:
 
 
 def _breaks_mention(token: Token) -> bool:
-    return token.is_punct and token.text not in ".'’&-()" or token.is_quote
+    return (token.is_punct and token.text not in ".'’&-()" or token.is_quote) and not _possessive_mark(token)
+
+
+def _possessive_mark(token: Token) -> bool:
+    """The apostrophe of "FreedomWorks’ website", which the tagger may read as a closing quote."""
+    if token.text not in "'’" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.text[-1:] in "sS" and bool(token.whitespace_)
 
 
 # Prepositions that hang a participle clause on the main verb: 'before claiming', 'by arguing'.

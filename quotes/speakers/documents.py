@@ -161,6 +161,10 @@ class _Documents(Referents):
         return Speaker(_DETERMINERS.sub("", found.group("agent")).lower(), "unnamed", mention="description")
 
 
+# Prepositions after a document noun that name whom it went to or what it is about.
+_NOT_ISSUER = frozenset(("to", "on", "about", "with", "against", "dated", "sent"))
+
+
 def _document_head(mention: str, rules: SpeakerRules) -> tuple[str, str, bool] | None:
     """A document or spokesperson noun heading the mention, the words naming its issuer ('' when
     none), and whether they follow the noun: ('spokesperson', 'Google', True) for 'A spokesperson
@@ -170,7 +174,9 @@ def _document_head(mention: str, rules: SpeakerRules) -> tuple[str, str, bool] |
     for i, word in enumerate(words):
         if not word.islower() or not rules.is_document(word):  # a document is no proper name
             continue
-        if i == len(words) - 1:
+        # "Taylor's letter to the committee": what follows names its recipient or subject, not its
+        # issuer (not in 'One person familiar with Mr. Cohen’s testimony to ...', headed by 'person')
+        if i == len(words) - 1 or (words[i + 1] in _NOT_ISSUER and not _NOT_ISSUER.union(("of", "for")) & set(words[:i])):
             issuer = words[:i]
             # "A September 2010 Congressional Research Service report", "the new Pentagon statement"
             while issuer and (_DATE_WORD.fullmatch(issuer[0]) or (issuer[0].islower() and issuer[-1][:1].isupper())):

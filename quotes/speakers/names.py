@@ -127,7 +127,7 @@ def split_title(mention: str, rules: SpeakerRules) -> tuple[str | None, str | No
         name_tokens = name_tokens[1:]
     while len(name_tokens) > 1 and name_tokens[0].lower() in _FUNCTION_WORDS:
         name_tokens = name_tokens[1:]  # the recogniser's "Beyond Trump's" is Trump
-    owned = [i for i, t in enumerate(name_tokens[:-2]) if t.endswith(("'s", "’s"))]
+    owned = [i for i, t in enumerate(name_tokens[:-2]) if t.endswith(("'s", "’s", "s'", "s’"))]
     if owned:  # "Marijuana Industry Group's Mike Elliott": the person, not the body before them
         name_tokens = name_tokens[owned[-1] + 1 :]
     if not name_tokens and last_title > 0 and tokens[last_title - 1].lower() in rules.honorifics:

@@ -36,6 +36,12 @@ _APPOSITION = re.compile(
     r"\s*(?:,|\([^)]*\),|(?<=[a-z])\.(?=\s|$))"
 )
 
+# A description's second, lowercase apposition before its name: ', now a lawyer with Ifrah Law'.
+# Not a clause ('who co-wrote a book with his father, Rev. Jesse Jackson,' names the father), nor
+# words with a possessive pronoun, whose name is of another person.
+_SECOND_APPOSITION = re.compile(
+    r",\s+(?:now|then|formerly|also|an?|the)\b(?:(?!\b(?:his|her|their|its)\b)[^,;:“”\"()\n]){0,80}(?=,)"
+)
 
 # A name's first part the parse cut off: "O’" of "O’Rourke", "Holtz-" of "Holtz-Eakin".
 _JOINED_BEFORE = re.compile(r"(?<![\w’'-])(?:O['’]|[A-Z][a-z]+-)$")
@@ -167,6 +173,8 @@ class _Resolver(_Documents, _Groups, _Pronouns):
     def _apposition(self, mention: Span) -> Speaker | None:
         """A name set off by commas right after a description names its speaker."""
         match = _APPOSITION.match(self.text, mention.end)
+        if not match and (between := _SECOND_APPOSITION.match(self.text, mention.end)) is not None:
+            match = _APPOSITION.match(self.text, between.end())  # 'A former official, now a lawyer, James Trusty,'
         if not match:
             return None
         own = classify_name(self.text[mention.start : mention.end], None, self.rules)
