@@ -163,6 +163,7 @@ class _Documents(Referents):
 
 # Prepositions after a document noun that name whom it went to or what it is about.
 _NOT_ISSUER = frozenset(("to", "on", "about", "with", "against", "dated", "sent"))
+_LINKING = _NOT_ISSUER | {"of", "for"}
 
 
 def _document_head(mention: str, rules: SpeakerRules) -> tuple[str, str, bool] | None:
@@ -176,7 +177,7 @@ def _document_head(mention: str, rules: SpeakerRules) -> tuple[str, str, bool] |
             continue
         # "Taylor's letter to the committee": what follows names its recipient or subject, not its
         # issuer (not in 'One person familiar with Mr. Cohen’s testimony to ...', headed by 'person')
-        if i == len(words) - 1 or (words[i + 1] in _NOT_ISSUER and not _NOT_ISSUER.union(("of", "for")) & set(words[:i])):
+        if i == len(words) - 1 or (words[i + 1] in _NOT_ISSUER and not _LINKING & set(words[:i])):
             issuer = words[:i]
             # "A September 2010 Congressional Research Service report", "the new Pentagon statement"
             while issuer and (_DATE_WORD.fullmatch(issuer[0]) or (issuer[0].islower() and issuer[-1][:1].isupper())):
