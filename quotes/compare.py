@@ -1,8 +1,10 @@
-"""Compare outlets: the tables behind the report, computed from a run's tables (never from texts).
+"""Compare outlets: the tables behind the report, computed from a run's tables.
 
 A cross-article step over ``Tables`` (see ``tables``): who each outlet quotes and how much, the kind
 of voices, the same statement carried by several outlets and how its wording differs, cue verbs,
-distinctive wording and tone. Every function returns a plain DataFrame.
+distinctive wording and tone. Every function returns a plain DataFrame. The claims that an outlet
+alone carries a quote, or leaves out a sentence, are checked against the articles' texts
+(``claims``) before they are made.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from nltk.tokenize import RegexpTokenizer
 from rapidfuzz import fuzz, process
 from scipy.cluster.hierarchy import DisjointSet
 
+from quotes.claims import MIN_CHECKED_WORDS, TextIndex, is_statement, normal_words
 from quotes.identities import CLAIM_CONFIDENCE
 from quotes.marks import QUOTE_CHARS, find_quote_spans
 from quotes.rules_data import load_speaker_rules
@@ -396,13 +399,14 @@ def statement_versions(statements: pd.DataFrame) -> pd.DataFrame:
 
 def attributed_differently(statements: pd.DataFrame) -> pd.DataFrame:
     """Statements several outlets carry and credit to different speakers: each outlet's fullest version,
-    for statements of ``MIN_ATTRIBUTED_WORDS`` or more whose versions name two or more identities (named
+    for statements (``claims.is_statement``: ``MIN_ATTRIBUTED_WORDS`` words or more, not a fragment
+    or a title) whose versions name two or more identities (named
     kinds, named in the quote's own sentence: ``NAMED_IN_SENTENCE``) that cannot be one speaker
     (``could_be_one``). An outlet that describes the speaker without naming them ('a Fox News host')
     attributes nothing differently."""
     columns = ["statement", "outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "start", "end", "text"]
     versions = statement_versions(statements)
-    long_enough = versions["text"].str.split().str.len() >= MIN_ATTRIBUTED_WORDS
+    long_enough = versions["text"].map(lambda t: is_statement(t, MIN_ATTRIBUTED_WORDS)).astype(bool)
     named = versions[
         versions["speaker_id"].notna()
         & versions["speaker_kind"].isin(IDENTITY_KINDS)
@@ -462,8 +466,9 @@ def differences(a: str, b: str) -> list[tuple[str, str]]:
     return found
 
 
-def left_out(statements: pd.DataFrame) -> pd.DataFrame:
-    """Sentences of a shared quote that another outlet's version of the same quote does not carry."""
+def left_out(statements: pd.DataFrame, index: TextIndex | None = None) -> pd.DataFrame:
+    """Sentences of a shared quote that another outlet's version of the same quote does not carry,
+    and (given the story's ``index``) that none of the other outlet's texts carries anywhere."""
     columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind", "other_outlet"]
     columns += ["start", "end", "text"]
     rows = []
@@ -476,36 +481,64 @@ def left_out(statements: pd.DataFrame) -> pd.DataFrame:
             # The other outlet's quotes that share a statement with this one, and all their statements.
             their_quotes = theirs[quote_key].drop_duplicates()
             carried = set(statements.merge(their_quotes, on=quote_key)["statement"])
+            theirs_texts = index.articles_of([other_outlet]) if index is not None else []
             for sentence in sentences.itertuples():
-                if sentence.statement not in carried:
-                    rows.append(
-                        {
-                            "outlet": outlet,
-                            "article_id": article_id,
-                            "quote_index": quote_index,
-                            "speaker_id": sentence.speaker_id,
-                            "speaker_name": sentence.speaker_name,
-                            "speaker_kind": sentence.speaker_kind,
-                            "other_outlet": other_outlet,
-                            "start": sentence.start,
-                            "end": sentence.end,
-                            "text": sentence.text,
-                        }
-                    )
+                if sentence.statement in carried:
+                    continue
+                if index is not None and (
+                    not index.readable(theirs_texts) or index.carries(theirs_texts, sentence.text)
+                ):
+                    continue  # the other outlet has the words, unquoted or in a quote not found
+                rows.append(
+                    {
+                        "outlet": outlet,
+                        "article_id": article_id,
+                        "quote_index": quote_index,
+                        "speaker_id": sentence.speaker_id,
+                        "speaker_name": sentence.speaker_name,
+                        "speaker_kind": sentence.speaker_kind,
+                        "other_outlet": other_outlet,
+                        "start": sentence.start,
+                        "end": sentence.end,
+                        "text": sentence.text,
+                    }
+                )
     return pd.DataFrame(rows, columns=columns)
 
 
-def single_outlet_quotes(tables: Tables, statements: pd.DataFrame) -> pd.DataFrame:
-    """Direct and mixed quotes none of whose sentences another outlet carries (needs two outlets or more)."""
+def single_outlet_quotes(tables: Tables, statements: pd.DataFrame, index: TextIndex | None = None) -> pd.DataFrame:
+    """Direct and mixed quotes none of whose sentences another outlet carries (needs two outlets or
+    more); given the story's ``index``, only those whose words no other outlet's text carries
+    anywhere (``checked``: how many other articles' texts were searched)."""
     columns = ["outlet", "article_id", "quote_index", "speaker_id", "speaker_name", "speaker_kind", "type", "cue"]
-    columns += ["start", "end", "content"]
+    columns += ["start", "end", "content", "checked"]
     if statements.empty or statements["outlet"].nunique() < 2:
         return pd.DataFrame(columns=columns)
     widest = statements.groupby(["article_id", "quote_index"])["outlets"].max()
     alone = widest[widest == 1].index
     quotes = tables.quotes.set_index(["article_id", "quote_index"])
     table = quotes.loc[quotes.index.isin(alone)].reset_index()
+    if index is None:
+        table["checked"] = 0
+    else:
+        words = statements.groupby(["article_id", "quote_index"])["text"].agg(list)
+        held = [
+            _alone_in_texts(index, o, words.get((a, q), []))
+            for o, a, q in table[["outlet", "article_id", "quote_index"]].itertuples(index=False)
+        ]
+        table = table.assign(checked=[len(index.others(o)) for o in table["outlet"]]).loc[np.asarray(held, dtype=bool)]
     return table.sort_values(["outlet", "article_id", "quote_index"])[columns].reset_index(drop=True)
+
+
+def _alone_in_texts(index: TextIndex, outlet: str, sentences: list[str]) -> bool:
+    """True when no other outlet's text carries a sentence of the quote (its sentences of
+    ``MIN_CHECKED_WORDS`` words or more; else all its words): a quote too short to tell is no claim."""
+    checked = [s for s in sentences if len(normal_words(s).split()) >= MIN_CHECKED_WORDS]
+    checked = checked or [" ".join(sentences)]
+    others = index.others(outlet)
+    if len(normal_words(checked[0]).split()) < MIN_CHECKED_WORDS or not index.readable(others):
+        return False
+    return not any(index.carries(others, s) for s in checked)
 
 
 @dataclass
@@ -556,6 +589,8 @@ def compare(tables: Tables) -> Comparison:
     tables = for_claims(tables, uncertain)
     voice_table = voices(tables)
     statements = shared_statements(quoted_sentences(tables))
+    ok = tables.articles[tables.articles["status"] == "ok"]
+    index = TextIndex(tables.texts, dict(zip(ok["article_id"], ok["outlet"].fillna(UNKNOWN), strict=True)))
     return Comparison(
         outlets=outlets_of(tables),
         overview=overview(tables),
@@ -569,8 +604,8 @@ def compare(tables: Tables) -> Comparison:
         statements=statements,
         attributed_differently=attributed_differently(statements),
         wording_differences=wording_differences(statements),
-        left_out=left_out(statements),
-        single_outlet_quotes=single_outlet_quotes(tables, statements),
+        left_out=left_out(statements, index),
+        single_outlet_quotes=single_outlet_quotes(tables, statements, index),
         cue_classes=cue_classes(tables),
         cue_verbs=cue_verbs(tables),
         distinctive_quoted=distinctive_terms(tables, "quoted"),
