@@ -20,10 +20,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz.distance import LCSseq
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from quotes.rules_data import rules_lines
 
 # A text carries a sentence when some stretch of it holds this share of the sentence's words, in order.
 CARRIED = 0.8
@@ -42,8 +43,7 @@ def normal_words(text: str) -> str:
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """``rules/function_words.txt``: articles, pronouns, prepositions, conjunctions, auxiliaries."""
-    lines = (Path(__file__).parent / "rules" / "function_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in rules_lines("function_words.txt"))
 
 
 def content_words(text: str) -> list[str]:

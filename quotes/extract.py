@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,6 +29,7 @@ from quotes.engine import ARTICLE_TIMEOUT, run
 from quotes.furniture import blank, furniture_spans
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
+from quotes.rules_data import rules_lines
 from quotes.speakers import Entity, MediaMention, media_mentions, resolve_article
 from quotes.standoff import Article, ArticleError, Quote, Span
 from quotes.windows import LONG_TEXT, analyse_in_windows, pieces
@@ -73,8 +73,7 @@ class ArticleResult:
 
 @lru_cache(maxsize=1)
 def _not_speakers() -> frozenset[str]:
-    text = (resources.files("quotes") / "rules" / "not_speakers.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip().lower() for line in rules_lines("not_speakers.txt"))
 
 
 def _needs_parse(paragraph: str, lexicon: CueLexicon) -> bool:

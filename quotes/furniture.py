@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from quotes.marks import paragraph_spans
+from quotes.rules_data import rules_lines
 from quotes.standoff import Span
 
 # In the first paragraphs only: an upper-case place, an optional ", State" and "(Agency)", then a dash.
@@ -29,8 +29,7 @@ _OPENING_PARAGRAPHS = 3
 
 @lru_cache(maxsize=1)
 def _labels() -> re.Pattern[str]:
-    text = (resources.files("quotes") / "rules" / "furniture.txt").read_text(encoding="utf-8")
-    labels = [re.escape(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#")]
+    labels = [re.escape(x.strip()) for x in rules_lines("furniture.txt")]
     return re.compile(rf"[ \t]*(?:{'|'.join(sorted(labels, key=len, reverse=True))})[ \t]*(?::|—|–|-)", re.I)
 
 

@@ -16,9 +16,18 @@ from pathlib import Path
 ALIASES_ENV = "QUOTES_ALIASES"
 
 
-def _lines(name: str) -> list[str]:
-    text = (resources.files("quotes") / "rules" / "speakers" / name).read_text(encoding="utf-8")
+def rules_lines(*parts: str) -> list[str]:
+    """The lines of the rules file ``rules/PARTS...`` without comments and blank lines: the one
+    reader of the shipped rules files."""
+    path = resources.files("quotes") / "rules"
+    for part in parts:
+        path = path / part
+    text = path.read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _lines(name: str) -> list[str]:
+    return rules_lines("speakers", name)
 
 
 def alias_key(name: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlparse
 
+from quotes.rules_data import rules_lines
 from quotes.standoff import Article, ArticleError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -34,8 +34,7 @@ MIN_ENGLISH_SHARE = 0.12
 @lru_cache(maxsize=1)
 def outlets_by_domain() -> dict[str, str]:
     """``rules/web/outlets.tsv``: domain -> outlet name."""
-    text = (resources.files("quotes") / "rules" / "web" / "outlets.tsv").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    pairs = (line.split("\t") for line in rules_lines("web", "outlets.tsv"))
     return {domain.strip().lower(): outlet.strip() for domain, outlet, *_ in pairs}
 
 
