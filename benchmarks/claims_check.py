@@ -123,8 +123,8 @@ def story_claims(story: Tables, event_id: str, indexed: dict) -> list[dict]:
         held = not any(carries(*indexed[a], row.text) for a in theirs)
         claims.append(_claim("left out", event_id, row, row.other_outlet, held))
     for _, versions in c.attributed_differently.groupby("statement", sort=True):
-        first = versions.iloc[0]
-        same_words = all(alike(v.text, first["text"]) for v in versions.itertuples())
+        first = next(versions.itertuples())
+        same_words = all(alike(v.text, first.text) for v in versions.itertuples())
         short = min(versions["text"], key=lambda t: len(words(t)))
         held = same_words and content_words(short) >= 3 and versions["speaker_name"].nunique() > 1
         other = "; ".join(f"{v.outlet}: {v.speaker_name}" for v in versions.itertuples())
@@ -133,15 +133,15 @@ def story_claims(story: Tables, event_id: str, indexed: dict) -> list[dict]:
 
 
 def _claim(kind: str, event_id: str, row, other: str, held: bool) -> dict:
-    get = row.get if isinstance(row, dict) or hasattr(row, "get") else lambda k: getattr(row, k)
+    """A claim's row of the sample; ``row`` a row of the comparison table (``itertuples``)."""
     return {
         "kind": kind,
         "event_id": event_id,
-        "article_id": str(get("article_id")),
-        "start": str(int(get("start"))),
-        "end": str(int(get("end"))),
-        "outlet": str(get("outlet")),
-        "speaker": str(get("speaker_name")) if isinstance(get("speaker_name"), str) else "",
+        "article_id": str(row.article_id),
+        "start": str(int(row.start)),
+        "end": str(int(row.end)),
+        "outlet": str(row.outlet),
+        "speaker": row.speaker_name if isinstance(row.speaker_name, str) else "",
         "other_outlet": other,
         "mechanical": "holds" if held else "fails",
     }

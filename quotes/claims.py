@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
@@ -75,9 +74,9 @@ class TextIndex:
         self._texts = texts
         self._words: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
 
-    def articles_of(self, outlets: Iterable[str]) -> list[str]:
-        wanted = set(outlets)
-        return [a for a, o in self._outlets.items() if o in wanted]
+    def articles_of(self, outlet: str) -> list[str]:
+        """The articles of ``outlet``."""
+        return [a for a, o in self._outlets.items() if o == outlet]
 
     def others(self, outlet: str) -> list[str]:
         """The articles of every outlet but ``outlet``."""

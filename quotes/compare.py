@@ -481,13 +481,13 @@ def left_out(statements: pd.DataFrame, index: TextIndex | None = None) -> pd.Dat
             # The other outlet's quotes that share a statement with this one, and all their statements.
             their_quotes = theirs[quote_key].drop_duplicates()
             carried = set(statements.merge(their_quotes, on=quote_key)["statement"])
-            theirs_texts = index.articles_of([other_outlet]) if index is not None else []
+            searched = None if index is None else index.articles_of(other_outlet)
+            if searched is not None and not index.readable(searched):
+                continue  # a claim about a text not at hand is not made
             for sentence in sentences.itertuples():
                 if sentence.statement in carried:
                     continue
-                if index is not None and (
-                    not index.readable(theirs_texts) or index.carries(theirs_texts, sentence.text)
-                ):
+                if searched is not None and index.carries(searched, sentence.text):
                     continue  # the other outlet has the words, unquoted or in a quote not found
                 rows.append(
                     {
@@ -522,23 +522,25 @@ def single_outlet_quotes(tables: Tables, statements: pd.DataFrame, index: TextIn
         table["checked"] = 0
     else:
         words = statements.groupby(["article_id", "quote_index"])["text"].agg(list)
+        others = {outlet: index.others(outlet) for outlet in table["outlet"].unique()}
         held = [
-            _alone_in_texts(index, o, words.get((a, q), []))
+            _alone_in_texts(index, others[o], words.get((a, q), []))
             for o, a, q in table[["outlet", "article_id", "quote_index"]].itertuples(index=False)
         ]
-        table = table.assign(checked=[len(index.others(o)) for o in table["outlet"]]).loc[np.asarray(held, dtype=bool)]
+        table = table.assign(checked=[len(others[o]) for o in table["outlet"]]).loc[np.asarray(held, dtype=bool)]
     return table.sort_values(["outlet", "article_id", "quote_index"])[columns].reset_index(drop=True)
 
 
-def _alone_in_texts(index: TextIndex, outlet: str, sentences: list[str]) -> bool:
-    """True when no other outlet's text carries a sentence of the quote (its sentences of
-    ``MIN_CHECKED_WORDS`` words or more; else all its words): a quote too short to tell is no claim."""
+def _alone_in_texts(index: TextIndex, others: list[str], sentences: list[str]) -> bool:
+    """True when none of the ``others`` articles' texts carries a sentence of the quote (its sentences
+    of ``MIN_CHECKED_WORDS`` words or more; else all its words): a quote too short to tell is no claim."""
     checked = [s for s in sentences if len(normal_words(s).split()) >= MIN_CHECKED_WORDS]
-    checked = checked or [" ".join(sentences)]
-    others = index.others(outlet)
-    if len(normal_words(checked[0]).split()) < MIN_CHECKED_WORDS or not index.readable(others):
-        return False
-    return not any(index.carries(others, s) for s in checked)
+    if not checked:
+        whole = " ".join(sentences)
+        if len(normal_words(whole).split()) < MIN_CHECKED_WORDS:
+            return False
+        checked = [whole]
+    return index.readable(others) and not any(index.carries(others, s) for s in checked)
 
 
 @dataclass

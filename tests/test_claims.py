@@ -63,8 +63,8 @@ BETA = (
 )
 
 
-@pytest.fixture()
-def story() -> Tables:
+def _alpha_results() -> list:
+    """Alpha's article: the mayor's two quotes."""
     alpha = [
         _quote(
             ALPHA,
@@ -76,10 +76,15 @@ def story() -> Tables:
         ),
         _quote(ALPHA, '"Nobody will pay a toll,"', "she", "added", "Ann Lee"),
     ]
+    return [_result("a1", "Alpha", ALPHA, alpha)]
+
+
+@pytest.fixture()
+def story() -> Tables:
     beta = [
         _quote(BETA, '"The bridge is safe and it will reopen on Monday for all traffic,"', "Lee", "said", "Ann Lee")
     ]
-    return Tables([_result("a1", "Alpha", ALPHA, alpha), _result("b1", "Beta", BETA, beta)])
+    return Tables([*_alpha_results(), _result("b1", "Beta", BETA, beta)])
 
 
 def test_a_quote_another_outlet_carries_unquoted_is_not_only_in_one(story):
@@ -94,7 +99,7 @@ def test_a_sentence_the_other_text_lacks_is_left_out_and_one_it_carries_is_not(s
     beta = [
         _quote(text, '"The bridge is safe and it will reopen on Monday for all traffic,"', "Lee", "said", "Ann Lee")
     ]
-    tables = Tables([story_result for story_result in _alpha_results()] + [_result("b1", "Beta", text, beta)])
+    tables = Tables([*_alpha_results(), _result("b1", "Beta", text, beta)])
     left = compare(tables).left_out
     assert list(left["text"]) == ["We thank the engineers who worked through the winter,"]
     assert list(left["other_outlet"]) == ["Beta"]
@@ -123,18 +128,3 @@ def test_a_fragment_or_a_title_is_never_attributed_differently(words, claimed):
     tables = Tables([_result("a1", "Alpha", alpha_text, alpha), _result("b1", "Beta", beta_text, beta)])
     differently = compare(tables).attributed_differently
     assert set(differently["speaker_name"]) == ({"Ann Lee", "Tom Hart"} if claimed else set())
-
-
-def _alpha_results():
-    alpha = [
-        _quote(
-            ALPHA,
-            '"The bridge is safe and it will reopen on Monday for all traffic. We thank the engineers who worked'
-            ' through the winter,"',
-            "Lee",
-            "said",
-            "Ann Lee",
-        ),
-        _quote(ALPHA, '"Nobody will pay a toll,"', "she", "added", "Ann Lee"),
-    ]
-    return [_result("a1", "Alpha", ALPHA, alpha)]
