@@ -83,7 +83,7 @@ def mention_rows(quotes) -> tuple[list[dict], int, int]:
             "speaker_start": str(int(q.speaker_start)),
             "speaker_end": str(int(q.speaker_end)),
             "mention": q.speaker,
-            "speaker_name": q.speaker_name if isinstance(q.speaker_name, str) else "",
+            "speaker_name": _text(q.speaker_name),
             "kind": q.speaker_kind,
             "resolution": q.speaker_resolution,
         }
