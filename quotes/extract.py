@@ -31,6 +31,7 @@ from quotes.marks import QuoteSpan, find_quote_spans, paragraph_spans
 from quotes.nlp import ABBREVIATIONS as _ABBREVIATIONS
 from quotes.rules_data import rules_lines
 from quotes.speakers import Entity, MediaMention, media_mentions, resolve_article
+from quotes.speakers.pronouns import PRONOUNS
 from quotes.standoff import Article, ArticleError, Quote, Span
 from quotes.windows import LONG_TEXT, analyse_in_windows, pieces
 from quotes.wording import TextProfile
@@ -154,19 +155,17 @@ def _to_quote(text: str, found: Attribution, offset: int, quotations: _Quotation
     return _credited(found, offset, snapped, kind, found.rule, found.confidence)
 
 
-def _without_nested(quotes: list[Quote]) -> list[Quote]:
+def _without_nested(text: str, quotes: list[Quote]) -> list[Quote]:
     """Each word belongs to one attribution: an attribution inside another's content goes, except
-    inside an 'according to' credit, which gives way to the speaker it relays ('According to AFP,
-    Tehran warned ...': Tehran speaks; the relay is found from the speaker's sentence)."""
+    inside a credit that only relays or points at it, which gives way to the speaker it names:
+    'According to AFP, Tehran warned ...' (Tehran speaks; the relay is found from the speaker's
+    sentence) and 'he said, referring to when Fox said he wasn't going to pay' (Fox speaks)."""
     overlapping = _overlaps(quotes)  # only quotes whose spans meet can nest or share words
     relays = {
         id(host)
         for host in quotes
-        if host.cue_lemma == "according to"
-        and any(
-            _nested_in(quote, host) and quote.speaker is not None and quote.cue_lemma != "according to"
-            for quote in overlapping[id(host)]
-        )
+        if (host.cue_lemma == "according to" or host.rule == "cue-prep")
+        and any(_nested_in(quote, host) and _relayed(text, quote, host) for quote in overlapping[id(host)])
     }
     quotes = [q for q in quotes if id(q) not in relays]
     remaining = {id(q) for q in quotes}
@@ -183,6 +182,19 @@ def _without_nested(quotes: list[Quote]) -> list[Quote]:
             final.append(quote)
             chosen.add(id(quote))
     return sorted(final, key=lambda q: q.start)
+
+
+def _relayed(text: str, quote: Quote, host: Quote) -> bool:
+    """``quote``, inside ``host``'s content, is the statement ``host`` relays: any credited quote
+    inside an 'according to', a quote credited to a name that the cue's prepositional object holds."""
+    if quote.speaker is None or quote.cue_lemma == "according to":
+        return False
+    if host.cue_lemma == "according to":
+        return True
+    mention = text[quote.speaker.start : quote.speaker.end]
+    # the name inside the pointed-at words: 'referring to when Fox said', 'Trump's declaration that'
+    inside = any(f.contains(quote.speaker) for f in host.fragments)
+    return inside and mention[:1].isupper() and mention.lower() not in PRONOUNS
 
 
 def _overlaps(quotes: list[Quote]) -> dict[int, list[Quote]]:
@@ -608,7 +620,7 @@ def _rule_quotes(
             else:
                 cue_only.append((found, paragraph.start))
     furniture = furniture_spans(text)
-    quotes = _without_nested(quotes + _colon_credits(text, [p for p in paragraphs if p not in furniture]))
+    quotes = _without_nested(text, quotes + _colon_credits(text, [p for p in paragraphs if p not in furniture]))
     quotes = [
         _clear_of(furniture, text, q) for q in quotes if not any(f.contains(Span(q.start, q.end)) for f in furniture)
     ]
@@ -760,7 +772,19 @@ def _continuation(text: str, span: QuoteSpan, paragraphs: list[Span], here: int,
         rule = "paragraph-continuation"
     else:
         return None
+    later = _LATER_SENTENCE.search(text, max(last.start, last.end - 3), span.start + 1)  # the end may be '."'
+    if rule == "continuation" and later and not _opens_sentence(text, span.start):
+        # 'He later apologized, and even invited Trump "to come ..."': a sentence of the writer's own,
+        # whose verb is not the last quote's cue
+        return Quote((span.span,), "direct", last.speaker, None, None, None, rule, 0.65)
+    if last.cue is None and last.rule == "continuation":
+        # the last quote sat in a sentence of the writer's own: the cue is the one before it
+        last = next((q for q in reversed(quotes) if q.end <= last.start and q.cue and q.speaker == last.speaker), last)
     return Quote((span.span,), "direct", last.speaker, last.cue, last.cue_lemma, last.cue_class, rule, 0.65)
+
+
+# A sentence end, closing quotation marks and all, before a capital: 'wall." He later invited'.
+_LATER_SENTENCE = re.compile(r"[.!?][\"”’']*\s+[A-Z\"“‘']")
 
 
 def _scare_quote(text: str, span: QuoteSpan, last: Quote) -> bool:
@@ -786,13 +810,14 @@ _TITLE_BEFORE = {"on", "in", "at", "from", "titled", "dubbed", "named"}
 
 def _link_continuations(quotes: list[Quote]) -> list[Quote]:
     """Each continuation's ``continues``: the index of the last earlier quote, not itself a
-    continuation, with the same speaker mention and cue."""
+    continuation, with the same speaker mention and cue (any cue, for a continuation without one)."""
     latest: dict[tuple, int] = {}  # (speaker, cue) -> index of the last such quote so far
     for i, quote in enumerate(quotes):
         if quote.rule in ("continuation", "paragraph-continuation"):
-            quote.continues = latest.get((quote.speaker, quote.cue))
+            # one with no cue (a sentence of the writer's own) goes on from the speaker's last quote
+            quote.continues = latest.get((quote.speaker, quote.cue) if quote.cue else (quote.speaker,))
         else:
-            latest[(quote.speaker, quote.cue)] = i
+            latest[(quote.speaker, quote.cue)] = latest[(quote.speaker,)] = i
     return quotes
 
 

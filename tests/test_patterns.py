@@ -1009,3 +1009,24 @@ def test_a_quotation_nested_in_another_is_no_fragment_of_its_own(nlp):
         pieces = quote.fragments
         assert all(a.end <= b.start for a, b in zip(pieces, pieces[1:], strict=False))
         assert quote.start == pieces[0].start and quote.end == pieces[-1].end
+
+
+def test_a_report_a_credit_points_at_is_the_inner_speakers(extract):
+    """'referring to when Lee said ...': the quoted words are Lee's, not those of who referred to them."""
+    text = '"She has changed her mind," Hardy said, referring to when Lee said she would "never raise the tax."'
+    found = {content: (speaker, cue) for _, content, speaker, cue in extract(text)}
+    assert found['she would "never raise the tax."'] == ("Lee", "said"), found
+    assert not any(c.startswith("when Lee") for c in found)
+
+
+def test_a_quotation_in_a_later_sentence_of_the_writers_carries_no_cue(extract):
+    """The writer's own verb ('invited') governs the quotation: the last quote's cue is not carried."""
+    text = (
+        'Lee attacked the plan, promising that the city would "never pay for that bridge." She later '
+        'invited Hardy "to come and see the river for himself."'
+    )
+    found = {content: (speaker, cue) for _, content, speaker, cue in extract(text)}
+    assert found['"to come and see the river for himself."'] == ("Lee", None), found
+    # a quotation that opens its sentence still carries the cue
+    text = '"We will win," Smith said. "It is a good day for all of us." Then he laughed.'
+    assert [cue for _, _, _, cue in extract(text)] == ["said", "said"]

@@ -216,6 +216,27 @@ def test_a_pronoun_names_the_latest_subject_in_sight(speakers_of, text, name):
     assert found[-1][:2] == ("he", name)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a clause joined by 'as' to a sentence whose subject is no one: the person that sentence names
+        (
+            "Mayor Bob Lee spoke first. The plan drew a sharp reply from Tom Hardy, as he called on Lee "
+            'to "stop pretending."',
+            "Tom Hardy",
+        ),
+        # a sentence with a person as subject keeps the subject: 'he' is Mayor Lee, not Hardy
+        (
+            'Mayor Tom Lee met Bob Hardy on Monday, and he said the plan would "work for everyone."',
+            "Tom Lee",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_joined_clause_names_who_its_sentence_names(speakers_of, text, name):
+    found, _ = speakers_of(text)
+    assert found[-1][:2] == ("he", name), found
+
+
 def test_unresolvable_pronoun_is_unknown(speakers_of):
     found, _ = speakers_of('"We will win," they said.')
     assert found[0][1:3] == (None, "unknown")

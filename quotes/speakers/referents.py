@@ -47,6 +47,9 @@ class _Referent:
 # A name's possessive ending, within the name's span or right after it: 'Bush’s', "Sessions'".
 _POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])(?!\w)")
 
+# Before a pronoun that opens a clause joined to its sentence: 'as he', 'when she', 'and he'.
+_JOINED_PRONOUN = re.compile(r"\b(?:as|when|while|after|before|because|since|and|but)\s+$", re.I)
+
 # A title after one of these is another office: 'Vice President', 'Deputy Secretary', 'Lieutenant Governor'.
 _SECOND_IN_RANK = {"vice", "deputy", "assistant", "lieutenant", "lt.", "under", "associate"}
 # What the text sets off right after a name: '(R-Idaho)', ', R-Texas,', ', a Republican of Idaho,'.
@@ -309,6 +312,8 @@ class Referents:
             # A relative pronoun names the noun phrase it follows, not the sentence's subject:
             # "Republicans questioned ... John Bentel, a tech staffer at the State Department, who".
             return max(before, key=lambda r: r.start)
+        if want == "person" and (joined := self._joined_clause_antecedent(position, before)) is not None:
+            return joined
         recent = _sentence_start(self.text, position)
         for _ in range(2):  # this sentence and the two before it
             recent = _sentence_start(self.text, max(0, len(self.text[:recent].rstrip()) - 1))
@@ -323,6 +328,18 @@ class Referents:
                 latest = max(pool, key=lambda r: r.start)
                 return self._owned_by_other(latest, pool) or latest
         return None  # "it" or "they" with nothing fitting in sight: better unknown than a guess
+
+    def _joined_clause_antecedent(self, position: int, before: list[_Referent]) -> _Referent | None:
+        """'This triggered a response from Fox, as he called on Trump': a pronoun opening a clause joined
+        to a sentence whose subject is no one ('This') is the person that sentence names before it,
+        not the subject of an earlier sentence. None when the sentence has a fitting subject."""
+        if not _JOINED_PRONOUN.search(self.text, max(0, position - 12), position):
+            return None
+        start = _sentence_start(self.text, position)
+        same = [r for r in before if r.start >= start]
+        if not same or any(r.subject for r in same):
+            return None
+        return max(same, key=lambda r: r.start)
 
     def _owned_by_other(self, latest: _Referent, pool: list[_Referent]) -> _Referent | None:
         """No subject in sight: a possessive ('Bush’s campaign') is not what the sentence is about, the
