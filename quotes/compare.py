@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 from scipy.cluster.hierarchy import DisjointSet
 
 from quotes.claims import MIN_CHECKED_WORDS, TextIndex, is_statement, normal_words
@@ -37,6 +38,10 @@ QUOTED_TYPES = ("direct", "mixed")
 SAME_SENTENCE = 80
 CONTAINED = 95
 MIN_CONTAINED_WORDS = 2
+# Inside two outlets' quotes that share a statement, a sentence with this share of the other's words
+# in order (and this many words at least) is the same sentence, worded differently.
+PARTNER_SHARE = 0.7
+MIN_PARTNER_WORDS = 3
 # Who said a phrase this short ('dirt', 'politically motivated') is no claim about a statement: the
 # same few words are often reported of different people.
 MIN_ATTRIBUTED_WORDS = 4
@@ -45,6 +50,7 @@ MIN_ATTRIBUTED_WORDS = 4
 NAMED_IN_SENTENCE = ("name", "apposition", "cross-article", "user")
 _TOKENS = RegexpTokenizer(r"\w[\w'’-]*|[^\w\s]")
 _QUOTE_CHARS = set(QUOTE_CHARS)
+_DOUBLE_MARKS = "".join(c for c in QUOTE_CHARS if c not in "'’‘") + " "
 
 
 # Identities a claim can rest on; unnamed and anonymous sources are descriptions, not identities.
@@ -381,6 +387,7 @@ def shared_statements(sentences: pd.DataFrame) -> pd.DataFrame:
     groups = DisjointSet(range(len(table)))
     for i, j in zip(*np.nonzero((alike | contained) & (outlet[:, None] != outlet[None, :])), strict=True):
         groups.merge(int(i), int(j))
+    _align_partners(table, groups)
     roots = [groups[i] for i in range(len(table))]
     numbers = {root: n for n, root in enumerate(dict.fromkeys(roots))}
     table["statement"] = [numbers[r] for r in roots]
@@ -388,13 +395,52 @@ def shared_statements(sentences: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _align_partners(table: pd.DataFrame, groups: DisjointSet) -> None:
+    """Within two outlets' quotes that already share a statement, sentences that differ by a word or so
+    ('We reject his visit.' / 'We reject his message.') are one statement too: ``PARTNER_SHARE`` of the
+    longer one's words in order, ``MIN_PARTNER_WORDS`` at least."""
+    quote_of = list(zip(table["article_id"], table["quote_index"], strict=True))
+    rows_of: dict[tuple, list[int]] = {}
+    for i, key in enumerate(quote_of):
+        rows_of.setdefault(key, []).append(i)
+    outlet = list(table["outlet"])
+    words = [normal_words(t).split() for t in table["text"]]
+    quotes_of_root: dict[int, set[tuple]] = {}
+    for i, key in enumerate(quote_of):
+        quotes_of_root.setdefault(groups[i], set()).add(key)
+    pairs = set()
+    for keys in quotes_of_root.values():
+        ordered = sorted(keys, key=str)
+        pairs.update((a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 :])
+    for a, b in sorted(pairs, key=str):
+        if outlet[rows_of[a][0]] == outlet[rows_of[b][0]]:
+            continue
+        for i in rows_of[a]:
+            for j in rows_of[b]:
+                if groups[i] == groups[j]:
+                    continue
+                longer = max(len(words[i]), len(words[j]))
+                need = max(MIN_PARTNER_WORDS, math.ceil(PARTNER_SHARE * longer))
+                if LCSseq.similarity(words[i], words[j], score_cutoff=need):
+                    groups.merge(i, j)
+
+
 def statement_versions(statements: pd.DataFrame) -> pd.DataFrame:
-    """For each statement carried by several outlets, each outlet's fullest version (one row per outlet)."""
-    shared = statements[statements["outlets"] > 1]
-    longest = shared.assign(length=shared["text"].str.len()).sort_values(
-        ["statement", "outlet", "length"], ascending=[True, True, False]
-    )
-    return longest.groupby(["statement", "outlet"], sort=True).head(1).drop(columns="length")
+    """For each statement carried by several outlets, each outlet's version (one row per outlet): the
+    sentences of the statement in the outlet's quote that carries most of its words, ``text`` joined in
+    text order, ``start``/``end`` from the first sentence's start to the last one's end."""
+    shared = statements[statements["outlets"] > 1].sort_values(["article_id", "quote_index", "start"])
+    if shared.empty:
+        return shared
+    key = ["statement", "outlet", "article_id", "quote_index"]
+    grouped = shared.groupby(key, sort=False)
+    versions = grouped.head(1).set_index(key)
+    versions["text"] = grouped["text"].agg(" ".join)
+    versions["end"] = grouped["end"].max()
+    versions = versions.reset_index()
+    versions["length"] = versions["text"].str.len()
+    versions = versions.sort_values(["statement", "outlet", "length"], ascending=[True, True, False], kind="stable")
+    return versions.groupby(["statement", "outlet"], sort=True).head(1).drop(columns="length")[list(statements.columns)]
 
 
 def attributed_differently(statements: pd.DataFrame) -> pd.DataFrame:
@@ -424,12 +470,14 @@ def attributed_differently(statements: pd.DataFrame) -> pd.DataFrame:
 def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
     """For each statement carried by several outlets, how each outlet's version differs from the first's.
 
-    Each outlet's fullest version is compared with the first outlet's (alphabetical). ``change`` is
-    ``wording`` for a stretch of words that differs (verbatim on both sides, "" where one has nothing;
-    quotation marks, case and curly against straight apostrophes are no difference), or ``extent``
-    when one version quotes only part of the other (both versions given whole). Each row names the two
-    versions compared: their quotes (``article_id``/``quote_index``, ``other_*``) and the sentences'
-    offsets (``start``/``end``, ``other_start``/``other_end``).
+    Each outlet's version (``statement_versions``: all its sentences of the statement in one quote) is
+    aligned word by word with the first outlet's (alphabetical), so where either cut its sentences makes
+    no difference. ``change`` is ``wording`` for a stretch of words that differs inside the versions
+    (verbatim on both sides, "" where one has nothing; punctuation, quotation marks, case and curly
+    against straight apostrophes are no difference), or ``extent`` when one version quotes more at its
+    start or end (``outlet_has``/``other_has``: the words only that version has, pieces joined by " … ";
+    both whole when the versions share no word). Each row names the two versions compared: their quotes
+    (``article_id``/``quote_index``, ``other_*``) and offsets (``start``/``end``, ``other_start``/``other_end``).
     """
     version = ["article_id", "quote_index", "start", "end"]
     columns = ["statement", "outlet", "other_outlet", "change", "outlet_has", "other_has"]
@@ -441,29 +489,64 @@ def wording_differences(statements: pd.DataFrame) -> pd.DataFrame:
             pair = {"statement": number, "outlet": reference["outlet"], "other_outlet": other.outlet}
             pair.update({c: reference[c] for c in version})
             pair.update({f"other_{c}": getattr(other, c) for c in version})
-            if fuzz.ratio(_normal(reference["text"]), _normal(other.text)) < SAME_SENTENCE:
-                rows.append({**pair, "change": "extent", "outlet_has": reference["text"], "other_has": other.text})
-                continue
-            for mine, theirs in differences(reference["text"], other.text):
-                rows.append({**pair, "change": "wording", "outlet_has": mine, "other_has": theirs})
+            inside, edges = _compared(reference["text"], other.text)
+            if edges is not None:
+                rows.append({**pair, "change": "extent", "outlet_has": edges[0], "other_has": edges[1]})
+            rows.extend({**pair, "change": "wording", "outlet_has": m, "other_has": t} for m, t in inside)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _compared(a: str, b: str) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
+    """The stretches where ``a`` and ``b`` differ inside their common words, and what each has beyond
+    the other at the start or end (None when neither has more)."""
+    found = _aligned(a, b)
+    equal = [n for n, (tag, *_rest) in enumerate(found) if tag == "equal"]
+    if not equal:
+        return [], (a.strip(), b.strip())
+    inside, mine, theirs = [], [], []
+    for n, (tag, x, y) in enumerate(found):
+        if tag == "equal":
+            continue
+        if (n < equal[0] or n > equal[-1]) and not (x and y):
+            (mine if x else theirs).append(x or y)
+        else:
+            inside.append((x, y))
+    return inside, (" … ".join(mine), " … ".join(theirs)) if mine or theirs else None
 
 
 def differences(a: str, b: str) -> list[tuple[str, str]]:
     """Stretches where ``a`` and ``b`` differ, word by word, as verbatim substrings ("" where one has nothing)."""
-    tokens_a = [s for s in _TOKENS.span_tokenize(a) if a[s[0] : s[1]] not in _QUOTE_CHARS]
-    tokens_b = [s for s in _TOKENS.span_tokenize(b) if b[s[0] : s[1]] not in _QUOTE_CHARS]
+    return [(x, y) for tag, x, y in _aligned(a, b) if tag != "equal"]
+
+
+def _aligned(a: str, b: str) -> list[tuple[str, str, str]]:
+    """``a`` and ``b`` aligned on their words (letters and digits; punctuation and quotation marks are no
+    words): ``(tag, a's stretch, b's stretch)`` for each run, each stretch verbatim with the brackets and
+    punctuation attached to its words ('[Operation Inherent Resolve]')."""
+    tokens_a, tokens_b = _words(a), _words(b)
     words_a = [_normal(a[s:e]) for s, e in tokens_a]
     words_b = [_normal(b[s:e]) for s, e in tokens_b]
-    found = []
+    runs = []
     for tag, a_start, a_end, b_start, b_end in SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        mine = a[tokens_a[a_start][0] : tokens_a[a_end - 1][1]] if a_end > a_start else ""
-        theirs = b[tokens_b[b_start][0] : tokens_b[b_end - 1][1]] if b_end > b_start else ""
-        if any(c.isalnum() for c in mine + theirs):
-            found.append((mine, theirs))
-    return found
+        runs.append((tag, _stretch(a, tokens_a[a_start:a_end]), _stretch(b, tokens_b[b_start:b_end])))
+    return runs
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [s for s in _TOKENS.span_tokenize(text) if any(c.isalnum() for c in text[s[0] : s[1]])]
+
+
+def _stretch(text: str, tokens: list[tuple[int, int]]) -> str:
+    """The words ``tokens`` as written, widened to the marks attached to them ('(SMG)'); double quotation
+    marks (a single one may be an apostrophe: "'08") and a closing full stop or comma trimmed."""
+    if not tokens:
+        return ""
+    start, end = tokens[0][0], tokens[-1][1]
+    while start > 0 and not text[start - 1].isspace() and not text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return text[start:end].strip(_DOUBLE_MARKS).rstrip(".,;:").strip(_DOUBLE_MARKS)
 
 
 def left_out(statements: pd.DataFrame, index: TextIndex | None = None) -> pd.DataFrame:

@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 from quotes import cli
-from quotes.compare import compare, differences, distinctive_terms, shared_statements, wording_differences
+from quotes.compare import (
+    compare,
+    differences,
+    distinctive_terms,
+    left_out,
+    shared_statements,
+    wording_differences,
+)
 from quotes.extract import ArticleResult, analyse_article, extract_all
 from quotes.read import read_articles
 from quotes.report import StoryReport, markdown_table, shorten, write_reports
@@ -290,7 +297,62 @@ def test_a_version_quoting_part_of_the_sentence_is_an_extent_difference_not_a_wo
     )
     diffs = wording_differences(shared_statements(sentences))
     assert list(diffs["change"]) == ["extent"]
-    assert list(diffs["other_has"]) == [texts[1][1]]
+    assert list(diffs["outlet_has"]) == [""]
+    assert list(diffs["other_has"]) == ["By 130 million people, we don't like him"]
+
+
+def _sentences(quotes: list[tuple[str, list[str]]]) -> pd.DataFrame:
+    """The quoted-sentence table of one quote per outlet, each given as its sentences."""
+    rows = []
+    for outlet, sentences in quotes:
+        start = 0
+        for number, sentence in enumerate(sentences):
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "article_id": outlet,
+                    "quote_index": 0,
+                    "speaker_id": "lee",
+                    "speaker_name": "Lee",
+                    "speaker_kind": "person",
+                    "cue": "said",
+                    "sentence": number,
+                    "start": start,
+                    "end": start + len(sentence),
+                    "text": sentence,
+                }
+            )
+            start += len(sentence) + 1
+    return pd.DataFrame(rows)
+
+
+def test_where_an_outlet_cut_the_sentence_is_no_difference():
+    """'... not happen that he comes here' against '... not happen. He comes here': one word apart."""
+    sentences = _sentences(
+        [
+            ("X", ["It should not happen that he comes here with a smile on his face."]),
+            ("Y", ["It should not happen.", "He comes here with a smile on his face."]),
+        ]
+    )
+    diffs = wording_differences(shared_statements(sentences))
+    assert list(zip(diffs["change"], diffs["outlet_has"], diffs["other_has"], strict=True)) == [("wording", "that", "")]
+
+
+def test_a_sentence_one_word_apart_inside_a_shared_quote_is_worded_differently_not_left_out():
+    sentences = _sentences(
+        [
+            ("X", ["We do not like him at all.", "We reject his visit."]),
+            ("Y", ["We do not like him at all.", "We reject his message."]),
+        ]
+    )
+    statements = shared_statements(sentences)
+    assert statements["statement"].nunique() == 2 and (statements["outlets"] == 2).all()
+    assert left_out(statements).empty
+    diffs = wording_differences(statements)
+    assert ("visit", "message") in set(zip(diffs["outlet_has"], diffs["other_has"], strict=True))
+    # the same two sentences with no shared quote around them are different statements
+    alone = shared_statements(_sentences([("X", ["We reject his visit."]), ("Y", ["We reject his message."])]))
+    assert (alone["outlets"] == 1).all()
 
 
 def test_report_shows_progress_bars_on_a_terminal(tmp_path, capsys, monkeypatch):

@@ -374,8 +374,7 @@ class StorySections:
                     Span(str(row.other_article_id), int(row.other_start), int(row.other_end)),
                 )
                 if row.change == "extent":
-                    said = f"{row.other_outlet} quotes a different part of it than {row.outlet} (see above)."
-                    items.append(Item(text(said), spans=spans))
+                    items.append(Item(text(_extent_line(row)), spans=spans))
                     continue
                 mine = f"“{row.outlet_has}”" if row.outlet_has else "nothing"
                 theirs = f"“{row.other_has}”" if row.other_has else "nothing"
@@ -604,3 +603,15 @@ class StorySections:
                 ),
             ],
         )
+
+
+def _extent_line(row) -> str:
+    """'B quotes more of it than A: also “...”', for a version that goes on where the other stops."""
+    mine, theirs = row.outlet_has, row.other_has
+    if mine and theirs:
+        return (
+            f"{row.outlet} and {row.other_outlet} quote different parts of it: only {row.outlet} has"
+            f" “{shorten(mine)}”, only {row.other_outlet} has “{shorten(theirs)}”."
+        )
+    longer, has, shorter = (row.outlet, mine, row.other_outlet) if mine else (row.other_outlet, theirs, row.outlet)
+    return f"{longer} quotes more of it than {shorter}: also “{shorten(has)}”."
