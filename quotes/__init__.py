@@ -76,14 +76,15 @@ __version__ = "0.1.0"
 
 
 def extract(
-    paths: Iterable[Path | str],
+    paths: Path | str | Iterable[Path | str],
     manifest: Path | str | None = None,
     model: str | None = None,
     processes: int | None = None,
     profile: bool = False,
     speakers: Path | str | None = None,
 ) -> Tables:
-    """Read the articles under ``paths`` and return their tables.
+    """Read the articles under ``paths`` (one path or URL, or several, as the CLI takes them) and
+    return their tables.
 
     With ``profile`` the tables also hold ``text_parts`` and ``terms`` (quoted and narrative wording),
     which the report's distinctive-wording and tone sections need. ``speakers`` is a speakers file of
@@ -94,6 +95,8 @@ def extract(
     from quotes.read import read_articles
     from quotes.tables import Tables
 
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # "folder/" is one folder, not the letters of its name
     overrides = read_speakers_file(speakers) if speakers else None
     results = extract_all(read_articles(paths, manifest), model=model, processes=processes, profile=profile)
     return Tables(results, overrides)

@@ -5,6 +5,7 @@ Every outlet keeps one colour across all charts and stories of a run (``outlet_c
 
 from __future__ import annotations
 
+import io
 import textwrap
 from pathlib import Path
 
@@ -57,6 +58,8 @@ def _label(text: str, width: int = 28) -> str:
 def quotes_per_speaker(matrix: pd.DataFrame, colours: dict[str, str]) -> Figure:
     """Grouped horizontal bars: quotes per speaker (most quoted first), one bar per outlet, counts on the
     bars; past ``MAX_SPEAKERS`` the rest are summed in one row."""
+    if isinstance(matrix.index, pd.MultiIndex):  # (speaker_id, speaker_name): label by name
+        matrix = matrix.set_axis(matrix.index.get_level_values("speaker_name"), axis=0)
     if len(matrix) > MAX_SPEAKERS:
         rest = matrix.iloc[MAX_SPEAKERS - 1 :]
         others = pd.DataFrame([rest.sum()], index=[f"{len(rest)} other speakers"])
@@ -213,6 +216,14 @@ def rollup_rates(summary: pd.DataFrame, column: str) -> Figure:
     right.margins(x=0.35)
     fig.suptitle(f"Across stories, by {column}")
     return fig
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """``fig`` as PNG bytes, as ``save`` writes it; the figure is freed."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)
+    plt.close(fig)
+    return buffer.getvalue()
 
 
 def save(fig: Figure, path: Path) -> None:

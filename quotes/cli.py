@@ -222,8 +222,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 path: partial(write_frame_to, frame, path, csv_raw=args.csv_raw) for path, frame in frames.items()
             }
             write_atomic_set(writes)
+        files = [out] if out.suffix.lower() == ".jsonl" else list(frames)
         print(
-            f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}",
+            f"quotes: {len(tables.quotes)} quotes from {ok} of {len(tables.articles)} articles -> {out}"
+            + (f" (wrote {', '.join(str(f) for f in files)})" if len(files) > 1 else ""),
             file=sys.stderr,
         )
     else:
@@ -248,7 +250,7 @@ def default_report_dir(paths: list[str]) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from quotes.report import write_reports
+    from quotes.report import write_reports, written_files
 
     output = Path(args.output) if args.output else default_report_dir(args.paths or [args.urls or "report"])
     if output.exists() and not output.is_dir():
@@ -269,7 +271,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         csv_raw=args.csv_raw,
     )
     print(
-        f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}", file=sys.stderr
+        f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}"
+        f" (wrote in {output}/: {written_files(output)})",
+        file=sys.stderr,
     )
     return 0
 

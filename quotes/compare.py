@@ -163,10 +163,15 @@ def voices(tables: Tables) -> pd.DataFrame:
 
 
 def speaker_matrix(voice_table: pd.DataFrame, value: str = "quotes") -> pd.DataFrame:
-    """Speakers by outlet: ``value`` (quotes or words) per cell, 0 where an outlet does not quote them."""
+    """Speakers by outlet: ``value`` (quotes or words) per cell, 0 where an outlet does not quote them.
+    One row per identity, indexed by ``speaker_id`` and ``speaker_name`` (two people of one name are two
+    rows), most quoted first."""
     if voice_table.empty:
-        return pd.DataFrame()
-    matrix = voice_table.pivot_table(index="speaker_name", columns="outlet", values=value, aggfunc="sum", fill_value=0)
+        return pd.DataFrame(index=pd.MultiIndex.from_tuples([], names=["speaker_id", "speaker_name"]))
+    matrix = voice_table.pivot_table(
+        index=["speaker_id", "speaker_name"], columns="outlet", values=value, aggfunc="sum", fill_value=0
+    )
+    matrix = matrix.sort_index(level=["speaker_name", "speaker_id"])  # ties in name order
     matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     matrix.columns.name = None
     return matrix.astype(int)
@@ -655,14 +660,15 @@ class Comparison:
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by name (matrices with their speaker index as a column)."""
         named = {name: value for name, value in vars(self).items() if isinstance(value, pd.DataFrame)}
-        ids = self.voices.drop_duplicates("speaker_name").set_index("speaker_name")["speaker_id"]
-        for name in ("quotes_matrix", "words_matrix", "kind_mix", "affiliation_mix", "cue_classes"):
+        for name in ("quotes_matrix", "words_matrix"):
+            # an empty matrix still has its label columns, so that its CSV has a header pandas can read
             frame = named[name]
-            label = "speaker_name" if name.endswith("matrix") else "outlet"
-            # an empty matrix still has its label column, so that its CSV has a header pandas can read
-            named[name] = frame.rename_axis(label).reset_index() if not frame.empty else pd.DataFrame(columns=[label])
-            if name.endswith("matrix"):
-                named[name].insert(0, "speaker_id", named[name]["speaker_name"].map(ids))
+            named[name] = frame.reset_index() if len(frame) else pd.DataFrame(columns=["speaker_id", "speaker_name"])
+        for name in ("kind_mix", "affiliation_mix", "cue_classes"):
+            frame = named[name]
+            named[name] = (
+                frame.rename_axis("outlet").reset_index() if not frame.empty else pd.DataFrame(columns=["outlet"])
+            )
         return named
 
 

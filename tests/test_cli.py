@@ -42,6 +42,19 @@ def test_extract_writes_the_chosen_format(tmp_path, capsys, suffix):
         assert texts[article_id][int(quote["start"]) : int(quote["end"])] == quote["text"]
 
 
+def test_the_last_line_names_the_files_written(tmp_path, capsys):
+    out = tmp_path / "quotes.csv"
+    code, _, err = run(capsys, "extract", str(SEEDS), "-o", str(out), "--processes", "1")
+    last = err.strip().splitlines()[-1]
+    assert code == 0 and all(str(tmp_path / f"quotes{part}.csv") in last for part in ("", ".articles", ".speakers"))
+    code, _, err = run(capsys, "report", str(SEEDS), "-o", str(tmp_path / "r"), "--processes", "1")
+    last = err.strip().splitlines()[-1]
+    tables = len({p.stem for p in (tmp_path / "r").glob("*.csv")})
+    charts = len(list((tmp_path / "r").glob("*.png")))
+    assert code == 0 and "report.md, report.html, quotes.jsonl" in last
+    assert f"{charts} charts (PNG), {tables} tables (CSV and Parquet)" in last
+
+
 def test_extract_summary_to_stdout(capsys):
     code, out, _ = run(capsys, "extract", str(SEEDS), "--processes", "1")
     assert code == 0 and "CBS News" in out and "U.S. Department of Defense" in out and "Mark T. Esper" in out

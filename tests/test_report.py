@@ -80,8 +80,15 @@ def two_outlets() -> Tables:
 def test_speakers_matrix_counts_quotes_per_outlet_and_joins_the_surname(two_outlets):
     c = compare(two_outlets)
     assert c.outlets == ["Alpha", "Beta"]
-    assert c.quotes_matrix.loc["Ann Lee"].to_dict() == {"Alpha": 2, "Beta": 1}
-    assert c.quotes_matrix.loc["Tom Hart"].to_dict() == {"Alpha": 0, "Beta": 1}
+    by_name = c.quotes_matrix.droplevel("speaker_id")
+    assert by_name.loc["Ann Lee"].to_dict() == {"Alpha": 2, "Beta": 1}
+    assert by_name.loc["Tom Hart"].to_dict() == {"Alpha": 0, "Beta": 1}
+    # the in-memory matrix carries the identity as the written table does
+    ids = dict(zip(c.voices["speaker_name"], c.voices["speaker_id"], strict=True))
+    assert list(c.quotes_matrix.index) == [(ids["Ann Lee"], "Ann Lee"), (ids["Tom Hart"], "Tom Hart")]
+    written = c.frames()["quotes_matrix"]
+    assert list(written.columns[:2]) == ["speaker_id", "speaker_name"]
+    assert list(zip(written["speaker_id"], written["speaker_name"], strict=True)) == list(c.quotes_matrix.index)
     assert list(c.single_outlet_speakers["speaker_name"]) == ["Tom Hart"]
     assert c.overview.set_index("outlet").loc["Alpha", "quotes"] == 2
 
@@ -406,7 +413,7 @@ def test_an_uncertain_speaker_makes_no_claim():
     report = StoryReport("Bridge", Tables(results))
     markdown = report.to_markdown()
     assert "Attributed differently" not in markdown
-    assert "Tom Hart" not in report.comparison.quotes_matrix.index
+    assert "Tom Hart" not in report.comparison.quotes_matrix.index.get_level_values("speaker_name")
     assert list(report.comparison.uncertain_speakers["speaker_name"]) == ["Tom Hart"]
     assert "Speaker uncertain (1 quote" in markdown and "[Tom Hart?, by description]" in markdown
     assert report.comparison.overview.set_index("outlet").loc["Beta", "uncertain_speaker"] == 1
@@ -665,3 +672,22 @@ def test_files_written_as_a_set_are_all_replaced_or_none(tmp_path):
         write_atomic_set({first: lambda t: open(t, "w").write("new x"), second: fail})
     assert first.read_text() == "old x" and second.read_text() == "old articles"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.articles.csv", "x.csv"]
+
+
+def test_the_library_takes_a_path_string_as_the_cli_does():
+    import quotes
+
+    tables = quotes.extract(str(SEEDS), processes=1)  # one folder, not the letters of its name
+    assert sorted(tables.articles["status"]) == ["ok", "ok"] and len(tables.quotes) >= 10
+
+
+def test_a_report_of_tables_without_profiles_says_so_and_its_page_has_the_charts(two_outlets):
+    results = [_result("a1", "Alpha", ALPHA, []), _result("b1", "Beta", BETA, [])]
+    for result in results:
+        result.profile = None  # as quotes.extract(paths) gives them, without profile=True
+    markdown = StoryReport("Bridge", Tables(results)).to_markdown()
+    for heading in ("## Distinctive wording", "## Tone"):
+        assert "Not computed: these tables were extracted without wording profiles" in _section(markdown, heading)
+    report = StoryReport("Bridge", two_outlets)
+    page = report.to_html()
+    assert page.count('src="data:image/png;base64,') == len(report.chart_makers()) > 0

@@ -73,7 +73,7 @@ def run(tmp_path_factory):
 def test_the_index_lists_stories_by_title_and_links_both_formats(run):
     _, out = run
     markdown = (out / "index.md").read_text(encoding="utf-8")
-    assert "[Who said what: Bridge to close](s1/report.md)" in markdown
+    assert "[Bridge to close](s1/report.md)" in markdown
     page = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="s1/report.html"' in page and 'href="s2/report.html"' in page
     for story in ("s1", "s2"):

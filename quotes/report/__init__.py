@@ -6,7 +6,7 @@ comparison; ``markdown`` renders it; ``story`` writes the files.
 
 from quotes.report.markdown import markdown_table
 from quotes.report.sections import shorten, speaker_label
-from quotes.report.story import StoryReport, stories, story_title, write_reports, write_tables
+from quotes.report.story import StoryReport, stories, story_title, write_reports, write_tables, written_files
 
 __all__ = [
     "StoryReport",
@@ -17,4 +17,5 @@ __all__ = [
     "story_title",
     "write_reports",
     "write_tables",
+    "written_files",
 ]

@@ -86,6 +86,13 @@ def _shares_per_outlet(mix: pd.DataFrame, unit: str) -> list[Item]:
     return items
 
 
+# What the wording and tone sections say of tables extracted without wording profiles.
+NO_PROFILE = (
+    "Not computed: these tables were extracted without wording profiles; extract with"
+    " quotes.extract(paths, profile=True), as quotes report does, to see this section."
+)
+
+
 @dataclass
 class StorySections:
     """Builds the sections of one story's report."""
@@ -94,6 +101,12 @@ class StorySections:
     tables: Tables
     comparison: Comparison
     table_names: list[str]
+
+    def _unprofiled(self) -> bool:
+        """True when the tables were extracted without wording profiles (``quotes.extract`` without
+        ``profile=True``): the wording and tone sections have nothing to show, and say why."""
+        ok = self.tables.articles["status"] == "ok"
+        return self.tables.text_parts.empty and bool((self.tables.articles.loc[ok, "words"] > 0).any())
 
     def sections(self) -> list[Section]:
         return [
@@ -203,18 +216,19 @@ class StorySections:
         words = c.words_matrix.reindex(index=matrix.index, columns=matrix.columns, fill_value=0)
         cells = matrix.astype(str) + " (" + words.astype(str) + " words)"
         cells = cells.where(matrix > 0, "–")
-        kinds = c.voices.drop_duplicates("speaker_name").set_index("speaker_name")["speaker_kind"]
-        cells.insert(0, "kind", [kinds.get(name, "") for name in cells.index])
+        kinds = c.voices.drop_duplicates("speaker_id").set_index("speaker_id")["speaker_kind"]
+        cells.insert(0, "kind", [kinds.get(speaker_id, "") for speaker_id, _ in cells.index])
         counted = quotes[~unsure & quotes["speaker_id"].notna()]
         cell_spans = {}
-        for row, name in enumerate(matrix.index):
+        for row, (speaker_id, _) in enumerate(matrix.index):
             for outlet in matrix.columns:
-                said = counted[(counted["speaker_name"] == name) & (counted["outlet"] == outlet)]
+                said = counted[(counted["speaker_id"] == speaker_id) & (counted["outlet"] == outlet)]
                 if len(said):
                     cell_spans[(row, outlet)] = quote_spans(said)
+        shown = cells.reset_index(level="speaker_id", drop=True).rename_axis("speaker").reset_index()
         blocks += [
             Paragraph(text("Quotes (and quoted words) per speaker and outlet:")),
-            Table(cells.rename_axis("speaker").reset_index(), cell_spans=cell_spans),
+            Table(shown, cell_spans=cell_spans),
             Chart("quotes_per_speaker", "Quotes per speaker and outlet"),
         ]
         for outlet in c.outlets:
@@ -498,6 +512,8 @@ class StorySections:
                 )
             ),
         ]
+        if self._unprofiled():
+            return Section("wording", [*blocks, Paragraph(text(NO_PROFILE))])
         if len(c.outlets) < 2:
             return Section("wording", [*blocks, Paragraph(text("Only one outlet in this story: nothing to compare."))])
         for part, table in (("quoted", c.distinctive_quoted), ("narrative", c.distinctive_narrative)):
@@ -528,6 +544,8 @@ class StorySections:
     def tone(self) -> Section:
         c = self.comparison
         blocks = [Heading(2, "Tone")]
+        if self._unprofiled():
+            return Section("tone", [*blocks, Paragraph(text(NO_PROFILE))])
         if c.tone.empty:
             return Section("tone", [*blocks, Paragraph(text("No sentence to score."))])
         table = c.tone.pivot_table(index="outlet", columns="part", values=["tone", "sentences"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,17 @@ class StoryReport:
 
     def write_charts(self, directory: Path) -> dict[str, str]:
         """Draw the charts that have data; returns chart name -> file name."""
+        return _draw(self.chart_makers(), directory)
+
+    def chart_sources(self) -> dict[str, str]:
+        """The charts that have data, drawn in memory: chart name -> data: URI (for ``to_html``)."""
+        return {
+            name: "data:image/png;base64," + base64.b64encode(charts.png_bytes(make())).decode("ascii")
+            for name, make in self.chart_makers().items()
+        }
+
+    def chart_makers(self) -> dict[str, Callable[[], object]]:
+        """Chart name -> a function drawing it, for the charts that have data."""
         c = self.comparison
         makers: dict[str, Callable[[], object]] = {}
         if not c.quotes_matrix.empty:
@@ -115,7 +127,7 @@ class StoryReport:
                 c.distinctive_narrative.groupby("outlet").head(TOP_TERMS),
                 self.colours,
             )
-        return _draw(makers, directory)
+        return makers
 
     def sections(self, table_names: list[str] | None = None) -> list[Section]:
         """The report as data: its sections, in order (``table_names``: the tables written beside it,
@@ -124,8 +136,10 @@ class StoryReport:
         return StorySections(self.title, self.tables, self.comparison, names).sections()
 
     def to_html(self, sections: list[Section] | None = None, charts: dict[str, str] | None = None) -> str:
-        """The report as one self-contained HTML page; ``charts`` maps chart name -> image source."""
+        """The report as one self-contained HTML page; ``charts`` maps chart name -> image source (by
+        default the charts are drawn and embedded)."""
         sections = self.sections() if sections is None else sections
+        charts = self.chart_sources() if charts is None else charts
         quotes = self.tables.quotes
         return html.page(self.title, sections, self.tables.articles, self.tables.texts, quotes, charts or {})
 
@@ -144,7 +158,7 @@ def story_title(articles: pd.DataFrame, group_by: str | None, value: str | None)
         return str(articles["event"].dropna().iloc[0])
     titles = articles["title"].dropna() if "title" in articles.columns else []
     if len(titles):
-        return f"Who said what: {titles.iloc[0]}"
+        return str(titles.iloc[0])
     return f"{group_by} {value}" if group_by is not None else "Who said what"
 
 
@@ -250,3 +264,29 @@ def _draw(makers: dict[str, Callable[[], object]], directory: Path) -> dict[str,
     for name, make in makers.items():
         charts.save(make(), inside(directory, files[name]))
     return files
+
+
+def written_files(directory: Path | str) -> str:
+    """What a report folder holds, in a line: its pages by name, then its charts, tables, page texts
+    and story folders by count ('report.md, report.html, quotes.jsonl, 5 charts (PNG), 25 tables (CSV
+    and Parquet)')."""
+    directory = Path(directory)
+    files = sorted(p.name for p in directory.iterdir() if p.is_file())
+    named = [f for f in ("index.md", "index.html", "report.md", "report.html", "quotes.jsonl") if f in files]
+    tables = {Path(f).stem for f in files if f.endswith((".csv", ".parquet"))}
+    charts_drawn = [f for f in files if f.endswith(".png") and not f.startswith("page-")]
+    parts = [*named]
+    if charts_drawn:
+        parts.append(_count(len(charts_drawn), "chart") + " (PNG)")
+    if tables:
+        parts.append(_count(len(tables), "table") + " (CSV and Parquet)")
+    if (directory / "texts").is_dir():
+        parts.append(_count(len(list((directory / "texts").iterdir())), "page text") + " (texts/)")
+    folders = [p for p in directory.iterdir() if p.is_dir() and (p / "report.md").exists()]
+    if folders:
+        parts.append(_count(len(folders), "story folder") + ", each with its report.md, report.html, charts and tables")
+    return ", ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
