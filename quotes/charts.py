@@ -6,6 +6,7 @@ Every outlet keeps one colour across all charts and stories of a run (``outlet_c
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no display needed
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import PercentFormatter  # noqa: E402
@@ -42,6 +44,14 @@ CUE_CLASS_COLOURS = {
 TYPE_MARKERS = {"direct": "o", "mixed": "D", "indirect": "s"}
 MAX_SPEAKERS = 15
 MAX_ARTICLE_ROWS = 30
+# Past this many outlets a bar per outlet is unreadable: the charts turn to a grid (outlets as
+# columns) or show the outlets with the most to show, and say how many they leave out.
+MAX_OUTLET_BARS = 8
+MAX_TERM_OUTLETS = 8
+TERM_COLUMNS = 4
+# No chart is wider than this (inches at ``DPI``): it must fit a page beside the articles.
+MAX_WIDTH = 12.0
+DPI = 110
 
 
 def outlet_colours(outlets: list[str]) -> dict[str, str]:
@@ -64,6 +74,8 @@ def quotes_per_speaker(matrix: pd.DataFrame, colours: dict[str, str]) -> Figure:
         rest = matrix.iloc[MAX_SPEAKERS - 1 :]
         others = pd.DataFrame([rest.sum()], index=[f"{len(rest)} other speakers"])
         matrix = pd.concat([matrix.iloc[: MAX_SPEAKERS - 1], others])
+    if len(matrix.columns) > MAX_OUTLET_BARS:
+        return _count_grid(matrix, "Quotes per speaker and outlet", "quotes")
     matrix = matrix.iloc[::-1]
     outlets = list(matrix.columns)
     height = 0.8 / max(1, len(outlets))
@@ -79,6 +91,27 @@ def quotes_per_speaker(matrix: pd.DataFrame, colours: dict[str, str]) -> Figure:
     ax.margins(x=0.08)
     ax.set_title(f"Quotes per speaker and outlet ({len(matrix)} rows, most quoted first)")
     ax.legend(loc="lower right", fontsize="small")
+    return fig
+
+
+def _count_grid(matrix: pd.DataFrame, title: str, what: str, share: bool = False) -> Figure:
+    """Rows by outlets (columns) as a grid of cells shaded by value, each value written in its cell:
+    readable at any number of outlets, never wider than ``MAX_WIDTH``."""
+    rows, columns = len(matrix), len(matrix.columns)
+    width = min(MAX_WIDTH, 3.0 + 0.32 * columns)
+    fig, ax = plt.subplots(figsize=(width, 1.6 + 0.34 * rows + 0.06 * max(len(str(c)) for c in matrix.columns)))
+    values = matrix.to_numpy(dtype=float)
+    top = max(1.0, float(values.max()) * 1.15)
+    ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=top)
+    for (r, c), value in np.ndenumerate(values):
+        if value:
+            label = f"{value:.0%}" if share else str(int(value))
+            ink = "#ffffff" if value > 0.55 * top else "#111111"  # legible on the dark cells too
+            ax.text(c, r, label, ha="center", va="center", fontsize=6 if columns > 20 else 7, color=ink)
+    ax.set_xticks(range(columns), [_label(c, 18) for c in matrix.columns], rotation=90, fontsize="x-small")
+    ax.set_yticks(range(rows), [_label(r) for r in matrix.index], fontsize="small")
+    ax.set_title(f"{title} ({rows} rows, {columns} outlets; {what} in each cell)", fontsize="medium")
+    fig.subplots_adjust(left=0.28 if width < 8 else 0.2, right=0.98, bottom=0.25, top=0.92)
     return fig
 
 
@@ -149,6 +182,12 @@ def positions(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
 
 
 def _position_shares(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
+    if quotes["outlet"].nunique() > MAX_OUTLET_BARS:
+        tenths = pd.cut(quotes["position"], [i / 10 for i in range(11)], include_lowest=True, labels=False)
+        shares = pd.crosstab(tenths, quotes["outlet"], normalize="columns").reindex(range(10), fill_value=0)
+        shares.index = [f"{i / 10:.1f}-{(i + 1) / 10:.1f}" for i in range(10)]
+        title = f"Where the quotes fall ({quotes['article_id'].nunique()} articles), by tenth of the article"
+        return _count_grid(shares, title, "share of the outlet's quotes", share=True)
     fig, ax = plt.subplots(figsize=(8, 4), layout="constrained")
     tenths = [i / 10 for i in range(11)]
     for outlet, mine in quotes.groupby("outlet", sort=True):
@@ -163,20 +202,26 @@ def _position_shares(quotes: pd.DataFrame, colours: dict[str, str]) -> Figure:
 
 
 def distinctive_terms(quoted: pd.DataFrame, narrative: pd.DataFrame, colours: dict[str, str]) -> Figure:
-    """Per outlet (columns) and part (rows), the most distinctive terms by weighted log-odds z-score."""
+    """Per outlet and part, the most distinctive terms by weighted log-odds z-score: a grid of at most
+    ``TERM_COLUMNS`` outlets a row, the ``MAX_TERM_OUTLETS`` outlets with the highest z when there are more."""
     parts = [("quoted", quoted), ("narrative", narrative)]
-    outlets = sorted(set(quoted["outlet"]) | set(narrative["outlet"]))
+    everyone = sorted(set(quoted["outlet"]) | set(narrative["outlet"]))
+    outlets = everyone
+    if len(everyone) > MAX_TERM_OUTLETS:
+        best = pd.concat([quoted, narrative]).groupby("outlet")["z"].max().sort_values(ascending=False, kind="stable")
+        outlets = sorted(best.index[:MAX_TERM_OUTLETS])
+    columns = max(1, min(TERM_COLUMNS, len(outlets)))
+    blocks = math.ceil(max(1, len(outlets)) / columns)  # rows of outlets, each a quoted and a narrative row
     fig, axes = plt.subplots(
-        2,
-        max(1, len(outlets)),
-        figsize=(3.2 * max(1, len(outlets)), 7),
+        2 * blocks,
+        columns,
+        figsize=(min(MAX_WIDTH, 3.0 * columns), 3.4 * 2 * blocks),
         layout="constrained",
         squeeze=False,
-        sharex="row",
     )
     for row, (part, table) in enumerate(parts):
-        for column, outlet in enumerate(outlets):
-            ax = axes[row][column]
+        for n, outlet in enumerate(outlets):
+            ax = axes[2 * (n // columns) + row][n % columns]
             terms = table[table["outlet"] == outlet].iloc[::-1]
             ax.barh(terms["term"], terms["z"], color=colours[outlet])
             ax.axvline(1.96, color="#888888", linestyle="--", linewidth=0.8)
@@ -186,7 +231,11 @@ def distinctive_terms(quoted: pd.DataFrame, narrative: pd.DataFrame, colours: di
                 ax.set_xlabel("z (dashed: 1.96)")
             if terms.empty:
                 ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
-    fig.suptitle("Distinctive wording (weighted log-odds, one outlet against the rest)")
+    for n in range(len(outlets), blocks * columns):  # the empty places of the last row of outlets
+        for row in range(2):
+            axes[2 * (n // columns) + row][n % columns].set_visible(False)
+    shown = "" if outlets == everyone else f"; {len(outlets)} of {len(everyone)} outlets, those with the highest z"
+    fig.suptitle(f"Distinctive wording (weighted log-odds, one outlet against the rest{shown})")
     return fig
 
 
@@ -221,12 +270,12 @@ def rollup_rates(summary: pd.DataFrame, column: str) -> Figure:
 def png_bytes(fig: Figure) -> bytes:
     """``fig`` as PNG bytes, as ``save`` writes it; the figure is freed."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110)
+    fig.savefig(buffer, format="png", dpi=DPI)
     plt.close(fig)
     return buffer.getvalue()
 
 
 def save(fig: Figure, path: Path) -> None:
     """Write ``fig`` as PNG (atomically) and free it."""
-    write_atomic(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110))
+    write_atomic(path, lambda tmp: fig.savefig(tmp, format="png", dpi=DPI))
     plt.close(fig)

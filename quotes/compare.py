@@ -302,10 +302,11 @@ def distinctive_terms(tables: Tables, part: str, top: int = 10) -> pd.DataFrame:
 
 def _log_odds_z(mine: np.ndarray, rest: np.ndarray, prior: np.ndarray, prior_total: float) -> np.ndarray:
     mine_total, rest_total = mine.sum(), rest.sum()
-    log_odds_mine = np.log((mine + prior) / (mine_total + prior_total - mine - prior))
-    log_odds_rest = np.log((rest + prior) / (rest_total + prior_total - rest - prior))
-    variance = 1.0 / (mine + prior) + 1.0 / (rest + prior)
-    return (log_odds_mine - log_odds_rest) / np.sqrt(variance)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a one-term vocabulary has no odds: z is nan
+        log_odds_mine = np.log((mine + prior) / (mine_total + prior_total - mine - prior))
+        log_odds_rest = np.log((rest + prior) / (rest_total + prior_total - rest - prior))
+        variance = 1.0 / (mine + prior) + 1.0 / (rest + prior)
+        return (log_odds_mine - log_odds_rest) / np.sqrt(variance)
 
 
 def tone(tables: Tables) -> pd.DataFrame:

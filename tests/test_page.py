@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -200,3 +202,104 @@ def test_narrow_screen_stacks_the_columns(browser, nlp, tmp_path):
     assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]  # one below the other
     assert boxes[0]["width"] <= 420
     assert errors == []
+
+
+# --- the page at any width and number of outlets -----------------------------------------------------
+
+SPEAKERS = ["Ann Lee", "Tom Hart", "Maria Costa", "Bob Stone", "Carla Diaz", "Omar Haddad", "Lena Vogel"]
+WIDTHS = (1280, 1440, 1600)
+
+
+def _outlets_story(count: int) -> list[Article]:
+    """``count`` invented outlets covering one invented story: two named speakers each (taken in turn
+    from ``SPEAKERS``), a resident, and a surname the run cannot place (an uncertain speaker)."""
+    articles = []
+    for i in range(count):
+        first, second = SPEAKERS[i % len(SPEAKERS)], SPEAKERS[(i + 3) % len(SPEAKERS)]
+        text = (
+            f'The bridge reopened on Monday after two years of repairs. "The bridge is safe and will carry all '
+            f'traffic again," {first} said. "We checked every cable twice this week," {first} added.\n\n'
+            f'{second}, a critic, said the repairs came late. "I will believe it when I see cars on it," '
+            f'{second} said. "We will appeal the ruling," Hartley said on Tuesday.'
+        )
+        name = f"The Daily Courier of Town Number {i + 1}" if count > 3 else f"Outlet {chr(65 + i)}"
+        articles.append(Article(f"a{i:02d}", text, outlet=name, title="Bridge reopens after repairs"))
+    return articles
+
+
+@pytest.fixture(scope="module", params=[3, 35], ids=["3 outlets", "35 outlets"])
+def outlets_page(request, nlp, tmp_path_factory):
+    directory = tmp_path_factory.mktemp(f"outlets{request.param}")
+    tables, url = _report(_outlets_story(request.param), nlp, directory)
+    return request.param, tables, url
+
+
+def _screenshots() -> Path:
+    """Where the page tests leave their screenshots: $QUOTES_SCREENSHOTS, else a temporary folder."""
+    folder = Path(os.environ.get("QUOTES_SCREENSHOTS") or tempfile.gettempdir()) / "quotes-page-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_page_reads_right_at_every_width_and_outlet_count(browser, outlets_page, width):
+    outlets, tables, url = outlets_page
+    page, errors = _open(browser, url, width=width)
+    shot = _screenshots() / f"page-{outlets}-outlets-{width}px.png"
+    page.screenshot(path=str(shot))
+    print(f"screenshot: {shot}")
+    layout = page.evaluate(
+        """() => {
+          const findings = document.querySelector('.findings');
+          const right = findings.getBoundingClientRect().right;
+          return {
+            page: [document.documentElement.scrollWidth, window.innerWidth],
+            findings: [findings.scrollWidth, findings.clientWidth],
+            images: Array.from(findings.querySelectorAll('figure img'))
+              .map(i => i.getBoundingClientRect().right - right),
+            tables: Array.from(findings.querySelectorAll('.table')).map(t => t.getBoundingClientRect().right - right),
+          };
+        }"""
+    )
+    assert layout["page"][0] <= layout["page"][1], layout  # no sideways scroll of the page
+    assert layout["findings"][0] <= layout["findings"][1] + 1, layout  # nothing sticks out of the findings
+    assert layout["images"] and all(overflow <= 1 for overflow in layout["images"]), layout
+    assert all(overflow <= 1 for overflow in layout["tables"]), layout  # wide tables scroll in their own box
+    # the legend lists the speakers the matrix counts, and no uncertain one
+    legend = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.legend button[data-speaker]'))
+              .map(b => b.dataset.speaker).filter(s => s)"""
+    )
+    matrix_rows = page.locator("#who_said_what table tbody tr").count()
+    assert len(legend) == matrix_rows
+    shown = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.legend button[data-speaker]'))
+              .map(b => b.style.getPropertyValue('--c'))"""
+    )
+    assert len(set(shown[1:])) == len(legend)  # the palette holds them all: no colour twice in the legend
+    assert page.locator(".legend .key.uncertain").count() == 1
+    hatched = page.evaluate(
+        "() => Array.from(document.querySelectorAll('mark.q.uncertain')).map(m => [m.dataset.q, m.dataset.speaker])"
+    )
+    assert len({q for q, _ in hatched}) == outlets and not any(s for _, s in hatched)  # Hartley, in every article
+    # speakers quoted in one article never share a colour
+    colours = page.evaluate(
+        """() => Array.from(document.querySelectorAll('mark.q:not(.uncertain)')).map(m =>
+              [m.closest('.text').dataset.article, m.dataset.speaker, m.style.getPropertyValue('--c')])"""
+    )
+    by_article: dict[str, dict[str, str]] = {}
+    for article, speaker, colour in colours:
+        by_article.setdefault(article, {})[speaker] = colour
+    for article, speakers in by_article.items():
+        assert len(set(speakers.values())) == len(speakers), (article, speakers)
+    assert errors == []
+
+
+def test_the_page_passes_an_accessibility_check(browser, outlets_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, _, url = outlets_page
+    page, _ = _open(browser, url, width=1440)
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []

@@ -691,3 +691,18 @@ def test_a_report_of_tables_without_profiles_says_so_and_its_page_has_the_charts
     report = StoryReport("Bridge", two_outlets)
     page = report.to_html()
     assert page.count('src="data:image/png;base64,') == len(report.chart_makers()) > 0
+
+
+def test_speakers_of_one_article_never_share_a_colour_past_the_palette():
+    from quotes.report.html import SPEAKER_PALETTE, speaker_colours
+
+    # 20 speakers in 5 articles of 6 (neighbouring articles share two): more than the palette holds
+    rows = [{"article_id": f"a{n}", "speaker_id": f"s{(4 * n + k) % 20}"} for n in range(5) for k in range(6)]
+    quotes = pd.DataFrame(rows + [{"article_id": "a0", "speaker_id": None}])
+    colours = speaker_colours(quotes)
+    assert len(colours) == 20 > len(SPEAKER_PALETTE)
+    for _, article in quotes.dropna().groupby("article_id"):
+        used = [colours[s] for s in article["speaker_id"]]
+        assert len(set(used)) == len(used)
+    few = speaker_colours(quotes[quotes["article_id"] == "a0"].dropna())
+    assert sorted(few.values()) == sorted(SPEAKER_PALETTE[:6])  # within the palette: every one its own

@@ -6,7 +6,6 @@ text it is drawn from. No network: CSS, script and charts are inline; all text i
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from dataclasses import dataclass
 from html import escape
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from quotes.compare import uncertain_speakers
 from quotes.report.model import (
     Block,
     Bullets,
@@ -34,16 +34,42 @@ from quotes.safety import safe_href, web_link
 
 UNKNOWN_COLOUR = "#d9d9d9"
 _ASSETS = Path(__file__).parent / "assets"
+# Light colours a colour-blind reader tells apart (Paul Tol's 'light' and 'pale' schemes; their greys
+# are the unknown and uncertain speakers', their yellows the highlight of a clicked claim's), dark text
+# legible on each.
+SPEAKER_PALETTE = (
+    "#77AADD", "#EE8866", "#44BB99", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00",
+    "#BBCCEE", "#FFCCCC", "#CCDDAA", "#CCEEFF",
+)  # fmt: skip
 
 
-def speaker_colour(speaker_id) -> str:
-    """A light colour for a speaker id: the same in every story of a run (and in every run)."""
-    if not isinstance(speaker_id, str) or not speaker_id:
-        return UNKNOWN_COLOUR
-    digest = hashlib.sha1(speaker_id.encode("utf-8")).digest()
-    hue = int.from_bytes(digest[:2], "big") % 360
-    lightness = 78 + digest[2] % 3 * 4  # 78, 82 or 86: neighbours in hue still differ
-    return f"hsl({hue} 85% {lightness}%)"
+def speaker_colours(quotes: pd.DataFrame) -> dict[str, str]:
+    """A colour for each speaker id, most quoted first, from ``SPEAKER_PALETTE``: every speaker of the
+    story its own while the palette lasts; past it, speakers quoted in one article still never share
+    one (a greedy colouring of the graph whose edges join speakers of the same article, with distinct
+    generated hues past the palette)."""
+    named = quotes[quotes["speaker_id"].notna()]
+    order = list(named["speaker_id"].value_counts(sort=True).index)  # ties in first-seen order
+    together: dict[str, set[str]] = {speaker: set() for speaker in order}
+    for ids in named.groupby("article_id")["speaker_id"].agg(set):
+        for speaker in ids:
+            together[speaker] |= ids - {speaker}
+    if len(order) <= len(SPEAKER_PALETTE):  # room for all: the legend shows no colour twice
+        return dict(zip(order, SPEAKER_PALETTE, strict=False))
+    colours: dict[str, str] = {}
+    for speaker in order:
+        taken = {colours[other] for other in together[speaker] if other in colours}
+        colours[speaker] = next(c for c in _colours() if c not in taken)
+    return colours
+
+
+def _colours():
+    """``SPEAKER_PALETTE``, then light hues spaced by the golden angle: never the same twice."""
+    yield from SPEAKER_PALETTE
+    n = 0
+    while True:
+        n += 1
+        yield f"hsl({round(n * 137.508) % 360} 70% {80 + n % 3 * 4}%)"
 
 
 # --- report blocks --------------------------------------------------------------------------------
@@ -100,7 +126,12 @@ def _table(table: Table) -> str:
             cells.append(f"<td><span{_spans_attr(spans)}>{content}</span></td>" if spans else f"<td>{content}</td>")
         spans = table.row_spans.get(position)
         rows.append(f"<tr{_spans_attr(spans) if spans else ''}>{''.join(cells)}</tr>")
-    return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    # a table wider than its panel scrolls in its own box, which the keyboard can reach (tabindex)
+    label = _attr(f"table: {', '.join(str(c) for c in frame.columns)}")
+    return (
+        f'<div class="table" tabindex="0" role="region" aria-label="{label}"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _items(items: list[Item]) -> str:
@@ -184,12 +215,19 @@ def _quote_title(quote) -> str:
     if isinstance(quote.via, str) and quote.via:
         lines.append(f"Via: {quote.via}")
     lines.append(f"Confidence: {quote.speaker_confidence:.2f} ({quote.speaker_resolution})")
+    if getattr(quote, "uncertain", False):
+        lines.append("Speaker uncertain: not counted in the report")
     return "\n".join(lines)
 
 
-def article_html(article_id: str, text: str, quotes: pd.DataFrame, cuts: set[int]) -> str:
+def article_html(
+    article_id: str, text: str, quotes: pd.DataFrame, cuts: set[int], colours: dict[str, str] | None = None
+) -> str:
     """The article's text, verbatim (``white-space: pre-wrap``), cut into spans at every mark and at ``cuts``
-    (the ends of claim spans), each span carrying its offsets ``data-s``/``data-e``."""
+    (the ends of claim spans), each span carrying its offsets ``data-s``/``data-e``. A quote is marked in
+    its speaker's colour (``colours``, speaker id -> colour); one whose speaker is unsure (``uncertain``
+    column) in grey hatching, with no speaker to filter by."""
+    colours = speaker_colours(quotes) if colours is None else colours
     marks = [m for quote in quotes.itertuples() for m in _quote_marks(quote)]
     info = {f"{q.article_id}:{q.quote_index}": q for q in quotes.itertuples()}
     bounds = sorted(
@@ -209,14 +247,16 @@ def article_html(article_id: str, text: str, quotes: pd.DataFrame, cuts: set[int
         piece = escape(text[start:end])
         if quotes_here:
             quote = info[quotes_here[0]]
-            speaker = quote.speaker_id if isinstance(quote.speaker_id, str) else ""
+            unsure = bool(getattr(quote, "uncertain", False))
+            speaker = quote.speaker_id if isinstance(quote.speaker_id, str) and not unsure else ""
+            colour = colours.get(speaker, UNKNOWN_COLOUR)
             focus = ""
             if quotes_here[0] not in first_piece:
                 first_piece.add(quotes_here[0])
                 focus = ' tabindex="0"'
             attributes += (
-                f' class="{" ".join(["q", *classes])}" data-q="{_attr(" ".join(quotes_here))}"'
-                f' data-speaker="{_attr(speaker)}" style="--c: {speaker_colour(speaker)}"'
+                f' class="{" ".join(["q", *(["uncertain"] if unsure else []), *classes])}"'
+                f' data-q="{_attr(" ".join(quotes_here))}" data-speaker="{_attr(speaker)}" style="--c: {colour}"'
                 f' title="{_attr(_quote_title(quote))}"{focus}'
             )
             out.append(f"<mark{attributes}>{piece}</mark>")
@@ -254,19 +294,30 @@ def _claim_cuts(sections: list[Section]) -> dict[str, set[int]]:
     return cuts
 
 
-def _legend(quotes: pd.DataFrame) -> str:
-    named = quotes[quotes["speaker_id"].notna()]
-    if named.empty:
-        return ""
+def _legend(quotes: pd.DataFrame, colours: dict[str, str]) -> str:
+    """Buttons for the speakers whose quotes count (the uncertain ones are not speakers of the report),
+    and a key for the greys."""
+    named = quotes[quotes["speaker_id"].notna() & ~quotes["uncertain"]]
     counts = named.groupby(["speaker_id", "speaker_name"], sort=False).size().sort_values(ascending=False)
     buttons = [
-        f'<button type="button" data-speaker="{_attr(sid)}" style="--c: {speaker_colour(sid)}" aria-pressed="false">'
+        f'<button type="button" data-speaker="{_attr(sid)}" style="--c: {colours[sid]}" aria-pressed="false">'
         f"{escape(str(name))} <small>{count}</small></button>"
         for (sid, name), count in counts.items()
     ]
+    keys = []
+    if (quotes["speaker_id"].isna() & ~quotes["uncertain"]).any():
+        keys.append(f'<span class="key" style="--c: {UNKNOWN_COLOUR}">no speaker identified</span>')
+    if quotes["uncertain"].any():
+        keys.append('<span class="key uncertain">speaker uncertain (not counted)</span>')
+    if not buttons and not keys:
+        return ""
+    all_button = '<button type="button" data-speaker="" aria-pressed="true">All speakers</button>' if buttons else ""
     return (
         '<nav class="legend" aria-label="Speakers: show one speaker\'s quotes">'
-        '<button type="button" data-speaker="" aria-pressed="true">All speakers</button>' + "".join(buttons) + "</nav>"
+        + all_button
+        + "".join(buttons)
+        + "".join(keys)
+        + "</nav>"
     )
 
 
@@ -284,7 +335,8 @@ def _html(title: str, body: str, body_class: str = "") -> str:
 
 def document(title: str, sections: list[Section], charts: dict[str, str]) -> str:
     """A page of sections alone (the run's index)."""
-    return _html(title, f'<div class="findings">{sections_html(sections, charts)}</div>', "document")
+    findings = f'<div class="findings" role="region" aria-label="Findings">{sections_html(sections, charts)}</div>'
+    return _html(title, findings, "document")
 
 
 def page(
@@ -297,6 +349,8 @@ def page(
 ) -> str:
     """The whole page of one story."""
     cuts = _claim_cuts(sections)
+    quotes = quotes.assign(uncertain=uncertain_speakers(quotes))
+    colours = speaker_colours(quotes[~quotes["uncertain"]])
     readable = articles[articles["article_id"].isin(texts.keys())]
     columns = []
     for outlet, mine in readable.groupby("outlet", sort=True):
@@ -311,16 +365,18 @@ def page(
             parts.append(
                 f'<div class="article" id="{_attr("article-" + str(row.article_id))}">'
                 f'<p class="meta">{escape(meta)}{link}</p>'
-                + article_html(str(row.article_id), texts[row.article_id], own, cuts.get(str(row.article_id), set()))
+                + article_html(
+                    str(row.article_id), texts[row.article_id], own, cuts.get(str(row.article_id), set()), colours
+                )
                 + "</div>"
             )
         columns.append(f'<article class="column"><h2>{escape(str(outlet))}</h2>{"".join(parts)}</article>')
     body = (
-        '<div class="findings">'
+        '<div class="findings" role="region" aria-label="Findings">'
         f"{sections_html(sections[:1], charts)}"
         '<p class="hint">Quotes are highlighted in their speaker\'s colour in the articles; the speaker mention and'
         " the cue are underlined. Click a claim (dotted underline) to highlight the text it is drawn from.</p>"
-        f"{_legend(quotes)}{sections_html(sections[1:], charts)}</div>"
+        f"{_legend(quotes, colours)}{sections_html(sections[1:], charts)}</div>"
         f'<main class="columns">{"".join(columns)}</main>'
         '<div id="info" role="status" aria-live="polite"></div>'
     )

@@ -132,7 +132,7 @@ class StorySections:
             Paragraph(
                 text(
                     f"{plural(len(ok), 'article')} from {plural(len(outlets), 'outlet')} "
-                    f"({names(outlets) or 'none'}). Every figure below is computed from the tables "
+                    f"({_some(outlets) or 'none'}). Every figure below is computed from the tables "
                     "saved beside this report (CSV and Parquet); quotes are verbatim, shortened with … only"
                     " for display."
                 )
@@ -633,3 +633,10 @@ def _extent_line(row) -> str:
         )
     longer, has, shorter = (row.outlet, mine, row.other_outlet) if mine else (row.other_outlet, theirs, row.outlet)
     return f"{longer} quotes more of it than {shorter}: also “{shorten(has)}”."
+
+
+def _some(outlets: list[str], shown: int = 8) -> str:
+    """The outlets by name, the first ``shown`` of a long list and how many more (all are in the overview)."""
+    if len(outlets) <= shown:
+        return names(outlets)
+    return f"{', '.join(outlets[:shown])} and {len(outlets) - shown} more, all in the overview"
