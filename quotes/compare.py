@@ -632,6 +632,76 @@ def _alone_in_texts(index: TextIndex, others: list[str], sentences: list[str]) -
     return index.readable(others) and not any(index.carries(others, s) for s in checked)
 
 
+CLAIM_COLUMNS = [
+    "claim",
+    "statement",
+    "outlet",
+    "other_outlet",
+    "speaker_id",
+    "speaker_name",
+    "text",
+    "passage_article_ids",
+    "passage_starts",
+    "passage_ends",
+    "passage_words",
+]
+
+
+def claims_table(
+    texts: dict[str, str],
+    statements: pd.DataFrame,
+    single: pd.DataFrame,
+    left: pd.DataFrame,
+    differently: pd.DataFrame,
+    wording: pd.DataFrame,
+) -> pd.DataFrame:
+    """Every cross-outlet claim the report makes, one row each, with the passages it rests on (the
+    article, offsets and words of each): 'only in' (the quote), 'left out' (the sentence and the other
+    outlet's version of the quote it is left out of), 'attributed differently' (every outlet's version),
+    'wording' and 'extent' (the two versions compared)."""
+    rows = []
+
+    def add(claim, outlet, other, speaker_id, speaker_name, text, passages, statement=None):
+        passages = list(dict.fromkeys((str(a), int(s), int(e)) for a, s, e in passages))
+        rows.append(
+            {
+                "claim": claim,
+                "statement": statement,
+                "outlet": outlet,
+                "other_outlet": other,
+                "speaker_id": speaker_id,
+                "speaker_name": speaker_name,
+                "text": text,
+                "passage_article_ids": [a for a, _, _ in passages],
+                "passage_starts": [s for _, s, _ in passages],
+                "passage_ends": [e for _, _, e in passages],
+                "passage_words": [texts.get(a, "")[s:e] for a, s, e in passages],
+            }
+        )
+
+    for r in single.itertuples():
+        add("only in", r.outlet, None, r.speaker_id, r.speaker_name, r.content, [(r.article_id, r.start, r.end)])
+    for r in left.itertuples():
+        mine = statements[(statements["article_id"] == r.article_id) & (statements["quote_index"] == r.quote_index)]
+        theirs = statements[
+            (statements["outlet"] == r.other_outlet) & statements["statement"].isin(set(mine["statement"]))
+        ]
+        versions = [
+            (r.article_id, r.start, r.end),
+            *zip(theirs["article_id"], theirs["start"], theirs["end"], strict=True),
+        ]
+        add("left out", r.outlet, r.other_outlet, r.speaker_id, r.speaker_name, r.text, versions)
+    for number, group in differently.groupby("statement", sort=True):
+        versions = list(zip(group["article_id"], group["start"], group["end"], strict=True))
+        for r in group.itertuples():
+            add("attributed differently", r.outlet, None, r.speaker_id, r.speaker_name, r.text, versions, number)
+    for r in wording.itertuples():
+        versions = [(r.article_id, r.start, r.end), (r.other_article_id, r.other_start, r.other_end)]
+        said = f"{r.outlet_has or '(nothing)'} / {r.other_has or '(nothing)'}"
+        add(r.change, r.outlet, r.other_outlet, None, None, said, versions, r.statement)
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
 @dataclass
 class Comparison:
     """Every table the report shows, for one story (or a whole run)."""
@@ -657,6 +727,7 @@ class Comparison:
     tone: pd.DataFrame
     media_mentions: pd.DataFrame
     uncertain_speakers: pd.DataFrame
+    claims: pd.DataFrame
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by name (matrices with their speaker index as a column)."""
@@ -683,6 +754,10 @@ def compare(tables: Tables) -> Comparison:
     statements = shared_statements(quoted_sentences(tables))
     ok = tables.articles[tables.articles["status"] == "ok"]
     index = TextIndex(tables.texts, dict(zip(ok["article_id"], ok["outlet"].fillna(UNKNOWN), strict=True)))
+    single = single_outlet_quotes(tables, statements, index)
+    left = left_out(statements, index)
+    differently = attributed_differently(statements)
+    wording = wording_differences(statements)
     return Comparison(
         outlets=outlets_of(tables),
         overview=overview(tables),
@@ -694,10 +769,10 @@ def compare(tables: Tables) -> Comparison:
         first_quoted=first_quoted(tables),
         single_outlet_speakers=single_outlet_speakers(voice_table),
         statements=statements,
-        attributed_differently=attributed_differently(statements),
-        wording_differences=wording_differences(statements),
-        left_out=left_out(statements, index),
-        single_outlet_quotes=single_outlet_quotes(tables, statements, index),
+        attributed_differently=differently,
+        wording_differences=wording,
+        left_out=left,
+        single_outlet_quotes=single,
         cue_classes=cue_classes(tables),
         cue_verbs=cue_verbs(tables),
         distinctive_quoted=distinctive_terms(tables, "quoted"),
@@ -705,6 +780,7 @@ def compare(tables: Tables) -> Comparison:
         tone=tone(tables),
         media_mentions=tables.media_mentions.copy(),
         uncertain_speakers=listed.reindex(columns=UNCERTAIN_COLUMNS).reset_index(drop=True),
+        claims=claims_table(tables.texts, statements, single, left, differently, wording),
     )
 
 

@@ -303,3 +303,22 @@ def test_the_page_passes_an_accessibility_check(browser, outlets_page):
     violations = Axe().run(page).response["violations"]
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_an_evidence_link_of_the_markdown_opens_the_page_with_its_passages_lit(browser, nlp, tmp_path):
+    import re
+    from urllib.parse import unquote
+
+    tables, url = _report(list(read_articles([SEEDS])), nlp, tmp_path)
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    fragment = re.search(r"\(report\.html(#passages=[^)]+)\)", markdown).group(1)
+    spans = json.loads(unquote(fragment.removeprefix("#passages=")))
+    page, errors = _open(browser, url + fragment)
+    hits = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.hit'))
+              .map(e => [e.closest('.text').dataset.article, e.textContent])"""
+    )
+    for article_id, start, end in spans:
+        lit = "".join(t for a, t in hits if a == article_id)
+        assert tables.texts[article_id][start:end] in lit
+    assert errors == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -21,7 +23,7 @@ from quotes.extract import ArticleResult, analyse_article, extract_all
 from quotes.read import read_articles
 from quotes.report import StoryReport, markdown_table, shorten, write_reports
 from quotes.standoff import Article, Quote, Span
-from quotes.tables import Tables
+from quotes.tables import Tables, load_table
 from quotes.wording import profile_article
 from tests.conftest import SEEDS
 
@@ -706,3 +708,29 @@ def test_speakers_of_one_article_never_share_a_colour_past_the_palette():
         assert len(set(used)) == len(used)
     few = speaker_colours(quotes[quotes["article_id"] == "a0"].dropna())
     assert sorted(few.values()) == sorted(SPEAKER_PALETTE[:6])  # within the palette: every one its own
+
+
+def test_every_claim_carries_its_passages_in_the_claims_table_and_the_markdown(two_outlets, tmp_path):
+    report = StoryReport("Bridge", two_outlets)
+    claims = report.comparison.claims
+    assert {"only in", "wording"} <= set(claims["claim"])
+    for row in claims.itertuples():
+        assert row.passage_article_ids and len(row.passage_starts) == len(row.passage_ends) == len(row.passage_words)
+        for article_id, start, end, words in zip(
+            row.passage_article_ids, row.passage_starts, row.passage_ends, row.passage_words, strict=True
+        ):
+            assert two_outlets.texts[article_id][start:end] == words  # verbatim evidence
+    alone = claims[claims["claim"] == "only in"].set_index("outlet")["passage_words"].to_dict()
+    assert alone == {"Alpha": ['"We thank the engineers."'], "Beta": ['"I will believe it when I see it."']}
+    # report.md: each line of the shared quotes links to the same passages in the page
+    report.write(tmp_path)
+    shared = _section((tmp_path / "report.md").read_text(encoding="utf-8"), "## Shared quotes")
+    links = re.findall(r"\(\[evidence[^\]]*\]\(report\.html#passages=([^)]+)\)\)", shared)
+    passages = [json.loads(unquote(link)) for link in links]
+    assert passages and all(two_outlets.texts[a][s:e] for spans in passages for a, s, e in spans)
+    only_beta = next(line for line in shared.splitlines() if "I will believe it" in line)
+    assert "evidence" in only_beta
+    assert (
+        load_table(tmp_path / "claims.parquet")["passage_words"].map(len).sum()
+        == claims["passage_words"].map(len).sum()
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from quotes.report.model import (
     Link,
     Paragraph,
     Section,
+    Span,
     Strong,
     Table,
 )
@@ -30,6 +32,8 @@ from quotes.safety import safe_href
 _MARKUP = re.compile(r"([\\`<]|\](?=[(\[:]))")
 _LABEL_MARKUP = re.compile(r"([\\`<\[\]])")  # in a link's text every bracket, or one would end the link
 _URL_SAFE = "/#:?&=%+@,;~!$*"  # kept as they are in a link target; spaces, brackets, quotes are %-encoded
+# The sections whose lines compare outlets: each line links to its evidence in the page.
+CLAIM_SECTIONS = ("voices", "shared_quotes")
 
 
 def escape(value: object, markup: re.Pattern = _MARKUP) -> str:
@@ -84,22 +88,33 @@ def _link(link: Link) -> str:
     return f"[{escape(link.text, _LABEL_MARKUP)}]({quote(target, safe=_URL_SAFE)})"
 
 
-def _items(items: list[Item], depth: int = 0) -> list[str]:
+def evidence(spans: tuple[Span, ...], page: str | None) -> str:
+    """' ([evidence](report.html#passages=...))': a link that opens the page with the passages a claim
+    rests on highlighted ("" without spans or a page)."""
+    if not spans or not page:
+        return ""
+    data = json.dumps([[s.article_id, s.start, s.end] for s in spans], separators=(",", ":"))
+    label = "evidence" if len(spans) == 1 else f"evidence, {len(spans)} passages"
+    return f" ([{label}]({quote(page)}#passages={quote(data, safe='')}))"
+
+
+def _items(items: list[Item], depth: int = 0, page: str | None = None) -> list[str]:
     lines = []
     for item in items:
-        lines.append("  " * depth + "- " + inline(item.parts))
-        lines += _items(item.children, depth + 1)
+        lines.append("  " * depth + "- " + inline(item.parts) + evidence(item.spans, page))
+        lines += _items(item.children, depth + 1, page)
     return lines
 
 
-def block(block: Block, chart_files: dict[str, str]) -> str:
-    """One block as markdown ("" for a chart that was not drawn or an empty list)."""
+def block(block: Block, chart_files: dict[str, str], page: str | None = None) -> str:
+    """One block as markdown ("" for a chart that was not drawn or an empty list); with ``page`` (the
+    page's file name) each claim links to its passages there (``evidence``)."""
     if isinstance(block, Heading):
-        return "#" * block.level + " " + escape(block.text)
+        return "#" * block.level + " " + escape(block.text) + evidence(block.spans, page if block.level > 2 else None)
     if isinstance(block, Paragraph):
-        return inline(block.parts)
+        return inline(block.parts) + evidence(block.spans, page)
     if isinstance(block, Bullets):
-        lines = _items(block.items)
+        lines = _items(block.items, page=page)
         if block.intro is not None:
             lines.insert(0, inline(block.intro))
         return "\n".join(lines)
@@ -111,8 +126,12 @@ def block(block: Block, chart_files: dict[str, str]) -> str:
     raise TypeError(f"not a report block: {block!r}")
 
 
-def render(sections: list[Section], chart_files: dict[str, str] | None = None) -> str:
-    """The whole report: blocks separated by a blank line."""
+def render(sections: list[Section], chart_files: dict[str, str] | None = None, page: str | None = None) -> str:
+    """The whole report: blocks separated by a blank line; with ``page`` (the page beside it,
+    'report.html') every claim of the ``CLAIM_SECTIONS`` links to the passages it rests on."""
     chart_files = chart_files or {}
-    texts = ["\n\n".join(t for t in (block(b, chart_files) for b in s.blocks) if t) for s in sections]
+    texts = []
+    for section in sections:
+        linked = page if section.key in CLAIM_SECTIONS else None
+        texts.append("\n\n".join(t for t in (block(b, chart_files, linked) for b in section.blocks) if t))
     return "\n\n".join(t.strip() for t in texts if t) + "\n"

@@ -55,7 +55,7 @@ class StoryReport:
         page = self.to_html(sections, chart_sources(directory, chart_files))
         write_atomic(directory / "report.html", lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
         path = directory / "report.md"
-        text = markdown.render(sections, chart_files)
+        text = markdown.render(sections, chart_files, page="report.html")
         write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         return path
 
@@ -143,9 +143,10 @@ class StoryReport:
         quotes = self.tables.quotes
         return html.page(self.title, sections, self.tables.articles, self.tables.texts, quotes, charts or {})
 
-    def to_markdown(self, chart_files: dict[str, str] | None = None) -> str:
-        """The report as markdown; ``chart_files`` (name -> path) are linked where they belong."""
-        return markdown.render(self.sections(), chart_files)
+    def to_markdown(self, chart_files: dict[str, str] | None = None, page: str | None = None) -> str:
+        """The report as markdown; ``chart_files`` (name -> path) are linked where they belong; with
+        ``page`` (the page's file name beside it) each claim links to its passages there."""
+        return markdown.render(self.sections(), chart_files, page)
 
 
 # --- runs -----------------------------------------------------------------------------------------

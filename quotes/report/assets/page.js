@@ -8,11 +8,14 @@
     document.querySelectorAll(".claim.active").forEach(function (el) { el.classList.remove("active"); });
   }
 
-  // Mark every piece of text inside the claim's spans; scroll each column to its first hit.
   function showClaim(claim) {
     clearHits();
     claim.classList.add("active");
-    var spans = JSON.parse(claim.getAttribute("data-spans"));
+    showSpans(JSON.parse(claim.getAttribute("data-spans")));
+  }
+
+  // Mark every piece of text inside the spans ([article, start, end]); scroll each column to its first hit.
+  function showSpans(spans) {
     var firstInColumn = new Map();
     spans.forEach(function (span) {
       var text = document.querySelector('.text[data-article="' + CSS.escape(span[0]) + '"]');
@@ -28,6 +31,15 @@
     });
     firstInColumn.forEach(function (piece) { piece.scrollIntoView({ block: "center", inline: "nearest" }); });
   }
+
+  // report.md's evidence links open the page as report.html#passages=[[article, start, end], ...].
+  function showLinkedPassages() {
+    var prefix = "#passages=";
+    if (location.hash.indexOf(prefix) !== 0) { return; }
+    try { clearHits(); showSpans(JSON.parse(decodeURIComponent(location.hash.slice(prefix.length)))); } catch (e) { /* not ours */ }
+  }
+  window.addEventListener("hashchange", showLinkedPassages);
+  showLinkedPassages();
 
   document.querySelectorAll(".claim").forEach(function (claim) {
     claim.addEventListener("click", function (event) { event.stopPropagation(); showClaim(claim); });
