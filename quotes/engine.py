@@ -56,6 +56,18 @@ def _init_worker(model: str | None, profile: bool = False, attribution: Choice =
     _WORKER_NLP = load_model(model)
     _WORKER_PROFILE = profile
     _WORKER_ATTRIBUTION = attribution
+    mode = attribution if isinstance(attribution, str) else attribution[0]
+    if mode != "rules":  # the tagger too is loaded before the first article, not in its time
+        from quotes.attribution.learned import tagger
+
+        tagger(mode)
+
+
+def _ready() -> int:
+    """A task that only says which worker ran it, once that worker has started (``_init_worker`` run);
+    it takes a moment, so that the tasks of a batch spread over the workers."""
+    time.sleep(0.05)
+    return os.getpid()
 
 
 def _work(item: Article | ArticleError):
@@ -133,7 +145,18 @@ class _Pool:
         self.executor = self._start(processes)
 
     def _start(self, processes: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(processes, self.context, initializer=_init_worker, initargs=self.initargs)
+        """A pool of ``processes`` workers, returned once all have loaded the model: a worker's start-up
+        is no article's time (``timeout`` counts from when the oldest article is waited for)."""
+        executor = ProcessPoolExecutor(processes, self.context, initializer=_init_worker, initargs=self.initargs)
+        started: set[int] = set()
+        try:
+            for _ in range(20):  # batches until every worker has answered (a few, in practice)
+                started.update(f.result() for f in [executor.submit(_ready) for _ in range(processes)])
+                if len(started) >= processes:
+                    break
+        except BrokenProcessPool:
+            pass  # a worker that cannot start: the first article's submit reports the broken pool
+        return executor
 
     def submit(self, item):
         return self.executor.submit(_work, item)
@@ -197,7 +220,7 @@ def run_pooled(
                 result = future.result(timeout=left)
             except FutureTimeout:
                 # the oldest article has run for ``timeout`` s: stop it, start afresh, resubmit the rest
-                pool.restart()
+                pool.restart()  # returns once the fresh workers are ready
                 for entry in list(pending)[1:]:
                     entry[1] = pool.submit(entry[0])
                 result = _failed(item, _too_long(timeout))

@@ -162,6 +162,30 @@ def test_a_killed_worker_is_survived_and_every_article_accounted_for(tmp_path):
     assert not [r for r in records if "error" in r]  # the retried ones came back whole
 
 
+def _slow_start(*args):
+    """A worker start-up of 2 s (a slow disk, a loaded machine) before the real one."""
+    import time
+
+    from quotes import engine
+
+    time.sleep(2)
+    engine._REAL_INIT(*args)
+
+
+def test_a_workers_start_up_is_no_articles_time(monkeypatch):
+    """The pool waits for its workers (at the start and after a runaway article) before the clock runs."""
+    from quotes import engine
+    from quotes.extract import extract_all
+    from quotes.standoff import Article
+
+    monkeypatch.setattr(engine, "_REAL_INIT", engine._init_worker, raising=False)
+    monkeypatch.setattr(engine, "_init_worker", _slow_start)  # forked workers run the patched one
+    short = (SEEDS / "000_b8e988f573ab2168.txt").read_text(encoding="utf-8")
+    items = [Article("s1", short), Article("long", short * 300), Article("s2", short)]
+    results = list(extract_all(items, processes=2, timeout=1.5))
+    assert [r.error is None for r in results] == [True, False, True]
+
+
 def test_an_article_over_the_time_limit_is_an_error_row_and_the_rest_go_on(tmp_path):
     from quotes.extract import extract_all
     from quotes.standoff import Article
