@@ -29,13 +29,21 @@ _ENGLISH_WORDS = frozenset(
     "the and of to a in is that for on was with he she it said as by at from his her they".split()
 )
 MIN_ENGLISH_SHARE = 0.12
+# trafilatura's precision mode leaves out more page furniture than its default (measured on the shared
+# pages: benchmarks/web_pages.py), but on some pages it loses the article and keeps a box: when it
+# keeps a short text, and less than this share of the default mode's words, the default mode's text
+# is taken (a long text that precision mode cut to a third is usually furniture it rightly left out).
+PRECISION_KEEPS = 1 / 3
+SHORT_ARTICLE_WORDS = 150
+MIN_BODY_WORDS = 30  # an article-body container with fewer words is an empty shell or a caption
 
 
 @lru_cache(maxsize=1)
-def outlets_by_domain() -> dict[str, str]:
-    """``rules/web/outlets.tsv``: domain -> outlet name."""
+def outlets_by_domain() -> dict[str, tuple[str, bool]]:
+    """``rules/web/outlets.tsv``: domain -> (outlet name, whether the host is a platform that carries
+    other publishers' articles)."""
     pairs = (line.split("\t") for line in rules_lines("web", "outlets.tsv"))
-    return {domain.strip().lower(): outlet.strip() for domain, outlet, *_ in pairs}
+    return {d.strip().lower(): (o.strip(), "platform" in rest) for d, o, *rest in pairs}
 
 
 def domain_of(url: str | None) -> str | None:
@@ -43,20 +51,57 @@ def domain_of(url: str | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
-def outlet_of(site_name: str | None, url: str | None) -> tuple[str, str]:
-    """The outlet and where it came from: the page's site name, else the domain's entry in the outlets
-    table (a subdomain finds its parent: 'edition.cnn.com' is CNN), else the domain itself."""
-    if site_name and site_name.strip():
-        return site_name.strip(), "site name"
-    domain = domain_of(url)
-    if not domain:
-        return "unknown", "unknown"
+def _known(domain: str) -> tuple[str, bool] | None:
+    """The outlets table's entry for ``domain`` or its nearest parent ('edition.cnn.com' is CNN's)."""
     table = outlets_by_domain()
     parts = domain.split(".")
-    for start in range(len(parts) - 1):
-        if (candidate := ".".join(parts[start:])) in table:
-            return table[candidate], "domain"
-    return domain, "domain"
+    return next((table[".".join(parts[i:])] for i in range(len(parts) - 1) if ".".join(parts[i:]) in table), None)
+
+
+def outlet_of(site_name: str | None, url: str | None, title: str | None = None) -> tuple[str, str]:
+    """The outlet and where it came from: the outlets table's name for the page's domain (one name on
+    every page, whatever a page calls itself), except on a platform host; else the page's own name for
+    its publisher (its site name, unless that is only a piece of the domain, as 'Nj' of nj.com, else
+    the title's suffix: 'Headline | NJ.com'); else the domain itself, never a fragment of it."""
+    domain = domain_of(url)
+    known = _known(domain) if domain else None
+    if known is not None and not known[1]:
+        return known[0], "domain"
+    named = site_name.strip() if site_name and site_name.strip() else None
+    if named and domain and _is_fragment(named, domain):
+        named = None
+    named = named or _title_suffix(title)
+    if named:
+        return named, "site name"
+    if known is not None:
+        return known[0], "domain"
+    return (domain, "domain") if domain else ("unknown", "unknown")
+
+
+def _is_fragment(name: str, domain: str) -> bool:
+    """'Nj' of nj.com, 'Hosted' of hosted.ap.org, 'livescience.com': a name made from the host, not the
+    publisher's own (trafilatura falls back to one when a page states no site name)."""
+    plain = re.sub(r"[^a-z0-9.]", "", name.lower())
+    return plain == domain or plain in domain.split(".") or plain == domain.split(".")[0]
+
+
+_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—]{2,40})$")
+
+
+def _title_suffix(title: str | None) -> str | None:
+    """The site a title ends with ('Headline | NJ.com' -> 'NJ.com'), at most five words."""
+    found = _TITLE_SUFFIX.search(title or "")
+    return found.group(1).strip() if found and len(found.group(1).split()) <= 5 else None
+
+
+def without_site(title: str | None, outlet: str, site_name: str | None) -> str | None:
+    """The title without a trailing ' | Site' naming the outlet or the page's site ('How to tackle it |
+    The Beachbody Blog' -> 'How to tackle it')."""
+    suffix = _title_suffix(title)
+    names = {n.lower() for n in (outlet, site_name) if n}
+    if title and suffix and suffix.lower() in names:
+        return title[: _TITLE_SUFFIX.search(title).start()].rstrip()
+    return title
 
 
 def not_english(article: Article) -> ArticleError | None:
@@ -79,6 +124,58 @@ def language_of(html: str, text: str) -> str:
     return "und"
 
 
+@lru_cache(maxsize=1)
+def _body_xpath() -> str:
+    """``rules/web/article_bodies.txt`` as one XPath: the elements marked as an article's body."""
+    tests = []
+    for line in rules_lines("web", "article_bodies.txt"):
+        if line.startswith("itemprop="):
+            tests.append(f'@itemprop="{line.removeprefix("itemprop=")}"')
+        else:
+            tests.append(f'contains(concat(" ", normalize-space(@class), " "), " {line} ")')
+    return "//*[" + " or ".join(tests) + "]"
+
+
+def joined_bodies(html: str) -> str | None:
+    """The page rebuilt as its head and one ``<article>`` of its article-body containers, in page order,
+    when the page splits its article into several (``rules/web/article_bodies.txt``); else None."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:  # bytes with the encoding said, so that no meta tag or guess re-reads them as Latin-1
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        page = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    found = page.xpath(_body_xpath())
+    chosen = set(found)
+    tops = [e for e in found if not any(a in chosen for a in e.iterancestors())]
+    texts = [" ".join(e.text_content().split()) for e in tops]
+    parts = [e for e, t in zip(tops, texts, strict=True) if len(t.split()) >= MIN_BODY_WORDS]
+    if len(parts) < 2 or len({" ".join(e.text_content().split()) for e in parts}) < len(parts):
+        return None  # one container, or the same text twice (a page that repeats its article)
+    head = page.find("head")
+    inner = "".join(etree.tostring(e, encoding="unicode", method="html") for e in parts)
+    head_html = etree.tostring(head, encoding="unicode", method="html") if head is not None else ""
+    return f"<html>{head_html}<body><article>{inner}</article></body></html>"
+
+
+def _extracted(html: str, url: str | None, **mode) -> tuple[dict, str]:
+    """trafilatura's metadata and main text of a page (tables kept: a page may lay its article out in
+    one), the headline taken off the text when it repeats the title."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_images=False, include_tables=True, **mode
+    )
+    document = found.as_dict() if hasattr(found, "as_dict") else (found or {})
+    text = (document.get("text") or "").strip()
+    title = document.get("title")
+    if title and text.split("\n", 1)[0].strip() == title.strip():
+        text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""  # the headline is the title, not text
+    return document, text
+
+
 def page_article(
     html: str,
     article_id: str,
@@ -88,27 +185,23 @@ def page_article(
 ) -> Article | ArticleError:
     """The article a page holds (its ``extra`` says the page's ``language``), or an ``ArticleError`` when
     the page holds no article text."""
-    import trafilatura
+    joined = joined_bodies(html)
+    document, text = _extracted(joined or html, url, favor_precision=True)
+    if joined is not None:  # the metadata is the whole page's
+        from trafilatura.metadata import extract_metadata
 
-    found = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_tables=False,
-        favor_precision=True,
-    )
-    document = found.as_dict() if hasattr(found, "as_dict") else (found or {})
-    text = (document.get("text") or "").strip()
+        document = {**document, **(extract_metadata(html, default_url=url).as_dict() or {})}
+    if len(text.split()) < SHORT_ARTICLE_WORDS:
+        fuller = _extracted(html, url)
+        if len(text.split()) < PRECISION_KEEPS * len(fuller[1].split()):
+            document, text = fuller  # precision mode lost the article (it kept a box, or nothing)
     title = document.get("title")
-    if title and text.split("\n", 1)[0].strip() == title.strip():
-        text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""  # the headline is the title, not text
     if not text:
         return ArticleError(article_id, source, f"{source}: no article text found in the page")
     language = language_of(html, text)
     canonical = document.get("url") or url
-    outlet, outlet_from = outlet_of(document.get("sitename"), canonical or url)
+    outlet, outlet_from = outlet_of(document.get("sitename"), canonical or url, title)
+    title = without_site(title, outlet, document.get("sitename"))
     extra = {
         "site_name": document.get("sitename"),
         "author": document.get("author"),
