@@ -91,8 +91,9 @@ QUOTE_COLUMNS = {
     "'NAACP President', ', a spokeswoman for the NAACP' -> 'NAACP'",
     "via": "the outlet that relayed the quote ('According to AFP, Tehran warned...')",
     "speaker_resolution": (
-        "how speaker_name was reached: name (the mention names them), apposition, pronoun, description "
-        "('the senator'), cross-article (a surname joined to the one full name of the run), surname only, none"
+        "how speaker_name was reached: name (the mention names them), apposition, pronoun, title ('the "
+        "congressman' where the article names one), description ('the senator' among two), cross-article (a "
+        "surname joined to the one full name of the run), surname only, none"
     ),
     "speaker_confidence": "how sure speaker_name is, 0 to 1, by speaker_resolution (identities.SPEAKER_CONFIDENCE)",
     "speaker_link": "why the run gave the quote this speaker_id: same name, surname fits one person, another form"

@@ -1445,3 +1445,41 @@ def test_a_persons_comments_are_the_persons(speakers_of):
 @pytest.mark.parametrize("mention", ["Marijuana Industry Group's Mike Elliott", "ABC News' Mike Elliott"])
 def test_a_body_before_a_persons_name_is_no_part_of_it(mention):
     assert split_title(mention, RULES) == ("Mike Elliott", None)
+
+
+@pytest.mark.parametrize(
+    "text, name, resolution",
+    [
+        # the article names one congressman: 'the congressman' is him, as sure as his name
+        (
+            'Congressman Anthony Weiner spoke on Monday. "I did not send it," the congressman said.',
+            "Anthony Weiner",
+            "title",
+        ),
+        # two senators: the latest is a guess, a description
+        (
+            'Sen. Tom Lee and Sen. Bob Hart spoke on Monday. "We will vote no," the senator said.',
+            "Bob Hart",
+            "description",
+        ),
+        # someone's director is not the article's one director
+        (
+            "David Certner, the group's legislative director, spoke. The president's budget director said "
+            '"the plan works."',
+            None,
+            None,
+        ),
+        # 'some close to the chairman' are not the chairman
+        (
+            "Michael Steele, the party chairman, spoke on Monday. Some close to the chairman say he will run again.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_title_the_article_gives_one_person_is_that_person(nlp, text, name, resolution):
+    quote = analyse_article(Article("t", text), nlp).quotes[-1]
+    if name is None:
+        assert quote.speaker_resolution != "title" and quote.speaker_name not in ("Michael Steele", "David Certner")
+    else:
+        assert (quote.speaker_name, quote.speaker_resolution) == (name, resolution)

@@ -180,6 +180,16 @@ class Referents:
             return fitting[0]
         return described[0] if len({r.speaker.name for r in described}) == 1 else None
 
+    def _sole_described(self, head: str, position: int) -> bool:
+        """True when the text before ``position`` gives the title ``head`` to one person only, by name
+        ('Congressman Anthony Weiner ... the congressman')."""
+        named = {
+            r.speaker.name
+            for r in self.referents
+            if r.end <= position and r.speaker.kind == "person" and not r.spoke and self._described_as(r, head)
+        }
+        return len(named) == 1
+
     def _placed_beside(self, speaker: Speaker, words: tuple[str, ...]) -> bool:
         """True when one of ``words`` stands near a mention of ``speaker`` ('Texas Sen. Ted Cruz',
         'Ted Cruz (R-Texas)', 'Raúl Labrador, a Republican of Idaho')."""

@@ -270,7 +270,12 @@ class _Resolver(_Documents, _Groups, _Pronouns):
             # 'the Idaho congressman': the capitalised words before the head place who is meant
             modifiers = tuple(w for w in words[:-1] if w[:1].isupper() and w.lower() not in self.rules.party_words)
             if (referent := self._latest_described(head, mention.start, wanted, modifiers)) is not None:
-                return replace(referent.speaker, mention="description", antecedent=Span(referent.start, referent.end))
+                # 'the congressman' where the article has named one congressman: as sure as his name
+                # ('the president's budget director' is someone's director: not it)
+                plain = definite and not re.search(r"['’]s\b|\b(?:of|for|at|with)\b", mention_text)
+                sole = plain and wanted == ("person",) and self._sole_described(head, mention.start)
+                where = Span(referent.start, referent.end)
+                return replace(referent.speaker, mention="title" if sole else "description", antecedent=where)
         return Speaker(
             _DETERMINERS.sub("", without_quantity(cleaned)).lower() or None, "unnamed", mention="description"
         )
