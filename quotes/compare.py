@@ -595,6 +595,17 @@ def left_out(statements: pd.DataFrame, index: TextIndex | None = None) -> pd.Dat
     return pd.DataFrame(rows, columns=columns)
 
 
+def other_versions(statements: pd.DataFrame, left_out_row) -> pd.DataFrame:
+    """The other outlet's sentences of the statements shared by the quote a sentence is left out of
+    (a ``left_out`` row): what that outlet carries of the quote."""
+    mine = statements[
+        (statements["article_id"] == left_out_row.article_id) & (statements["quote_index"] == left_out_row.quote_index)
+    ]
+    return statements[
+        (statements["outlet"] == left_out_row.other_outlet) & statements["statement"].isin(set(mine["statement"]))
+    ]
+
+
 def single_outlet_quotes(tables: Tables, statements: pd.DataFrame, index: TextIndex | None = None) -> pd.DataFrame:
     """Direct and mixed quotes none of whose sentences another outlet carries (needs two outlets or
     more); given the story's ``index``, only those whose words no other outlet's text carries
@@ -682,10 +693,7 @@ def claims_table(
     for r in single.itertuples():
         add("only in", r.outlet, None, r.speaker_id, r.speaker_name, r.content, [(r.article_id, r.start, r.end)])
     for r in left.itertuples():
-        mine = statements[(statements["article_id"] == r.article_id) & (statements["quote_index"] == r.quote_index)]
-        theirs = statements[
-            (statements["outlet"] == r.other_outlet) & statements["statement"].isin(set(mine["statement"]))
-        ]
+        theirs = other_versions(statements, r)
         versions = [
             (r.article_id, r.start, r.end),
             *zip(theirs["article_id"], theirs["start"], theirs["end"], strict=True),

@@ -55,7 +55,10 @@ def _known(domain: str) -> tuple[str, bool] | None:
     """The outlets table's entry for ``domain`` or its nearest parent ('edition.cnn.com' is CNN's)."""
     table = outlets_by_domain()
     parts = domain.split(".")
-    return next((table[".".join(parts[i:])] for i in range(len(parts) - 1) if ".".join(parts[i:]) in table), None)
+    for start in range(len(parts) - 1):
+        if (candidate := ".".join(parts[start:])) in table:
+            return table[candidate]
+    return None
 
 
 def outlet_of(site_name: str | None, url: str | None, title: str | None = None) -> tuple[str, str]:
@@ -82,7 +85,7 @@ def _is_fragment(name: str, domain: str) -> bool:
     """'Nj' of nj.com, 'Hosted' of hosted.ap.org, 'livescience.com': a name made from the host, not the
     publisher's own (trafilatura falls back to one when a page states no site name)."""
     plain = re.sub(r"[^a-z0-9.]", "", name.lower())
-    return plain == domain or plain in domain.split(".") or plain == domain.split(".")[0]
+    return plain == domain or plain in domain.split(".")
 
 
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—]{2,40})$")
@@ -152,7 +155,8 @@ def joined_bodies(html: str) -> str | None:
     tops = [e for e in found if not any(a in chosen for a in e.iterancestors())]
     texts = [" ".join(e.text_content().split()) for e in tops]
     parts = [e for e, t in zip(tops, texts, strict=True) if len(t.split()) >= MIN_BODY_WORDS]
-    if len(parts) < 2 or len({" ".join(e.text_content().split()) for e in parts}) < len(parts):
+    kept = [t for t in texts if len(t.split()) >= MIN_BODY_WORDS]
+    if len(parts) < 2 or len(set(kept)) < len(parts):
         return None  # one container, or the same text twice (a page that repeats its article)
     head = page.find("head")
     inner = "".join(etree.tostring(e, encoding="unicode", method="html") for e in parts)

@@ -170,12 +170,14 @@ def sections_html(sections: list[Section], charts: dict[str, str]) -> str:
     return "".join(out)
 
 
+def png_uri(png: bytes) -> str:
+    """A PNG as a data: URI, so the page needs no file beside it."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
 def chart_sources(directory: Path, chart_files: dict[str, str]) -> dict[str, str]:
-    """The drawn charts as data: URIs, so the page needs no file beside it."""
-    return {
-        name: "data:image/png;base64," + base64.b64encode((directory / file).read_bytes()).decode("ascii")
-        for name, file in chart_files.items()
-    }
+    """The drawn charts as data: URIs (``png_uri``)."""
+    return {name: png_uri((directory / file).read_bytes()) for name, file in chart_files.items()}
 
 
 # --- the articles ---------------------------------------------------------------------------------

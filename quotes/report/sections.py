@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from quotes.compare import UNCERTAIN, Comparison, is_significant, statement_versions
+from quotes.compare import UNCERTAIN, Comparison, is_significant, other_versions, statement_versions
 from quotes.report.model import (
     Bullets,
     Chart,
@@ -435,15 +435,7 @@ class StorySections:
 
     def _versions_in(self, left_out_row) -> tuple[Span, ...]:
         """The other outlet's sentences of the statements the quote a sentence is left out of shares."""
-        statements = self.comparison.statements
-        mine = statements[
-            (statements["article_id"] == left_out_row.article_id)
-            & (statements["quote_index"] == left_out_row.quote_index)
-        ]
-        theirs = statements[
-            (statements["outlet"] == left_out_row.other_outlet) & statements["statement"].isin(set(mine["statement"]))
-        ]
-        return quote_spans(theirs)
+        return quote_spans(other_versions(self.comparison.statements, left_out_row))
 
     def media(self) -> Section:
         c = self.comparison

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,7 @@ import pandas as pd
 from quotes import charts
 from quotes.compare import Comparison, compare, is_significant, outlets_of
 from quotes.report import html, markdown
-from quotes.report.html import chart_sources
+from quotes.report.html import chart_sources, png_uri
 from quotes.report.index import RunIndex
 from quotes.report.model import Section
 from quotes.report.sections import TOP_TERMS, StorySections
@@ -103,10 +102,7 @@ class StoryReport:
 
     def chart_sources(self) -> dict[str, str]:
         """The charts that have data, drawn in memory: chart name -> data: URI (for ``to_html``)."""
-        return {
-            name: "data:image/png;base64," + base64.b64encode(charts.png_bytes(make())).decode("ascii")
-            for name, make in self.chart_makers().items()
-        }
+        return {name: png_uri(charts.png_bytes(make())) for name, make in self.chart_makers().items()}
 
     def chart_makers(self) -> dict[str, Callable[[], object]]:
         """Chart name -> a function drawing it, for the charts that have data."""

@@ -169,11 +169,7 @@ class Referents:
         ``modifiers`` ('Idaho' of 'the Idaho congressman'), the latest whose mentions the text places
         beside those words ('Rep. Raúl Labrador (R-Idaho)'); when none is, the one person described if
         there is only one, else none: two congressmen and no Idaho decide nothing."""
-        described = [
-            r
-            for r in sorted(self.referents, key=lambda r: -r.start)
-            if r.end <= position and r.speaker.kind in kinds and self._described_as(r, head)
-        ]
+        described = self._described_before(head, position, kinds)
         if not modifiers or not described:
             return described[0] if described else None
         if fitting := [r for r in described if self._placed_beside(r.speaker, modifiers)]:
@@ -183,12 +179,15 @@ class Referents:
     def _sole_described(self, head: str, position: int) -> bool:
         """True when the text before ``position`` gives the title ``head`` to one person only, by name
         ('Congressman Anthony Weiner ... the congressman')."""
-        named = {
-            r.speaker.name
-            for r in self.referents
-            if r.end <= position and r.speaker.kind == "person" and not r.spoke and self._described_as(r, head)
-        }
-        return len(named) == 1
+        return len({r.speaker.name for r in self._described_before(head, position, ("person",)) if not r.spoke}) == 1
+
+    def _described_before(self, head: str, position: int, kinds: tuple[str, ...]) -> list[_Referent]:
+        """The referents before ``position``, of one of ``kinds``, that ``head`` describes, latest first."""
+        return [
+            r
+            for r in sorted(self.referents, key=lambda r: -r.start)
+            if r.end <= position and r.speaker.kind in kinds and self._described_as(r, head)
+        ]
 
     def _placed_beside(self, speaker: Speaker, words: tuple[str, ...]) -> bool:
         """True when one of ``words`` stands near a mention of ``speaker`` ('Texas Sen. Ted Cruz',
