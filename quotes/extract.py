@@ -105,8 +105,21 @@ class _Quotations:
         return [q for q in self.spans[first:last] if any(q.span.overlaps(f) for f in fragments)]
 
 
+# A clitic glued to the word a content span ends on: "anyone else|’s", "could|n't".
+_CLITIC = re.compile(r"(?:['’](?:s|d|ll|re|ve|m)|n['’]t)\b", re.I)
+
+
+def _whole_words(text: str, span: Span) -> Span:
+    """``span`` ending on a whole word: the parser may hang a clitic ("’s") outside the clause."""
+    if span.end and text[span.end - 1 : span.end].isalnum() and (glued := _CLITIC.match(text, span.end)):
+        return Span(span.start, glued.end())
+    return span
+
+
 def _snap(text: str, fragments: list[Span], quotations: _Quotations) -> tuple[tuple[Span, ...], str]:
-    """Extend content to whole quotations it touches; type it by how much is inside quotations."""
+    """Extend content to whole words and to whole quotations it touches; type it by how much is
+    inside quotations."""
+    fragments = [_whole_words(text, f) for f in fragments]
     touched = quotations.touching(fragments)
     merged = _merged(fragments + [q.span for q in touched])
     if not touched:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from quotes.attribution.sentences import _within_sentence, sentence_breaks
@@ -1030,3 +1032,18 @@ def test_a_quotation_in_a_later_sentence_of_the_writers_carries_no_cue(extract):
     # a quotation that opens its sentence still carries the cue
     text = '"We will win," Smith said. "It is a good day for all of us." Then he laughed.'
     assert [cue for _, _, _, cue in extract(text)] == ["said", "said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "whole"),
+    [
+        ("might be closer to Trump’s.", 24, 26),  # the parser hangs "’s" outside the clause
+        ("as strong as those who don't", 25, 28),
+        ("she said it was hers", 20, 20),
+        ("the 'plan' is final", 10, 10),  # a closing quotation mark is no clitic
+    ],
+)
+def test_content_ends_on_a_whole_word(text, end, whole):
+    from quotes.standoff import Span
+
+    assert importlib.import_module("quotes.extract")._whole_words(text, Span(0, end)).end == whole
