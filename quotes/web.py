@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from quotes.boilerplate import without_furniture
 from quotes.rules_data import rules_lines
 from quotes.standoff import Article, ArticleError
 
@@ -83,7 +84,10 @@ def outlet_of(site_name: str | None, url: str | None, title: str | None = None) 
 
 def _is_fragment(name: str, domain: str) -> bool:
     """'Nj' of nj.com, 'Hosted' of hosted.ap.org, 'livescience.com': a name made from the host, not the
-    publisher's own (trafilatura falls back to one when a page states no site name)."""
+    publisher's own (trafilatura falls back to one when a page states no site name). A name of
+    several words ('River Times' of rivertimes.com) is the publisher's own spelling of it."""
+    if len(name.split()) > 1:
+        return False
     plain = re.sub(r"[^a-z0-9.]", "", name.lower())
     return plain == domain or plain in domain.split(".")
 
@@ -100,10 +104,12 @@ def _title_suffix(title: str | None) -> str | None:
 def without_site(title: str | None, outlet: str, site_name: str | None) -> str | None:
     """The title without a trailing ' | Site' naming the outlet or the page's site ('How to tackle it |
     The Beachbody Blog' -> 'How to tackle it')."""
-    suffix = _title_suffix(title)
-    names = {n.lower() for n in (outlet, site_name) if n}
-    if title and suffix and suffix.lower() in names:
-        return title[: _TITLE_SUFFIX.search(title).start()].rstrip()
+    if not title:
+        return title
+    for name in {n.strip() for n in (outlet, site_name) if n and n.strip()}:
+        found = re.search(rf"\s[|–—-]\s{re.escape(name)}$", title, re.I)
+        if found and found.start() > 0:
+            return title[: found.start()].rstrip()
     return title
 
 
@@ -127,6 +133,10 @@ def language_of(html: str, text: str) -> str:
     return "und"
 
 
+def _class_test(name: str) -> str:
+    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+
+
 @lru_cache(maxsize=1)
 def _body_xpath() -> str:
     """``rules/web/article_bodies.txt`` as one XPath: the elements marked as an article's body."""
@@ -135,21 +145,84 @@ def _body_xpath() -> str:
         if line.startswith("itemprop="):
             tests.append(f'@itemprop="{line.removeprefix("itemprop=")}"')
         else:
-            tests.append(f'contains(concat(" ", normalize-space(@class), " "), " {line} ")')
+            tests.append(_class_test(line))
     return "//*[" + " or ".join(tests) + "]"
 
 
-def joined_bodies(html: str) -> str | None:
-    """The page rebuilt as its head and one ``<article>`` of its article-body containers, in page order,
-    when the page splits its article into several (``rules/web/article_bodies.txt``); else None."""
+@lru_cache(maxsize=1)
+def _not_article_xpath() -> str:
+    """``rules/web/not_article.txt`` as one XPath: elements inside an article that are not its text."""
+    return "//*[" + " or ".join(_class_test(line) for line in rules_lines("web", "not_article.txt")) + "]"
+
+
+def _parsed(html: str):
     from lxml import etree
     from lxml import html as lxml_html
 
     try:  # bytes with the encoding said, so that no meta tag or guess re-reads them as Latin-1
         parser = lxml_html.HTMLParser(encoding="utf-8")
-        page = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+        return lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError):
         return None
+
+
+def _same_site(href: str | None, domain: str | None) -> bool:
+    if not href or href.startswith("#"):
+        return False
+    linked = domain_of(href) if "//" in href else domain
+    return bool(domain and linked) and (linked == domain or linked.endswith("." + domain))
+
+
+def story_lists(page, url: str | None) -> list:
+    """Lists of other stories: ``<ul>``/``<ol>`` of two items or more, each item one link to the
+    page's own site and nothing else ("Moon Rush: Private Lunar Lander Plans", "Here's Where ...")."""
+    domain = domain_of(url)
+    found = []
+    for listing in page.xpath("//ul | //ol"):
+        items = listing.findall("li")
+        if len(items) < 2:
+            continue
+        if all(_one_link(item, domain) for item in items):
+            found.append(listing)
+    return found
+
+
+def _one_link(item, domain: str | None) -> bool:
+    links = item.findall(".//a")
+    if len(links) != 1 or not _same_site(links[0].get("href"), domain):
+        return False
+    return " ".join(links[0].text_content().split()) == " ".join(item.text_content().split())
+
+
+def prepared_page(html: str, url: str | None = None) -> tuple[str, bool]:
+    """The page as trafilatura should read it, and whether its article bodies were joined: hover cards
+    and the like (``rules/web/not_article.txt``) and lists of the site's other stories taken out, and
+    a page that splits its article into several containers rebuilt as its head and one ``<article>``
+    of them (``joined_bodies``)."""
+    from lxml import etree
+
+    page = _parsed(html)
+    if page is None:
+        return html, False
+    removed = page.xpath(_not_article_xpath()) + story_lists(page, url)
+    for element in removed:
+        if element.getparent() is not None:
+            element.drop_tree()  # its tail (the sentence's rest) stays
+    joined = joined_bodies(page)
+    if joined is not None:
+        return joined, True
+    return (etree.tostring(page, encoding="unicode", method="html") if removed else html), False
+
+
+def joined_bodies(page) -> str | None:
+    """The parsed page rebuilt as its head and one ``<article>`` of its article-body containers, in page
+    order, when the page splits its article into several (``rules/web/article_bodies.txt``); else None."""
+    from lxml import etree
+
+    if isinstance(page, str):
+        page = _parsed(page)
+        if page is None:
+            return None
     found = page.xpath(_body_xpath())
     chosen = set(found)
     tops = [e for e in found if not any(a in chosen for a in e.iterancestors())]
@@ -166,7 +239,7 @@ def joined_bodies(html: str) -> str | None:
 
 def _extracted(html: str, url: str | None, **mode) -> tuple[dict, str]:
     """trafilatura's metadata and main text of a page (tables kept: a page may lay its article out in
-    one), the headline taken off the text when it repeats the title."""
+    one)."""
     import trafilatura
 
     found = trafilatura.bare_extraction(
@@ -174,9 +247,6 @@ def _extracted(html: str, url: str | None, **mode) -> tuple[dict, str]:
     )
     document = found.as_dict() if hasattr(found, "as_dict") else (found or {})
     text = (document.get("text") or "").strip()
-    title = document.get("title")
-    if title and text.split("\n", 1)[0].strip() == title.strip():
-        text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""  # the headline is the title, not text
     return document, text
 
 
@@ -189,17 +259,18 @@ def page_article(
 ) -> Article | ArticleError:
     """The article a page holds (its ``extra`` says the page's ``language``), or an ``ArticleError`` when
     the page holds no article text."""
-    joined = joined_bodies(html)
-    document, text = _extracted(joined or html, url, favor_precision=True)
-    if joined is not None:  # the metadata is the whole page's
+    prepared, joined = prepared_page(html, url)
+    document, text = _extracted(prepared, url, favor_precision=True)
+    if joined:  # the metadata is the whole page's
         from trafilatura.metadata import extract_metadata
 
         document = {**document, **(extract_metadata(html, default_url=url).as_dict() or {})}
     if len(text.split()) < SHORT_ARTICLE_WORDS:
-        fuller = _extracted(html, url)
+        fuller = _extracted(prepared, url)
         if len(text.split()) < PRECISION_KEEPS * len(fuller[1].split()):
             document, text = fuller  # precision mode lost the article (it kept a box, or nothing)
     title = document.get("title")
+    text = without_furniture(text, title)
     if not text:
         return ArticleError(article_id, source, f"{source}: no article text found in the page")
     language = language_of(html, text)
