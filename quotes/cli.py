@@ -269,6 +269,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         progress=lambda it: _progress(it, len(it), desc="stories", unit="story"),
         compare_by=args.compare_by,
         csv_raw=args.csv_raw,
+        processes=args.processes,
     )
     print(
         f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}"

@@ -435,6 +435,14 @@ class Tables:
         part.texts = {key: value for key, value in self.texts.items() if key in keep}
         return part
 
+    def reopen_spool(self) -> None:
+        """Read the records through a file of this process's own: a forked process shares its parent's
+        read position on the spool, so two of them reading at once would read each other's lines
+        (Linux: through ``/proc/self/fd``)."""
+        if self._spool is None:
+            return
+        self._spool = open(f"/proc/self/fd/{self._spool.fileno()}", encoding="utf-8")  # noqa: SIM115
+
     @property
     def standoff(self) -> Iterator[dict]:
         """Each article's standoff record, in input order, with the run's speaker ids."""

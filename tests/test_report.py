@@ -252,6 +252,24 @@ def test_seeds_report_shows_what_the_two_copies_differ_on(nlp, tmp_path):
     assert (tmp_path / "quotes.parquet").exists() and (tmp_path / "wording_differences.csv").exists()
 
 
+def test_stories_written_in_parallel_are_the_serial_files_byte_for_byte(tmp_path):
+    texts = [ALPHA, BETA, 'The council met. "We voted no," the chair said.', '"It is over," the mayor said.']
+    rows = [(f"a{n}", ["Alpha", "Beta"][n % 2], f"s{n // 2}", texts[n % 4]) for n in range(8)]
+    source = tmp_path / "articles.jsonl"
+    source.write_text(
+        "\n".join(pd.Series({"id": i, "outlet": o, "event_id": e, "text": t}).to_json() for i, o, e, t in rows) + "\n",
+        encoding="utf-8",
+    )
+    tables = Tables(extract_all(read_articles([source]), processes=1, profile=True))
+    for processes in (1, 2):
+        write_reports(tables, tmp_path / f"out{processes}", group_by="event_id", processes=processes)
+    serial = sorted(p.relative_to(tmp_path / "out1") for p in (tmp_path / "out1").rglob("*") if p.is_file())
+    parallel = sorted(p.relative_to(tmp_path / "out2") for p in (tmp_path / "out2").rglob("*") if p.is_file())
+    assert serial == parallel and len(serial) > 20
+    for name in serial:
+        assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
+
+
 def test_group_by_writes_one_report_per_story_and_an_index(tmp_path):
     rows = [
         ("a1", "Alpha", "s1", ALPHA),

@@ -175,49 +175,111 @@ def write_reports(
     progress=iter,
     compare_by: list[str] | tuple[str, ...] = (),
     csv_raw: bool = False,
+    processes: int | None = None,
 ) -> Path:
     """Write the run's report into ``directory``: one report, or with ``group_by`` one per story and an
-    index with the roll-up across stories per outlet and per each ``compare_by`` column.
+    index with the roll-up across stories per outlet and per each ``compare_by`` column. Stories are
+    written on ``processes`` cores (default: all), the files the same as one by one.
 
     Returns the path of the report (or of the index).
     """
     directory = Path(directory)
     rollups = [rollup(tables, column) for column in dict.fromkeys(["outlet", *compare_by])] if group_by else []
     with swapped_folder(directory) as target:  # the folder appears whole, or stays as it was
-        path = _write_run(tables, target, group_by, progress, rollups, csv_raw)
+        run = _Run(tables, target, group_by or "", charts.outlet_colours(outlets_of(tables)), csv_raw)
+        path = _write_run(run, progress, rollups, processes)
     return directory / path.relative_to(target)
 
 
-def _write_run(
-    tables: Tables, directory: Path, group_by: str | None, progress, rollups: list[Rollup], csv_raw: bool
-) -> Path:
-    colours = charts.outlet_colours(outlets_of(tables))
-    if group_by is None:
+@dataclass(frozen=True)
+class _Run:
+    """What every story of a run is written with."""
+
+    tables: Tables
+    directory: Path
+    group_by: str
+    colours: dict[str, str]
+    csv_raw: bool
+
+
+# The run being written, set before the story workers fork, so that they inherit its tables unpickled.
+_CURRENT: list[_Run] = []
+
+
+def _write_story(job: tuple[str, list[str], str]) -> dict:
+    """Write one story's report into its folder; returns its row of the index."""
+    value, article_ids, folder = job
+    run = _CURRENT[-1]
+    part = run.tables.subset(article_ids)
+    report = StoryReport(
+        story_title(part.articles, run.group_by, value),
+        part,
+        colours=run.colours,
+        story=(run.group_by, value),
+        csv_raw=run.csv_raw,
+    )
+    report.write(inside(run.directory, folder))
+    overview = report.comparison.overview
+    shared = report.comparison.statements
+    return {
+        run.group_by: value,
+        "title": report.title,
+        "folder": folder,
+        "outlets": len(report.comparison.outlets),
+        "articles": len(part.articles),
+        "quotes": int(overview["quotes"].sum()) if len(overview) else 0,
+        "speakers": part.quotes["speaker_id"].nunique(),
+        "shared_sentences": int(shared.loc[shared["outlets"] > 1, "statement"].nunique()) if len(shared) else 0,
+    }
+
+
+class _Sized:
+    """An iterator that says how many items it will give (for a progress bar's total)."""
+
+    def __init__(self, items, count: int) -> None:
+        self.items, self.count = items, count
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def _own_spool() -> None:
+    _CURRENT[-1].tables.reopen_spool()
+
+
+def _story_rows(run: _Run, jobs: list[tuple[str, list[str], str]], progress, processes: int | None) -> list[dict]:
+    """Each story written, on ``processes`` forked workers when there are several stories (each story's
+    report is independent of the others'), else here; rows in story order."""
+    import multiprocessing
+
+    from quotes.engine import default_processes
+
+    workers = min(default_processes() if processes is None else processes, len(jobs))
+    _CURRENT.append(run)
+    try:
+        forks = "fork" in multiprocessing.get_all_start_methods() and Path("/proc/self/fd").is_dir()
+        if workers <= 1 or not forks:
+            return list(progress(_Sized(map(_write_story, jobs), len(jobs))))
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_own_spool) as pool:
+            return list(progress(_Sized(pool.map(_write_story, jobs), len(jobs))))
+    finally:
+        _CURRENT.pop()
+
+
+def _write_run(run: _Run, progress, rollups: list[Rollup], processes: int | None) -> Path:
+    tables, directory, group_by, colours = run.tables, run.directory, run.group_by, run.colours
+    if not group_by:
         title = story_title(tables.articles, None, None)
-        return StoryReport(title, tables, colours=colours, csv_raw=csv_raw).write(directory)
-    rows = []
+        return StoryReport(title, tables, colours=colours, csv_raw=run.csv_raw).write(directory)
     folder_of = FileNamer()  # story values are data: '..', 'a/b' or 'index.html' never pick where a report goes
-    for value, article_ids in progress(stories(tables, group_by)):
-        part = tables.subset(article_ids)
-        report = StoryReport(
-            story_title(part.articles, group_by, value), part, colours=colours, story=(group_by, value), csv_raw=csv_raw
-        )
-        folder = folder_of(value)
-        report.write(inside(directory, folder))
-        overview = report.comparison.overview
-        shared = report.comparison.statements
-        rows.append(
-            {
-                group_by: value,
-                "title": report.title,
-                "folder": folder,
-                "outlets": len(report.comparison.outlets),
-                "articles": len(part.articles),
-                "quotes": int(overview["quotes"].sum()) if len(overview) else 0,
-                "speakers": part.quotes["speaker_id"].nunique(),
-                "shared_sentences": int(shared.loc[shared["outlets"] > 1, "statement"].nunique()) if len(shared) else 0,
-            }
-        )
+    jobs = [(value, ids, folder_of(value)) for value, ids in stories(tables, group_by)]
+    rows = _story_rows(run, jobs, progress, processes)
     index = RunIndex(group_by, pd.DataFrame(rows), list(colours), len(tables.articles), rollups)
     frames = {
         "stories": index.stories,
@@ -227,7 +289,7 @@ def _write_run(
     }
     for r in rollups:
         frames.update(r.frames())
-    write_tables(frames, directory, csv_raw)
+    write_tables(frames, directory, run.csv_raw)
     chart_files = write_rollup_charts(rollups, directory)
     sections = index.sections()
     page = html.document(f"Stories by {group_by}", sections, chart_sources(directory, chart_files))
