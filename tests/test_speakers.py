@@ -1483,3 +1483,22 @@ def test_a_title_the_article_gives_one_person_is_that_person(nlp, text, name, re
         assert quote.speaker_resolution != "title" and quote.speaker_name not in ("Michael Steele", "David Certner")
     else:
         assert (quote.speaker_name, quote.speaker_resolution) == (name, resolution)
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a document no one is said to have issued speaks for no one: the quote stays without a speaker
+        ("The mayor took the money over three years, court documents said.", None, "unknown"),
+        ("The council met on Monday. The reports said the vote was close.", None, "unknown"),
+        ("Investigators found leaked emails, which said the plan was dead.", None, "unknown"),
+        # its issuer, when the text names one
+        ("A report released by the Brookings Institution said the plan would cost more.", "Brookings Institution", None),
+        # a spokesman is a person, whoever employs him
+        ("A spokesman said the company would appeal the ruling.", "spokesman", "unnamed"),
+    ],
+)
+def test_only_agents_speak_for_documents(speakers_of, text, name, kind):
+    (mention, found, found_kind, _), *_ = speakers_of(text)[0]
+    assert mention is not None and found == name
+    assert kind is None or found_kind == kind

@@ -161,6 +161,17 @@ class _Documents(Referents):
         return Speaker(_DETERMINERS.sub("", found.group("agent")).lower(), "unnamed", mention="description")
 
 
+# Heads of the documents list that are people speaking for their employer ('a spokesman said'): an
+# agent even when the text does not say whose; every other head is a document, which speaks for no one
+# unless the text names who issued it.
+_PERSON_NOUNS = ("spokes", "representative")
+
+
+def is_person_noun(head: str) -> bool:
+    """'spokesman', 'representatives': a person who speaks for someone, not a document."""
+    return head.lower().startswith(_PERSON_NOUNS)
+
+
 # Prepositions after a document noun that name whom it went to or what it is about.
 _NOT_ISSUER = frozenset(("to", "on", "about", "with", "against", "dated", "sent"))
 _LINKING = _NOT_ISSUER | {"of", "for"}

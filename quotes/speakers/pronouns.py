@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotes.speakers.documents import _document_head
+from quotes.speakers.documents import _document_head, is_person_noun
 from quotes.speakers.names import _DETERMINERS, NAMED_KINDS, Speaker
 from quotes.speakers.referents import Referents
 from quotes.speakers.sentences import _sentence_start
@@ -76,6 +76,8 @@ class _Pronouns(Referents):
                     issued = self.resolve_text(document[1], phrase, [])
                     if issued.kind in NAMED_KINDS:
                         return replace(issued, mention="pronoun", antecedent=phrase)
+                if document is not None and not is_person_noun(document[0]):
+                    return Speaker(None, "unknown", mention="pronoun")  # 'reports that quoted': no one's
                 return Speaker(_DETERMINERS.sub("", noun.group(1)), "unnamed", mention="pronoun")
         if word in RELATIVE_PRONOUNS:
             want = "which" if word == "which" else "who"

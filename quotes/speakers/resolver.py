@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from quotes.rules_data import SpeakerRules, load_speaker_rules
 from quotes.speakers.affiliations import affiliations_in
-from quotes.speakers.documents import _document_head, _Documents
+from quotes.speakers.documents import _document_head, _Documents, is_person_noun
 from quotes.speakers.groups import _described_alike, _Groups
 from quotes.speakers.media import relayed_by
 from quotes.speakers.names import (
@@ -257,6 +257,8 @@ class _Resolver(_Documents, _Groups, _Pronouns):
             if issuer_found is not None:
                 where = Span(issuer_found.start, issuer_found.end)
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
+            if not is_person_noun(head):  # a document no one is said to have issued speaks for no one
+                return Speaker(None, "unknown", mention="description")
         if self.rules.is_charging_document(cleaned) and (prosecutors := self._prosecutors(mention)) is not None:
             return prosecutors  # "Stone's indictment" is the prosecutors', not Stone's
         linked = _of_at([w.lower() for w in words])
