@@ -77,7 +77,12 @@ class _Pronouns(Referents):
                     if issued.kind in NAMED_KINDS:
                         return replace(issued, mention="pronoun", antecedent=phrase)
                 if document is not None and not is_person_noun(document[0]):
-                    return Speaker(None, "unknown", mention="pronoun")  # 'reports that quoted': no one's
+                    # 'Mr. Sanders ... releasing a statement that condemned': the sentence's subject
+                    # issued it; 'reports that quoted' are no one's
+                    if document[0] in self.rules.document_nouns and (issuer := self._issuer(document[0], phrase.end)):
+                        where = Span(issuer.start, issuer.end)
+                        return replace(self.person(issuer.speaker), mention="pronoun", antecedent=where)
+                    return Speaker(None, "unknown", mention="pronoun")
                 return Speaker(_DETERMINERS.sub("", noun.group(1)), "unnamed", mention="pronoun")
         if word in RELATIVE_PRONOUNS:
             want = "which" if word == "which" else "who"
