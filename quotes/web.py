@@ -92,7 +92,8 @@ def _is_fragment(name: str, domain: str) -> bool:
     return plain == domain or plain in domain.split(".")
 
 
-_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s([^|–—]{2,40})$")
+_SEPARATOR = r"\s[|–—-]\s"  # between a title and the site's name: ' | ', ' - ', ' — '
+_TITLE_SUFFIX = re.compile(_SEPARATOR + r"([^|–—]{2,40})$")
 
 
 def _title_suffix(title: str | None) -> str | None:
@@ -107,7 +108,7 @@ def without_site(title: str | None, outlet: str, site_name: str | None) -> str |
     if not title:
         return title
     for name in {n.strip() for n in (outlet, site_name) if n and n.strip()}:
-        found = re.search(rf"\s[|–—-]\s{re.escape(name)}$", title, re.I)
+        found = re.search(_SEPARATOR + re.escape(name) + "$", title, re.I)
         if found and found.start() > 0:
             return title[: found.start()].rstrip()
     return title
@@ -219,20 +220,15 @@ def joined_bodies(page) -> str | None:
     order, when the page splits its article into several (``rules/web/article_bodies.txt``); else None."""
     from lxml import etree
 
-    if isinstance(page, str):
-        page = _parsed(page)
-        if page is None:
-            return None
     found = page.xpath(_body_xpath())
     chosen = set(found)
     tops = [e for e in found if not any(a in chosen for a in e.iterancestors())]
-    texts = [" ".join(e.text_content().split()) for e in tops]
-    parts = [e for e, t in zip(tops, texts, strict=True) if len(t.split()) >= MIN_BODY_WORDS]
-    kept = [t for t in texts if len(t.split()) >= MIN_BODY_WORDS]
-    if len(parts) < 2 or len(set(kept)) < len(parts):
+    texts = [(e, " ".join(e.text_content().split())) for e in tops]
+    parts = [(e, t) for e, t in texts if len(t.split()) >= MIN_BODY_WORDS]
+    if len(parts) < 2 or len({t for _, t in parts}) < len(parts):
         return None  # one container, or the same text twice (a page that repeats its article)
     head = page.find("head")
-    inner = "".join(etree.tostring(e, encoding="unicode", method="html") for e in parts)
+    inner = "".join(etree.tostring(e, encoding="unicode", method="html") for e, _ in parts)
     head_html = etree.tostring(head, encoding="unicode", method="html") if head is not None else ""
     return f"<html>{head_html}<body><article>{inner}</article></body></html>"
 

@@ -1498,6 +1498,13 @@ def test_a_title_the_article_gives_one_person_is_that_person(nlp, text, name, re
             "Brookings Institution",
             None,
         ),
+        # a charging document is the prosecutors' who filed it
+        (
+            "Federal prosecutors charged the mayor on Monday. The criminal complaint said the mayor had "
+            "taken the money.",
+            "federal prosecutors",
+            None,
+        ),
         # a spokesman is a person, whoever employs him
         ("A spokesman said the company would appeal the ruling.", "spokesman", "unnamed"),
     ],

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from quotes.web import joined_bodies, outlet_of, page_article, without_site
+from quotes.web import outlet_of, page_article, prepared_page, without_site
 from tests.conftest import EVAL, needs_shared
 
 
@@ -73,13 +73,13 @@ def _split_page(second: str) -> str:
 
 def test_an_article_split_by_an_advertisement_row_is_read_whole():
     page = _split_page(ARTICLE[1])
-    assert joined_bodies(page) is not None
+    assert prepared_page(page)[1]  # its bodies joined
     article = page_article(page, "bridge", "bridge.html", "https://rivertimes.example/bridge")
     assert ARTICLE[0] in article.text and "Mayor Ann Lee said" in article.text
     assert "Advertisement" not in article.text and "Copyright" not in article.text
     assert article.outlet == "The River Times" and article.title == "Bridge to close"
     # a page that repeats its article (an AMP copy) is not doubled
-    assert joined_bodies(_split_page(ARTICLE[0])) is None
+    assert not prepared_page(_split_page(ARTICLE[0]))[1]
 
 
 def test_the_shared_pages_are_read_as_their_article_bodies():

@@ -88,9 +88,17 @@ class _Documents(Referents):
             named = Speaker(chosen.group().lower(), "unnamed")
         return replace(named, mention="description", antecedent=where)
 
-    def _issuer(self, noun: str, position: int) -> _Referent | None:
-        """Who the text said issued the document: 'The NAACP passed a resolution ... The resolution
-        says' is the NAACP's, the subject before the noun's last mention, in that sentence."""
+    def _issuer(self, noun: str, position: int, mention: str) -> Speaker | None:
+        """Who the text said issued the document, reached by ``mention`` ('description', 'pronoun'):
+        'The NAACP passed a resolution ... The resolution says' is the NAACP's, the subject before the
+        noun's last mention, in that sentence."""
+        found = self._issuing_referent(noun, position)
+        if found is None:
+            return None
+        return replace(self.person(found.speaker), mention=mention, antecedent=Span(found.start, found.end))
+
+    def _issuing_referent(self, noun: str, position: int) -> _Referent | None:
+        """The referent ``_issuer`` names: the sentence subject before the noun's last mention."""
         earlier = [
             m
             for m in re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[:position], re.I)

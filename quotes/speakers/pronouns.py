@@ -79,9 +79,9 @@ class _Pronouns(Referents):
                 if document is not None and not is_person_noun(document[0]):
                     # 'Mr. Sanders ... releasing a statement that condemned': the sentence's subject
                     # issued it; 'reports that quoted' are no one's
-                    if document[0] in self.rules.document_nouns and (issuer := self._issuer(document[0], phrase.end)):
-                        where = Span(issuer.start, issuer.end)
-                        return replace(self.person(issuer.speaker), mention="pronoun", antecedent=where)
+                    single = document[0] in self.rules.document_nouns  # 'reports' have no one issuer
+                    if single and (issuer := self._issuer(document[0], phrase.end, "pronoun")) is not None:
+                        return issuer
                     return Speaker(None, "unknown", mention="pronoun")
                 return Speaker(_DETERMINERS.sub("", noun.group(1)), "unnamed", mention="pronoun")
         if word in RELATIVE_PRONOUNS:

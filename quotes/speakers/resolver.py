@@ -244,9 +244,8 @@ class _Resolver(_Documents, _Groups, _Pronouns):
             several = head not in self.rules.document_nouns
             if (released := self._released_with(mention)) is not None:
                 return released
-            if not several and (introduced := self._issuer(head, mention.start)) is not None:
-                where = Span(introduced.start, introduced.end)
-                return replace(self.person(introduced.speaker), mention="description", antecedent=where)
+            if not several and (introduced := self._issuer(head, mention.start, "description")) is not None:
+                return introduced
             if (released := self._released_by(mention.start, head)) is not None:
                 return released
             recent = [s for s in previous if s.name and s.kind != "unknown"]
@@ -257,10 +256,10 @@ class _Resolver(_Documents, _Groups, _Pronouns):
             if issuer_found is not None:
                 where = Span(issuer_found.start, issuer_found.end)
                 return replace(issuer_found.speaker, mention="description", antecedent=where)
-            if not is_person_noun(head):  # a document no one is said to have issued speaks for no one
-                return Speaker(None, "unknown", mention="description")
         if self.rules.is_charging_document(cleaned) and (prosecutors := self._prosecutors(mention)) is not None:
             return prosecutors  # "Stone's indictment" is the prosecutors', not Stone's
+        if document is not None and not is_person_noun(head):
+            return Speaker(None, "unknown", mention="description")  # a document no one is said to have issued
         linked = _of_at([w.lower() for w in words])
         if words and self.rules.is_not_agent(words[linked - 1] if linked else head):
             return Speaker(None, "unknown", mention="description")  # 'The press conference', 'the question'
