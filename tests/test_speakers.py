@@ -1336,6 +1336,25 @@ def test_a_misspelt_first_name_joins_across_the_run():
             "Nick Merrill",
             "person",
         ),
+        # ... and the name stops at its sentence's end, in the paragraph or the next one
+        (
+            '"It is their choice," said the spokesman, Nick Merrill. Before Mr. Merrill spoke, none had.',
+            "the spokesman",
+            "Nick Merrill",
+            "person",
+        ),
+        (
+            '"It is their choice," said the spokesman, Nick Merrill.\n\nBefore Mr. Merrill’s statement, none.',
+            "the spokesman",
+            "Nick Merrill",
+            "person",
+        ),
+        (
+            '"It is their choice," said his running mate, Indiana Gov. Michael Penner.',
+            "his running mate",
+            "Michael Penner",
+            "person",
+        ),
         # the parse cut a surname-first name
         ("Ban Ki-moon, the secretary general, said the war was over.", None, "Ban Ki-moon", "person"),
         # a document's owner before it, whatever follows it; not a noun after a preposition

@@ -30,10 +30,15 @@ from quotes.speakers.pronouns import POSSESSIVE_PRONOUNS, POSSESSIVES, PRONOUNS,
 from quotes.standoff import Article, Quote, Span
 
 # The name may carry its place ("Chuck Schumer of New York,") or party ("Joe Smith (R-Tex.),"), and
-# may end the sentence ('said the spokesman, Nick Merrill.').
+# may end the sentence ('said the spokesman, Nick Merrill.'); it is the shortest run of capitalised
+# words that ends so, on one line ('Nick Merrill. Before Mr. Merrill' is two sentences), and a title's
+# period ('Indiana Gov. Mike Pence') ends no sentence.
+_TITLE_PERIODS = "".join(
+    rf"(?<!\b{t})" for t in "Gov Sen Rep Gen Lt Col Dr Mr Mrs Ms Rev Sgt Capt Adm Maj Prof Atty Amb".split()
+)
 _APPOSITION = re.compile(
-    r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
-    r"\s*(?:,|\([^)]*\),|(?<=[a-z])\.(?=\s|$))"
+    r",\s+((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}?[A-Z][\w.'’-]*)(?:[^\S\n]+of[^\S\n]+[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})?"
+    rf"\s*(?:,|\([^)]*\),|(?<=[a-z]){_TITLE_PERIODS}\.(?=\s|$))"
 )
 
 # A description's second, lowercase apposition before its name: ', now a lawyer with Ifrah Law'.
