@@ -4,6 +4,7 @@ possessives, pronouns and descriptions (documents and spokespeople speak for the
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -29,17 +30,20 @@ from quotes.speakers.personal_names import surname_first
 from quotes.speakers.pronouns import POSSESSIVE_PRONOUNS, POSSESSIVES, PRONOUNS, _Pronouns
 from quotes.standoff import Article, Quote, Span
 
+
 # The name may carry its place ("Chuck Schumer of New York,") or party ("Joe Smith (R-Tex.),"), and
 # may end the sentence ('said the spokesman, Nick Merrill.'); it is the shortest run of capitalised
-# words that ends so, on one line ('Nick Merrill. Before Mr. Merrill' is two sentences), and a title's
-# period ('Indiana Gov. Mike Pence') ends no sentence.
-_TITLE_PERIODS = "".join(
-    rf"(?<!\b{t})" for t in "Gov Sen Rep Gen Lt Col Dr Mr Mrs Ms Rev Sgt Capt Adm Maj Prof Atty Amb".split()
-)
-_APPOSITION = re.compile(
-    r",\s+((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}?[A-Z][\w.'’-]*)(?:[^\S\n]+of[^\S\n]+[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})?"
-    rf"\s*(?:,|\([^)]*\),|(?<=[a-z]){_TITLE_PERIODS}\.(?=\s|$))"
-)
+# words that ends so, on one line ('Nick Merrill. Before Mr. Merrill' is two sentences), and the period
+# of a title from titles.txt ('Indiana Gov. Mike Pence') ends no sentence.
+@functools.lru_cache(maxsize=4)
+def _apposition_pattern(titles: frozenset[str]) -> re.Pattern:
+    periods = "".join(rf"(?<!\b{re.escape(t[:-1].capitalize())})" for t in sorted(titles) if t.endswith("."))
+    return re.compile(
+        r",\s+((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}?[A-Z][\w.'’-]*)"
+        r"(?:[^\S\n]+of[^\S\n]+[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})?"
+        rf"\s*(?:,|\([^)]*\),|(?<=[a-z]){periods}\.(?=\s|$))"
+    )
+
 
 # A description's second, lowercase apposition before its name: ', now a lawyer with Ifrah Law'.
 # Not a clause ('who co-wrote a book with his father, Rev. Jesse Jackson,' names the father), nor
@@ -177,9 +181,10 @@ class _Resolver(_Documents, _Groups, _Pronouns):
 
     def _apposition(self, mention: Span) -> Speaker | None:
         """A name set off by commas right after a description names its speaker."""
-        match = _APPOSITION.match(self.text, mention.end)
+        apposition = _apposition_pattern(self.rules.titles)
+        match = apposition.match(self.text, mention.end)
         if not match and (between := _SECOND_APPOSITION.match(self.text, mention.end)) is not None:
-            match = _APPOSITION.match(self.text, between.end())  # 'A former official, now a lawyer, James Trusty,'
+            match = apposition.match(self.text, between.end())  # 'A former official, now a lawyer, James Trusty,'
         if not match:
             return None
         own = classify_name(self.text[mention.start : mention.end], None, self.rules)
