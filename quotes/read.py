@@ -30,6 +30,7 @@ from quotes.web import HTML_SUFFIXES, not_english, page_article
 ARTICLE_FIELDS = ("outlet", "title", "date", "url", "event_id")
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 MANIFEST_NAME = "manifest.csv"  # in a folder of .txt files: their metadata, not articles
+SOURCES_FOLDER = "sources"  # in a story folder: its primary sources (``quotes.sources``), not articles
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # Credit lines and datelines that name the outlet: "According to CNN" as a first line,
@@ -388,7 +389,7 @@ class _Walk:
 
     def entries(self, folder: Path, skip: set[str]) -> tuple[list[Path], list[ArticleError], list[Path]]:
         """A folder's article files, the entries it holds that are reported instead of read (a link out of
-        the input folder, a FIFO), and its subfolders; each sorted by name."""
+        the input folder, a FIFO), and its subfolders but ``sources/``; each sorted by name."""
         files, refused, folders = [], [], []
         for entry in sorted(folder.iterdir()):
             article_like = entry.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
@@ -398,7 +399,8 @@ class _Walk:
                 if article_like or entry.is_dir():
                     refused.append(ArticleError(entry.stem, str(entry), f"{entry}: skipped: {problem}"))
             elif entry.is_dir():
-                folders.append(entry)
+                if entry.name != SOURCES_FOLDER:
+                    folders.append(entry)
             elif article_like and entry.name not in skip:
                 problem = _not_regular(entry)
                 if problem is None:

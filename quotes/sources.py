@@ -1,0 +1,133 @@
+"""Primary sources: the statements, speeches, transcripts and filings that quotes are checked against.
+
+A source is read as an article is (a .txt file with a front-matter header, a saved .html page through
+the web reader, a URL fetched) or from a PDF's text; its ``speaker`` (several joined with ';'),
+``date``, ``title``, ``url`` and ``story`` come from the front matter or from a ``manifest.csv`` beside
+it. A story folder's ``sources/`` subfolder holds its sources (``read.SOURCES_FOLDER``: never read as
+articles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotes.fetch import Fetcher, is_url
+from quotes.read import (
+    MANIFEST_NAME,
+    SOURCES_FOLDER,
+    InputError,
+    decode,
+    iso_date,
+    make_article,
+    read_articles,
+    read_manifest,
+)
+
+PDF_SUFFIX = ".pdf"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A primary source: its text and who spoke in it."""
+
+    id: str
+    text: str
+    speakers: tuple[str, ...] = ()  # empty: anyone's quote may come from it
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    origin: str = ""  # the file or URL it was read from
+    story: str | None = None  # the story (group value) it belongs to; None: every story
+
+
+def read_source(spec: str, fetcher: Fetcher | None = None) -> Source:
+    """One source from a file or URL; raises ``InputError`` with a clear message when it cannot be read."""
+    if not is_url(spec):
+        path = Path(spec)
+        if not path.is_file():
+            raise InputError(f"{spec}: no such source file")
+        if path.suffix.lower() == PDF_SUFFIX:
+            return _from_article(_pdf_article(path))
+    beside = None if is_url(spec) else Path(spec).parent / MANIFEST_NAME
+    manifest = beside if beside is not None and beside.is_file() else None
+    items = list(read_articles([spec], manifest=manifest, fetcher=fetcher, any_language=True))
+    if len(items) != 1:
+        raise InputError(f"{spec}: a source is one text; this holds {len(items)}")
+    item = items[0]
+    if not hasattr(item, "text"):
+        raise InputError(f"source {item.error}")
+    return _from_article(item)
+
+
+def folder_sources(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
+    """The sources in the ``sources/`` subfolders of the folders among ``paths`` (at any depth), and a
+    message for each file there that could not be read."""
+    found, problems = [], []
+    for raw in paths:
+        root = Path(raw)
+        if is_url(raw) or not root.is_dir():
+            continue
+        for folder in sorted(p for p in root.rglob(SOURCES_FOLDER) if p.is_dir()):
+            for item in read_articles([folder], any_language=True):
+                if hasattr(item, "text"):
+                    found.append(_from_article(item))
+                else:
+                    problems.append(item.error)
+            for pdf in sorted(folder.glob("*.pdf")):
+                try:
+                    found.append(_from_article(_pdf_article(pdf)))
+                except InputError as error:
+                    problems.append(str(error))
+    return found, problems
+
+
+def distinct(sources: Iterable[Source]) -> list[Source]:
+    """Each text once (the same statement given twice, as a file and in a folder), ids made unique."""
+    seen_texts, ids, kept = set(), set(), []
+    for source in sources:
+        if source.text.strip() in seen_texts:
+            continue
+        seen_texts.add(source.text.strip())
+        new_id, n = source.id, 1
+        while new_id in ids:
+            n += 1
+            new_id = f"{source.id}#{n}"
+        ids.add(new_id)
+        kept.append(source if new_id == source.id else Source(**{**source.__dict__, "id": new_id}))
+    return kept
+
+
+def _from_article(article) -> Source:
+    meta = article.extra
+    named = meta.get("speaker") or meta.get("speakers") or ""
+    return Source(
+        id=article.id,
+        text=article.text,
+        speakers=tuple(s.strip() for s in str(named).split(";") if s.strip()),
+        date=article.date,
+        title=article.title,
+        url=article.url,
+        origin=article.source,
+        story=meta.get("story") or None,
+    )
+
+
+def _pdf_article(path: Path):
+    """A PDF's text (pypdf) as an article; its metadata from a ``manifest.csv`` beside it."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(path).pages]
+    except (OSError, PdfReadError, ValueError) as error:
+        raise InputError(f"{path}: cannot read this PDF ({error})") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text:
+        raise InputError(f"{path}: this PDF holds no text (a scan?); give its text as a .txt file")
+    manifest = path.parent / MANIFEST_NAME
+    meta = read_manifest(manifest).get(path.name, {}) if manifest.is_file() else {}
+    meta = {**meta, "date": iso_date(meta.get("date"))}
+    text, _ = decode(text.encode("utf-8"), str(path))
+    return make_article(meta.pop("id", None) or path.stem, text, str(path), meta)
