@@ -3,11 +3,13 @@ spoke in (``fidelity``), and which sentences of each source every outlet quoted 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from quotes.fidelity import Finding, Record, judge, paraphrase
+from quotes.compare import uncertain_speakers
+from quotes.fidelity import CLASSES, PARAPHRASES, Finding, Record, judge, paraphrase
 from quotes.rules_data import load_speaker_rules
 from quotes.sources import Source
 from quotes.speakers.names import classify_name, could_be_one, fold
@@ -19,9 +21,11 @@ FIDELITY_COLUMNS = {
     "quote_index": "the quote's position in its article (the quotes table's quote_index)",
     "type": "direct, mixed or indirect",
     "speaker_name": "who the quote is credited to",
+    "speaker_uncertain": "True when the run is unsure of the speaker (the report counts no claim on it elsewhere)",
     "source_id": "the primary source it was set beside",
     "verdict": "verbatim, trimmed (words left out), edited (words changed or added), spliced (joined from"
-    " distant passages), not found (under half its words in the source); paraphrase for an indirect statement",
+    " distant passages), not found (under half its words in the source); for an indirect statement paraphrase, or"
+    " no close passage (no sentence holds 30% of its content words)",
     "score": "share of the quote's words found in the passage (of its content words, for a paraphrase), 0 to 1",
     "passage_start": "offset in the source where the passage starts",
     "passage_end": "offset in the source where the passage ends",
@@ -43,7 +47,7 @@ COVERAGE_COLUMNS = {
     "paraphrased": "True when one of the outlet's indirect statements is closest to this sentence",
 }
 # A quote is set beside a source its speaker spoke in; a better verdict wins between two sources.
-_RANK = {"verbatim": 0, "trimmed": 1, "edited": 2, "spliced": 3, "paraphrase": 4, "not found": 5}
+_RANK = {v: n for n, v in enumerate(CLASSES)}
 
 
 @lru_cache(maxsize=4096)
@@ -80,10 +84,11 @@ def fidelity(tables: Tables, sources: list[Source], every_quote: bool = False) -
             findings[i] = [check(text, spans, records[s.id]) for s in candidates]
     if not every_quote:
         findings = _speakers_found(tables.quotes, findings, {s.id for s in sources if not s.speakers})
+    unsure = uncertain_speakers(tables.quotes) if len(tables.quotes) else pd.Series(dtype=bool)
     rows = []
     for i, found in findings.items():
         best = min(found, key=lambda f: (_RANK[f.verdict], -f.score))
-        rows.append(_row(tables.quotes.iloc[i], best, records[best.source_id]))
+        rows.append({**_row(tables.quotes.iloc[i], best, records[best.source_id]), "speaker_uncertain": unsure.iloc[i]})
     return pd.DataFrame(rows, columns=list(FIDELITY_COLUMNS))
 
 
@@ -95,7 +100,7 @@ def _speakers_found(quotes: pd.DataFrame, findings: dict[int, list[Finding]], un
         (f.source_id, names.iloc[i])
         for i, found in findings.items()
         for f in found
-        if f.source_id in untagged and f.verdict not in ("paraphrase", "not found") and isinstance(names.iloc[i], str)
+        if f.source_id in untagged and f.verdict not in (*PARAPHRASES, "not found") and isinstance(names.iloc[i], str)
     }
     kept = {}
     for i, found in findings.items():
@@ -137,7 +142,7 @@ def coverage(found: pd.DataFrame, sources: list[Source], outlets: list[str]) -> 
             sentence_words = [w for w in record.words if start <= w.start < end]
             for outlet in outlets:
                 theirs = mine[mine["outlet"] == outlet]
-                quoted = theirs[~theirs["verdict"].isin(["paraphrase", "not found"])]
+                quoted = theirs[~theirs["verdict"].isin([*PARAPHRASES, "not found"])]
                 spans = [
                     (a, b) for r in quoted.itertuples() for a, b in zip(r.matched_starts, r.matched_ends, strict=True)
                 ]
@@ -161,3 +166,37 @@ def coverage(found: pd.DataFrame, sources: list[Source], outlets: list[str]) -> 
 def _matched(found: pd.DataFrame) -> list[tuple[int, int]]:
     """The source spans the quotes of ``found`` were matched to."""
     return [(a, b) for r in found.itertuples() for a, b in zip(r.matched_starts, r.matched_ends, strict=True)]
+
+
+@dataclass
+class AgainstRecord:
+    """A story's quotes against its primary sources: the sources, the fidelity table and the coverage of
+    every source sentence by every outlet."""
+
+    sources: list[Source]
+    fidelity: pd.DataFrame
+    coverage: pd.DataFrame
+
+    @classmethod
+    def of(cls, tables: Tables, sources: list[Source], outlets: list[str], every_quote: bool = False) -> AgainstRecord:
+        found = fidelity(tables, sources, every_quote)
+        return cls(list(sources), found, coverage(found, sources, outlets))
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The tables written beside the report: sources, fidelity, source_coverage."""
+        listed = pd.DataFrame(
+            [
+                {
+                    "source_id": s.id,
+                    "title": s.title,
+                    "date": s.date,
+                    "speakers": "; ".join(s.speakers),
+                    "url": s.url,
+                    "origin": s.origin,
+                    "words": len(s.text.split()),
+                }
+                for s in self.sources
+            ],
+            columns=["source_id", "title", "date", "speakers", "url", "origin", "words"],
+        )
+        return {"sources": listed, "fidelity": self.fidelity, "source_coverage": self.coverage}

@@ -239,6 +239,34 @@ def distinctive_terms(quoted: pd.DataFrame, narrative: pd.DataFrame, colours: di
     return fig
 
 
+def source_coverage(coverage: pd.DataFrame, colours: dict[str, str]) -> Figure:
+    """What each outlet took from each primary source: a strip per outlet along the source, each sentence
+    as wide as it is long, filled by the share of it quoted directly, hatched where paraphrased."""
+    sources = list(dict.fromkeys(coverage["source_id"]))
+    outlets = sorted(coverage["outlet"].unique())[:MAX_OUTLET_BARS]
+    fig, axes = plt.subplots(
+        len(sources), 1, figsize=(9, 0.9 + 0.45 * len(outlets) * len(sources)), layout="constrained", squeeze=False
+    )
+    for ax, source in zip(axes[:, 0], sources, strict=True):
+        rows = coverage[coverage["source_id"] == source]
+        length = max(int(rows["end"].max()), 1)
+        for y, outlet in enumerate(outlets):
+            for r in rows[rows["outlet"] == outlet].itertuples():
+                width = (r.end - r.start) / length
+                ax.barh(y, width, left=r.start / length, height=0.7, color="#EEEEEE", edgecolor="white")
+                if r.quoted_share > 0:
+                    ax.barh(y, width, left=r.start / length, height=0.7, color=colours[outlet], alpha=r.quoted_share)
+                if r.paraphrased:
+                    ax.barh(y, width, left=r.start / length, height=0.7, fill=False, hatch="///", edgecolor="#555555")
+        ax.set_yticks(range(len(outlets)), [_label(o) for o in outlets])
+        ax.set_ylim(len(outlets) - 0.5, -0.5)
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_title(f"What each outlet quoted of {_label(source, 60)} (filled: quoted; hatched: paraphrased)")
+    axes[-1, 0].set_xlabel("position in the source")
+    return fig
+
+
 def rollup_rates(summary: pd.DataFrame, column: str) -> Figure:
     """Two panels per group of a roll-up: quotes per 1,000 words, and the share of anonymous sources
     (counts written on the bars)."""

@@ -258,6 +258,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.compare_by and not args.group_by:
         raise Failure("--compare-by needs --group-by: the roll-up adds up the stories of a grouped run")
     _check_writable(output / "report.md")
+    sources = _sources(args)
     tables = _run(args, for_report=True)
     for option, column in [("--group-by", args.group_by), *(("--compare-by", c) for c in args.compare_by)]:
         if column and column not in tables.articles.columns:
@@ -270,6 +271,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         compare_by=args.compare_by,
         csv_raw=args.csv_raw,
         processes=args.processes,
+        sources=sources,
+        every_quote=args.every_quote,
     )
     print(
         f"quotes: report of {len(tables.quotes)} quotes from {len(tables.articles)} articles -> {path}"
@@ -277,6 +280,28 @@ def cmd_report(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _sources(args: argparse.Namespace) -> list:
+    """The primary sources: each ``--source`` (one that cannot be read ends the command, before any
+    work) and those in the inputs' ``sources/`` folders (one that cannot be read is reported)."""
+    from quotes.fetch import Fetcher, default_cache
+    from quotes.sources import distinct, folder_sources, read_source
+
+    fetcher = Fetcher(Path(args.cache) if args.cache else default_cache(), offline=args.offline)
+    given = [read_source(spec, fetcher) for spec in args.source]
+    found, problems = folder_sources(args.paths)
+    for problem in problems:
+        print(f"quotes: skipped source {problem}", file=sys.stderr)
+    sources = distinct([*given, *found])
+    if sources:
+        print(
+            f"quotes: checking quotes against {len(sources)} primary source(s): {', '.join(s.id for s in sources)}",
+            file=sys.stderr,
+        )
+    elif args.every_quote:
+        raise Failure("--every-quote needs a primary source: give --source FILE_OR_URL")
+    return sources
 
 
 def _print_summary(tables: Tables) -> None:
@@ -586,6 +611,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="with --group-by: add up the stories by this articles column too (e.g. political_leaning); repeatable."
         " The roll-up by outlet is always there",
+    )
+    report.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="FILE_OR_URL",
+        help="a primary source (statement, speech, transcript: .txt, .html, .pdf or a URL) to check the quotes"
+        " against; repeatable. Its speaker and date come from a front-matter header or a manifest.csv beside it."
+        " A story folder's sources/ subfolder is read too",
+    )
+    report.add_argument(
+        "--every-quote",
+        action="store_true",
+        help="check every quote against the sources, not only the quotes of their speakers",
     )
     report.set_defaults(run=cmd_report)
 

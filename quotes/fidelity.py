@@ -37,7 +37,8 @@ _CLOSER = {"(": ")", "[": "]"}
 _OPENER = {")": "(", "]": "["}
 _STEM = SnowballStemmer("english").stem
 
-CLASSES = ("verbatim", "trimmed", "edited", "spliced", "not found", "paraphrase")
+CLASSES = ("verbatim", "trimmed", "edited", "spliced", "not found", "paraphrase", "no close passage")
+PARAPHRASES = ("paraphrase", "no close passage")  # the verdicts of an indirect statement
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def _shown(text: str, run: list[Word]) -> str:
 def paraphrase(text: str, spans: list[tuple[int, int]], source: Record) -> Finding:
     """An indirect statement against ``source``: the sentence sharing most of its content words (stemmed;
     the share is its score), labelled a paraphrase, with the words it puts in quotation marks judged as
-    quotes; 'not found' when no sentence shares ``CLOSE`` of them."""
+    quotes; 'no close passage' when no sentence shares ``CLOSE`` of them."""
     content = {_STEM(w.key) for w in words(text, spans) if w.key not in STOP_WORDS}
     best, score = None, 0.0
     for start, end in _passages(source.sentences):
@@ -282,7 +283,7 @@ def paraphrase(text: str, spans: list[tuple[int, int]], source: Record) -> Findi
         share = len(content & keys) / len(content) if content else 0.0
         if share > score + PAIR_MARGIN * (end > start and (start, end) not in source.sentences):
             best, score = (start, end), share
-    verdict = "paraphrase" if score >= CLOSE else "not found"
+    verdict = "paraphrase" if score >= CLOSE else "no close passage"
     return Finding(source.id, verdict, score, best, (best,) if best else (), tuple(_quoted_words(text, spans, source)))
 
 

@@ -10,7 +10,7 @@ articles).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quotes.fetch import Fetcher, is_url
@@ -84,18 +84,27 @@ def folder_sources(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
 
 
 def distinct(sources: Iterable[Source]) -> list[Source]:
-    """Each text once (the same statement given twice, as a file and in a folder), ids made unique."""
-    seen_texts, ids, kept = set(), set(), []
+    """Each text once (the same statement given as a file and in a folder: what one names and the other
+    does not, such as its speakers, is kept), ids made unique."""
+    by_text: dict[str, Source] = {}
     for source in sources:
-        if source.text.strip() in seen_texts:
-            continue
-        seen_texts.add(source.text.strip())
+        key = source.text.strip()
+        if (seen := by_text.get(key)) is not None:
+            filled = {
+                f: getattr(source, f) for f in ("speakers", "date", "title", "url", "story") if not getattr(seen, f)
+            }
+            by_text[key] = replace(seen, **filled)
+        else:
+            by_text[key] = source
+    ids: set[str] = set()
+    kept = []
+    for source in by_text.values():
         new_id, n = source.id, 1
         while new_id in ids:
             n += 1
             new_id = f"{source.id}#{n}"
         ids.add(new_id)
-        kept.append(source if new_id == source.id else Source(**{**source.__dict__, "id": new_id}))
+        kept.append(replace(source, id=new_id))
     return kept
 
 

@@ -540,6 +540,7 @@ LIST = "list"
 # Columns that hold lists, for tables read without a schema.json (``quotes extract -o x.csv``).
 LIST_COLUMNS = {"fragments", "warnings", "people", "titles", "affiliations", "aliases", "outlets", "top_speakers"}
 LIST_COLUMNS |= {"passage_article_ids", "passage_starts", "passage_ends", "passage_words"}  # the claims table
+LIST_COLUMNS |= {"differences", "matched_starts", "matched_ends"}  # the fidelity table
 
 
 def column_types(frame: pd.DataFrame) -> dict[str, str]:

@@ -94,10 +94,10 @@ def test_an_indirect_statement_is_a_paraphrase_with_its_nearest_sentence_and_a_s
     assert not [d for d in found.differences if d.kind != "quoted words"]
 
 
-def test_an_indirect_statement_far_from_the_source_is_not_found_and_its_quoted_words_are_judged():
+def test_an_indirect_statement_far_from_the_source_has_no_close_passage_and_its_quoted_words_are_judged():
     text = 'the mayor promised a "bigger stadium" for the team'
     found = paraphrase(text, [(0, len(text))], SOURCE)
-    assert found.verdict == "not found"
+    assert found.verdict == "no close passage"
     assert [(d.kind, d.source, d.quote) for d in found.differences] == [("quoted words", "not found", "bigger stadium")]
 
 
@@ -122,7 +122,7 @@ def test_only_fragments_of_the_quote_are_read():
 
 
 class _Tables:
-    """The two things ``against.fidelity`` reads of a run's tables."""
+    """What ``against.fidelity`` reads of a run's tables: the quotes and the texts."""
 
     def __init__(self, rows: list[dict], texts: dict[str, str]) -> None:
         self.quotes = pd.DataFrame(rows)
@@ -143,6 +143,9 @@ def _quote(text: str, part: str, kind: str, speaker: str, index: int) -> dict:
         "quote_index": index,
         "type": kind,
         "speaker_name": speaker,
+        "speaker_id": speaker.lower().replace(" ", "-"),
+        "speaker_kind": "person",
+        "speaker_confidence": 0.9,
         "content": part,
         "start": start,
         "end": start + len(part),
@@ -241,8 +244,10 @@ def check_against(source: Source, quote: str) -> str:
     return judge(quote, [(0, len(quote))], Record.of(source.id, source.text)).verdict
 
 
-def test_the_same_source_given_twice_is_read_once():
-    assert len(distinct([Source("a", STATEMENT), Source("b", STATEMENT + "\n"), Source("a", "other")])) == 2
+def test_the_same_source_given_twice_is_read_once_with_what_either_says_of_it():
+    given = [Source("a", STATEMENT), Source("b", STATEMENT + "\n", speakers=("Ana Ruiz",)), Source("a", "other")]
+    kept = distinct(given)
+    assert [(s.id, s.speakers) for s in kept] == [("a", ("Ana Ruiz",)), ("a#2", ())]
 
 
 @pytest.mark.parametrize(

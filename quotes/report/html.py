@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from quotes.against import AgainstRecord
 from quotes.compare import uncertain_speakers
 from quotes.report.model import (
     Block,
@@ -348,8 +349,10 @@ def page(
     texts: dict[str, str],
     quotes: pd.DataFrame,
     charts: dict[str, str],
+    record: AgainstRecord | None = None,
+    outlet_colours: dict[str, str] | None = None,
 ) -> str:
-    """The whole page of one story."""
+    """The whole page of one story; with ``record``, each primary source as a column after the outlets'."""
     cuts = _claim_cuts(sections)
     quotes = quotes.assign(uncertain=uncertain_speakers(quotes))
     colours = speaker_colours(quotes[~quotes["uncertain"]])
@@ -373,6 +376,10 @@ def page(
                 + "</div>"
             )
         columns.append(f'<article class="column"><h2>{escape(str(outlet))}</h2>{"".join(parts)}</article>')
+    if record is not None:
+        from quotes.report.source_html import source_columns
+
+        columns += source_columns(record, cuts, outlet_colours or {})
     body = (
         '<div class="findings" role="region" aria-label="Findings">'
         f"{sections_html(sections[:1], charts)}"

@@ -6,12 +6,13 @@ the spans of text they are drawn from.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from quotes.against import AgainstRecord
 from quotes.compare import UNCERTAIN, Comparison, is_significant, other_versions, statement_versions
+from quotes.report.against import against_record
 from quotes.report.model import (
     Bullets,
     Chart,
@@ -26,34 +27,10 @@ from quotes.report.model import (
     Table,
     text,
 )
+from quotes.report.phrasing import names, percent, plural, shorten
 from quotes.tables import Tables
 
-DISPLAY_CHARS = 220  # quotes longer than this are shortened with … in the report (never in the tables)
 TOP_TERMS = 8
-
-
-def shorten(value: str, limit: int = DISPLAY_CHARS) -> str:
-    """``value`` on one line, cut at a word boundary with … when longer than ``limit`` (display only)."""
-    value = re.sub(r"\s+", " ", str(value)).strip()
-    if len(value) <= limit:
-        return value
-    return value[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def percent(value) -> str:
-    return "" if value is None or pd.isna(value) else f"{100 * value:.0f}%"
-
-
-def names(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def plural(count: int, word: str, plural_form: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural_form or word + 's')}"
 
 
 def speaker_label(name, kind) -> str:
@@ -101,6 +78,7 @@ class StorySections:
     tables: Tables
     comparison: Comparison
     table_names: list[str]
+    record: AgainstRecord | None = None  # the quotes against the primary sources, when there are any
 
     def _unprofiled(self) -> bool:
         """True when the tables were extracted without wording profiles (``quotes.extract`` without
@@ -115,6 +93,7 @@ class StorySections:
             self.who_said_what(),
             self.voices(),
             self.shared_quotes(),
+            *([against_record(self.record, self.tables)] if self.record is not None else []),
             self.media(),
             self.cues(),
             self.wording(),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes import charts
+from quotes.against import AgainstRecord
 from quotes.compare import Comparison, compare, is_significant, outlets_of
 from quotes.report import html, markdown
 from quotes.report.html import chart_sources, png_uri
@@ -17,6 +18,7 @@ from quotes.report.model import Section
 from quotes.report.sections import TOP_TERMS, StorySections
 from quotes.rollup import Rollup, rollup
 from quotes.safety import FileNamer, inside
+from quotes.sources import Source
 from quotes.tables import Tables, swapped_folder, write_atomic, write_jsonl, write_tables
 
 NO_GROUP = "(none)"
@@ -32,11 +34,16 @@ class StoryReport:
     colours: dict[str, str] = field(default_factory=dict)
     story: tuple[str, str] | None = None  # (group-by column, value) of a story in a grouped run
     csv_raw: bool = False  # CSV cells as written, formulas included (see ``tables.write_frame_to``)
+    sources: list[Source] = field(default_factory=list)  # primary sources the quotes are checked against
+    every_quote: bool = False  # check every quote against the sources, not only their speakers'
+    record: AgainstRecord | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.comparison = compare(self.tables)
         outlets = self.comparison.outlets
         self.colours = {**charts.outlet_colours(outlets), **self.colours}
+        if self.sources:
+            self.record = AgainstRecord.of(self.tables, self.sources, outlets, self.every_quote)
 
     # --- output -----------------------------------------------------------------------------------
 
@@ -87,6 +94,8 @@ class StoryReport:
             "text_parts": self.tables.text_parts,
         }
         frames.update(self.comparison.frames())
+        if self.record is not None:
+            frames.update(self.record.frames())
         if self.story is not None:
             # every row belongs to the story: its column makes the tables of all stories concatenable
             column, value = self.story
@@ -116,6 +125,8 @@ class StoryReport:
             makers["cue_classes"] = lambda: charts.cue_classes(c.cue_classes)
         if not self.tables.quotes.empty:
             makers["positions"] = lambda: charts.positions(self.tables.quotes, self.colours)
+        if self.record is not None and len(self.record.coverage):
+            makers["source_coverage"] = lambda: charts.source_coverage(self.record.coverage, self.colours)
         terms = pd.concat([c.distinctive_quoted, c.distinctive_narrative])
         if len(terms) and terms["z"].map(is_significant).any():  # else the section says no term stands out
             makers["distinctive_terms"] = lambda: charts.distinctive_terms(
@@ -129,7 +140,7 @@ class StoryReport:
         """The report as data: its sections, in order (``table_names``: the tables written beside it,
         when the caller has them already)."""
         names = list(self.table_frames()) if table_names is None else table_names
-        return StorySections(self.title, self.tables, self.comparison, names).sections()
+        return StorySections(self.title, self.tables, self.comparison, names, self.record).sections()
 
     def to_html(self, sections: list[Section] | None = None, charts: dict[str, str] | None = None) -> str:
         """The report as one self-contained HTML page; ``charts`` maps chart name -> image source (by
@@ -137,7 +148,16 @@ class StoryReport:
         sections = self.sections() if sections is None else sections
         charts = self.chart_sources() if charts is None else charts
         quotes = self.tables.quotes
-        return html.page(self.title, sections, self.tables.articles, self.tables.texts, quotes, charts or {})
+        return html.page(
+            self.title,
+            sections,
+            self.tables.articles,
+            self.tables.texts,
+            quotes,
+            charts or {},
+            self.record,
+            self.colours,
+        )
 
     def to_markdown(self, chart_files: dict[str, str] | None = None, page: str | None = None) -> str:
         """The report as markdown; ``chart_files`` (name -> path) are linked where they belong; with
@@ -176,17 +196,21 @@ def write_reports(
     compare_by: list[str] | tuple[str, ...] = (),
     csv_raw: bool = False,
     processes: int | None = None,
+    sources: list[Source] | None = None,
+    every_quote: bool = False,
 ) -> Path:
     """Write the run's report into ``directory``: one report, or with ``group_by`` one per story and an
     index with the roll-up across stories per outlet and per each ``compare_by`` column. Stories are
-    written on ``processes`` cores (default: all), the files the same as one by one.
+    written on ``processes`` cores (default: all), the files the same as one by one. Quotes are checked
+    against ``sources`` (each story against those of no story or of its own, ``Source.story``).
 
     Returns the path of the report (or of the index).
     """
     directory = Path(directory)
     rollups = [rollup(tables, column) for column in dict.fromkeys(["outlet", *compare_by])] if group_by else []
     with swapped_folder(directory) as target:  # the folder appears whole, or stays as it was
-        run = _Run(tables, target, group_by or "", charts.outlet_colours(outlets_of(tables)), csv_raw)
+        colours = charts.outlet_colours(outlets_of(tables))
+        run = _Run(tables, target, group_by or "", colours, csv_raw, list(sources or []), every_quote)
         path = _write_run(run, progress, rollups, processes)
     return directory / path.relative_to(target)
 
@@ -200,6 +224,15 @@ class _Run:
     group_by: str
     colours: dict[str, str]
     csv_raw: bool
+    sources: list[Source] = field(default_factory=list)
+    every_quote: bool = False
+
+    def sources_of(self, story: str | None) -> list[Source]:
+        """The sources a story is checked against: in a grouped run those of no story in particular and
+        its own, else all."""
+        if not self.group_by:
+            return list(self.sources)
+        return [s for s in self.sources if s.story is None or s.story == story]
 
 
 # The run being written, set before the story workers fork, so that they inherit its tables unpickled.
@@ -217,6 +250,8 @@ def _write_story(job: tuple[str, list[str], str]) -> dict:
         colours=run.colours,
         story=(run.group_by, value),
         csv_raw=run.csv_raw,
+        sources=run.sources_of(value),
+        every_quote=run.every_quote,
     )
     report.write(inside(run.directory, folder))
     overview = report.comparison.overview
@@ -276,7 +311,15 @@ def _write_run(run: _Run, progress, rollups: list[Rollup], processes: int | None
     tables, directory, group_by, colours = run.tables, run.directory, run.group_by, run.colours
     if not group_by:
         title = story_title(tables.articles, None, None)
-        return StoryReport(title, tables, colours=colours, csv_raw=run.csv_raw).write(directory)
+        report = StoryReport(
+            title,
+            tables,
+            colours=colours,
+            csv_raw=run.csv_raw,
+            sources=run.sources_of(None),
+            every_quote=run.every_quote,
+        )
+        return report.write(directory)
     folder_of = FileNamer()  # story values are data: '..', 'a/b' or 'index.html' never pick where a report goes
     jobs = [(value, ids, folder_of(value)) for value, ids in stories(tables, group_by)]
     rows = _story_rows(run, jobs, progress, processes)
