@@ -17,6 +17,7 @@ from quotes.tables import Tables
 from quotes.wording import profile_article
 from tests.conftest import SEEDS
 from tests.test_report import ALPHA, BETA, _quote, _result
+from tests.test_web import server  # noqa: F401, F811 (a fixture: pages served on 127.0.0.1)
 
 # The mayor's statement that both made-up outlets of ``test_report`` quote, written for these tests.
 STATEMENT = (
@@ -134,3 +135,18 @@ def test_every_quote_needs_a_source(tmp_path, capsys):
     code = cli.main(["report", str(folder), "-o", str(tmp_path / "r"), "--every-quote"])
     assert code == 1
     assert "--every-quote needs a primary source" in capsys.readouterr().err
+
+
+def test_a_source_url_is_fetched_and_read_as_a_web_page(server, tmp_path):  # noqa: F811
+    from quotes.fetch import Fetcher
+    from quotes.sources import read_source
+    from tests.test_web import _Pages
+
+    paragraphs = "".join(f"<p>{line}</p>" for line in STATEMENT.split("\n") if line.strip())
+    page = (
+        f"<html lang='en'><head><title>Statement</title></head><body><article>{paragraphs * 2}</article></body></html>"
+    )
+    _Pages.routes["/statement.html"] = (200, "text/html; charset=utf-8", page)
+    source = read_source(f"{server}/statement.html", Fetcher(tmp_path))
+    assert "Repairs cost two million dollars" in source.text
+    assert source.origin == f"{server}/statement.html"
