@@ -138,16 +138,17 @@ def coverage(found: pd.DataFrame, sources: list[Source], outlets: list[str]) -> 
     for source in sources:
         record = Record.of(source.id, source.text)
         mine = found[found["source_id"] == source.id]
-        for index, (start, end) in enumerate(record.sentences):
-            sentence_words = [w for w in record.words if start <= w.start < end]
-            for outlet in outlets:
-                theirs = mine[mine["outlet"] == outlet]
-                quoted = theirs[~theirs["verdict"].isin([*PARAPHRASES, "not found"])]
-                spans = [
-                    (a, b) for r in quoted.itertuples() for a, b in zip(r.matched_starts, r.matched_ends, strict=True)
-                ]
-                covered = sum(any(a <= w.start < b for a, b in spans) for w in sentence_words)
-                near = theirs[theirs["verdict"] == "paraphrase"]
+        sizes = [0] * len(record.sentences)
+        for i in record.sentence_of:
+            if i >= 0:
+                sizes[i] += 1
+        for outlet in outlets:
+            theirs = mine[mine["outlet"] == outlet]
+            quoted = _quoted_per_sentence(
+                record, _matched(theirs[~theirs["verdict"].isin([*PARAPHRASES, "not found"])])
+            )
+            near = theirs[theirs["verdict"] == "paraphrase"]
+            for index, (start, end) in enumerate(record.sentences):
                 rows.append(
                     {
                         "source_id": source.id,
@@ -156,11 +157,24 @@ def coverage(found: pd.DataFrame, sources: list[Source], outlets: list[str]) -> 
                         "end": end,
                         "sentence": source.text[start:end],
                         "outlet": outlet,
-                        "quoted_share": round(covered / len(sentence_words), 3) if sentence_words else 0.0,
+                        "quoted_share": round(quoted[index] / sizes[index], 3) if sizes[index] else 0.0,
                         "paraphrased": bool(((near["passage_start"] <= start) & (near["passage_end"] >= end)).any()),
                     }
                 )
-    return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
+    order = {s.id: n for n, s in enumerate(sources)}  # each sentence with its outlets, in the source's order
+    return frame.sort_values(
+        ["source_id", "sentence_index"], key=lambda c: c.map(order) if c.name == "source_id" else c, kind="stable"
+    ).reset_index(drop=True)
+
+
+def _quoted_per_sentence(record: Record, spans: list[tuple[int, int]]) -> list[int]:
+    """How many words of each sentence of ``record`` lie inside ``spans``."""
+    counts = [0] * len(record.sentences)
+    for w, i in zip(record.words, record.sentence_of, strict=True):
+        if i >= 0 and any(a <= w.start < b for a, b in spans):
+            counts[i] += 1
+    return counts
 
 
 def _matched(found: pd.DataFrame) -> list[tuple[int, int]]:

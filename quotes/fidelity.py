@@ -12,8 +12,10 @@ between them are aligned word by word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from nltk.stem.snowball import SnowballStemmer
@@ -35,7 +37,7 @@ _QUOTED = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _CREDIT = re.compile(r"[^\"“”\w]*[\"”][^\"“”]{1,120}[\"“][^\"“”\w]*")
 _CLOSER = {"(": ")", "[": "]"}
 _OPENER = {")": "(", "]": "["}
-_STEM = SnowballStemmer("english").stem
+_STEMMER = SnowballStemmer("english")
 
 CLASSES = ("verbatim", "trimmed", "edited", "spliced", "not found", "paraphrase", "no close passage")
 PARAPHRASES = ("paraphrase", "no close passage")  # the verdicts of an indirect statement
@@ -156,6 +158,11 @@ def _gaps(n_quote: int, n_source: int, blocks: list[Block]) -> list[tuple[int, i
     return gaps
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
 # --- judging one quote ------------------------------------------------------------------------------
 
 
@@ -176,9 +183,28 @@ class Record:
             sentences += [(line.start() + a, line.start() + b) for a, b in spans]
         return cls(source_id, text, tuple(words(text)), tuple(sentences))
 
-    @property
+    @cached_property
     def keys(self) -> list[str]:
         return [w.key for w in self.words]
+
+    @cached_property
+    def sentence_of(self) -> tuple[int, ...]:
+        """The sentence each word is in (its index in ``sentences``; -1 between sentences)."""
+        starts = [a for a, _ in self.sentences]
+        found = []
+        for w in self.words:
+            i = bisect_right(starts, w.start) - 1
+            found.append(i if i >= 0 and w.start < self.sentences[i][1] else -1)
+        return tuple(found)
+
+    @cached_property
+    def sentence_stems(self) -> tuple[frozenset[str], ...]:
+        """The stems of each sentence's words."""
+        stems: list[set[str]] = [set() for _ in self.sentences]
+        for w, i in zip(self.words, self.sentence_of, strict=True):
+            if i >= 0:
+                stems[i].add(_stem(w.key))
+        return tuple(frozenset(s) for s in stems)
 
     def is_credit(self, start: int, end: int) -> bool:
         """True when the source's text between ``start`` and ``end`` closes a quotation and opens the
@@ -273,23 +299,22 @@ def _shown(text: str, run: list[Word]) -> str:
 
 
 def paraphrase(text: str, spans: list[tuple[int, int]], source: Record) -> Finding:
-    """An indirect statement against ``source``: the sentence sharing most of its content words (stemmed;
-    the share is its score), labelled a paraphrase, with the words it puts in quotation marks judged as
-    quotes; 'no close passage' when no sentence shares ``CLOSE`` of them."""
-    content = {_STEM(w.key) for w in words(text, spans) if w.key not in STOP_WORDS}
+    """An indirect statement against ``source``: the sentence, or two running on, sharing most of its
+    content words (stemmed; the share is its score), labelled a paraphrase, with the words it puts in
+    quotation marks judged as quotes; 'no close passage' when none shares ``CLOSE`` of them. Two
+    sentences are the passage only when they share ``PAIR_MARGIN`` more than the best one does."""
+    content = {_stem(w.key) for w in words(text, spans) if w.key not in STOP_WORDS}
     best, score = None, 0.0
-    for start, end in _passages(source.sentences):
-        keys = {_STEM(w.key) for w in source.words if start <= w.start < end}
-        share = len(content & keys) / len(content) if content else 0.0
-        if share > score + PAIR_MARGIN * (end > start and (start, end) not in source.sentences):
-            best, score = (start, end), share
+    if content:
+        stems, sentences = source.sentence_stems, source.sentences
+        for i, own in enumerate(stems):
+            if (share := len(content & own) / len(content)) > score:
+                best, score = sentences[i], share
+        for i in range(len(stems) - 1):
+            if (share := len(content & (stems[i] | stems[i + 1])) / len(content)) > score + PAIR_MARGIN:
+                best, score = (sentences[i][0], sentences[i + 1][1]), share
     verdict = "paraphrase" if score >= CLOSE else "no close passage"
     return Finding(source.id, verdict, score, best, (best,) if best else (), tuple(_quoted_words(text, spans, source)))
-
-
-def _passages(sentences: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    """Each sentence, then each two sentences running on (a paraphrase may fold two into one)."""
-    return [*sentences, *((a[0], b[1]) for a, b in pairwise(sentences))]
 
 
 def _quoted_words(text: str, spans: list[tuple[int, int]], source: Record) -> list[Difference]:

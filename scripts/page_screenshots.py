@@ -2,8 +2,9 @@
 
     python scripts/page_screenshots.py reports/seeds/report.html
 
-writes page-wide.png (1600x900, after clicking the first shared statement) and page-narrow.png (420x900)
-beside the page. Needs Playwright for Python (a test extra) and /usr/bin/chromium.
+writes page-wide.png (1600x900, after clicking the first shared statement), page-record.png (the same,
+after clicking a quote set beside its primary source, when the page has one) and page-narrow.png
+(420x900) beside the page. Needs Playwright for Python (a test extra) and /usr/bin/chromium.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ def main(page_path: str) -> int:
             claim.first.scroll_into_view_if_needed()
             claim.first.click()
         wide.screenshot(path=str(page_file.with_name("page-wide.png")))
+        rows = wide.locator("#against_record tr.claim")
+        if rows.count():  # a quote beside its primary source: the first that is not verbatim, else the first
+            changed = wide.locator("#against_record tr.claim", has_not_text="verbatim")
+            row = changed.first if changed.count() else rows.first
+            row.scroll_into_view_if_needed()
+            row.click()
+            wide.screenshot(path=str(page_file.with_name("page-record.png")))
         narrow = browser.new_page(viewport={"width": 420, "height": 900})
         narrow.goto(page_file.as_uri())
         narrow.locator(".column").first.scroll_into_view_if_needed()

@@ -11,6 +11,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -321,4 +322,27 @@ def test_an_evidence_link_of_the_markdown_opens_the_page_with_its_passages_lit(b
     for article_id, start, end in spans:
         lit = "".join(t for a, t in hits if a == article_id)
         assert tables.texts[article_id][start:end] in lit
+    assert errors == []
+
+
+def test_a_primary_source_is_a_column_and_each_quote_beside_it_lights_both(browser, nlp, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from quotes.sources import folder_sources
+
+    results = [analyse_article(a, nlp) for a in read_articles([SEEDS])]
+    for result in results:
+        result.profile = profile_article(result.article, result.quotes)
+    tables = Tables(results, keep_texts=True)
+    sources, _ = folder_sources([str(SEEDS)])
+    StoryReport("Seeds", tables, sources=sources).write(tmp_path)
+    page, errors = _open(browser, (tmp_path / "report.html").as_uri())
+    texts = SimpleNamespace(texts={**tables.texts, **{f"source:{s.id}": s.text for s in sources}})
+    assert _check_claims_highlight_their_sentences(page, texts, "#against_record tr.claim") >= 5
+    page.locator("#against_record tr.claim", has_text="edited").first.click()
+    lit = page.evaluate("() => Array.from(document.querySelectorAll('.column.source .hit')).map(e => e.textContent)")
+    assert "(SMG)" not in "".join(lit) and "OIR" not in "".join(lit)  # the words CBS left out or changed stay dark
+    assert page.locator(".column.source .strip").count() == 2
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
     assert errors == []

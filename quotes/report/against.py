@@ -115,9 +115,9 @@ def _side_by_side(direct: pd.DataFrame, tables) -> Table:
             "outlet": direct["outlet"],
             "speaker": _speakers(direct),
             "verdict": direct["verdict"],
+            "differences": ["; ".join(d) if len(d) else "none" for d in direct["differences"]],
             "quote": direct["content"].map(shorten),
             "source": [shorten(p) if p else "—" for p in direct["passage"]],
-            "differences": ["; ".join(d) if len(d) else "none" for d in direct["differences"]],
         }
     ).reset_index(drop=True)
     spans = {i: _spans(row, tables) for i, row in enumerate(direct.itertuples())}
@@ -129,11 +129,11 @@ def _paraphrases(found: pd.DataFrame, tables) -> Table:
         {
             "outlet": found["outlet"],
             "speaker": _speakers(found),
+            "verdict": found["verdict"],
+            "similarity": found["score"].map(percent),
+            "quoted words": ["; ".join(d) if len(d) else "" for d in found["differences"]],
             "statement": found["content"].map(shorten),
             "nearest passage": [shorten(p) if p else "—" for p in found["passage"]],
-            "similarity": found["score"].map(percent),
-            "verdict": found["verdict"],
-            "quoted words": ["; ".join(d) if len(d) else "" for d in found["differences"]],
         }
     ).reset_index(drop=True)
     spans = {i: _spans(row, tables) for i, row in enumerate(found.itertuples())}

@@ -35,7 +35,8 @@ def _column(source: Source, record: AgainstRecord, cuts: set[int], colours: dict
     link = f' <a href="{_attr(url)}" rel="noopener noreferrer">original</a>' if url else ""
     coverage = record.coverage[record.coverage["source_id"] == source.id]
     return (
-        f'<article class="column source" id="{_attr(source_key(source.id))}">'
+        # focusable: a column scrolls on its own, and a keyboard must reach it (no link or quote in it may be)
+        f'<article class="column source" id="{_attr(source_key(source.id))}" tabindex="0">'
         f"<h2>Source: {escape(source_title(source))}</h2>"
         f'<p class="meta">{escape(meta)}{link}</p>'
         f"{_strips(coverage, len(source.text), colours)}"
@@ -57,7 +58,8 @@ def _strips(coverage: pd.DataFrame, length: int, colours: dict[str, str]) -> str
         rows.append(
             f'<div class="strip"><span>{escape(str(outlet))}</span><b aria-hidden="true">{"".join(segments)}</b></div>'
         )
-    return f'<div class="strips" aria-label="What each outlet quoted of the source">{"".join(rows)}</div>'
+    label = "What each outlet quoted of the source, sentence by sentence (the tables say it in words)"
+    return f'<div class="strips" role="img" aria-label="{_attr(label)}">{"".join(rows)}</div>'
 
 
 def _text(key: str, text: str, by_outlet: dict[tuple[int, int], set[str]], cuts: set[int]) -> str:
