@@ -204,6 +204,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if out.is_dir():
             raise Failure(f"{args.output}: is a folder; give a file name ending in .csv, .parquet or .jsonl")
         _check_writable(out)
+    from quotes.sources import sources_folders
+
+    for folder in sources_folders(args.paths or []):
+        print(
+            f"quotes: {folder}: primary sources, not articles (quotes report checks quotes against them)",
+            file=sys.stderr,
+        )
     tables = _run(args)
     ok = int((tables.articles["status"] == "ok").sum())
     if args.output:

@@ -65,22 +65,33 @@ def folder_sources(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
     """The sources in the ``sources/`` subfolders of the folders among ``paths`` (at any depth), and a
     message for each file there that could not be read."""
     found, problems = [], []
+    for folder in sources_folders(paths):
+        for item in read_articles([folder], any_language=True):
+            if hasattr(item, "text"):
+                found.append(_from_article(item))
+            else:
+                problems.append(item.error)
+        for pdf in sorted(folder.glob("*.pdf")):
+            try:
+                found.append(_from_article(_pdf_article(pdf)))
+            except InputError as error:
+                problems.append(str(error))
+    return found, problems
+
+
+def sources_folders(paths: Iterable[str]) -> list[Path]:
+    """The ``sources/`` folders under the folders among ``paths``, at any depth, hidden ones aside."""
+    folders = []
     for raw in paths:
         root = Path(raw)
         if is_url(raw) or not root.is_dir():
             continue
-        for folder in sorted(p for p in root.rglob(SOURCES_FOLDER) if p.is_dir()):
-            for item in read_articles([folder], any_language=True):
-                if hasattr(item, "text"):
-                    found.append(_from_article(item))
-                else:
-                    problems.append(item.error)
-            for pdf in sorted(folder.glob("*.pdf")):
-                try:
-                    found.append(_from_article(_pdf_article(pdf)))
-                except InputError as error:
-                    problems.append(str(error))
-    return found, problems
+        folders += sorted(
+            p
+            for p in root.rglob(SOURCES_FOLDER)
+            if p.is_dir() and not any(part.startswith(".") for part in p.parts[len(root.parts) :])
+        )
+    return folders
 
 
 def distinct(sources: Iterable[Source]) -> list[Source]:

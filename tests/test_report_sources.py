@@ -150,3 +150,13 @@ def test_a_source_url_is_fetched_and_read_as_a_web_page(server, tmp_path):  # no
     source = read_source(f"{server}/statement.html", Fetcher(tmp_path))
     assert "Repairs cost two million dollars" in source.text
     assert source.origin == f"{server}/statement.html"
+
+
+def test_extract_says_a_sources_folder_holds_no_articles(tmp_path, capsys):
+    (tmp_path / "story" / "sources").mkdir(parents=True)
+    (tmp_path / "story" / "a.txt").write_text(ALPHA, encoding="utf-8")
+    (tmp_path / "story" / "sources" / "statement.txt").write_text(STATEMENT, encoding="utf-8")
+    out = tmp_path / "quotes.jsonl"
+    assert cli.main(["extract", str(tmp_path / "story"), "-o", str(out), "--processes", "1"]) == 0
+    assert "sources: primary sources, not articles" in capsys.readouterr().err
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a"]
