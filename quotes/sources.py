@@ -9,6 +9,7 @@ articles).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,6 +41,16 @@ class Source:
     url: str | None = None
     origin: str = ""  # the file or URL it was read from
     story: str | None = None  # the story (group value) it belongs to; None: every story
+    folder: str | None = None  # the story folder whose sources/ it was found in: its articles' story
+
+    def is_for(self, story: str | None, article_sources: list[str]) -> bool:
+        """True when a story (its group value, and where its articles were read from) is checked against
+        this source: the story it names, else the story of the folder it was found in, else any."""
+        if self.story is not None:
+            return self.story == story
+        if self.folder is not None:
+            return any(_inside(path, self.folder) for path in article_sources)
+        return True
 
 
 def read_source(spec: str, fetcher: Fetcher | None = None) -> Source:
@@ -66,14 +77,18 @@ def folder_sources(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
     message for each file there that could not be read."""
     found, problems = [], []
     for folder in sources_folders(paths):
-        for item in read_articles([folder], any_language=True):
+        try:
+            items = list(read_articles([folder], any_language=True))
+        except InputError:  # a sources/ folder with no text file in it (perhaps PDFs alone)
+            items = []
+        for item in items:
             if hasattr(item, "text"):
-                found.append(_from_article(item))
+                found.append(replace(_from_article(item), folder=str(folder.parent)))
             else:
                 problems.append(item.error)
         for pdf in sorted(folder.glob("*.pdf")):
             try:
-                found.append(_from_article(_pdf_article(pdf)))
+                found.append(replace(_from_article(_pdf_article(pdf)), folder=str(folder.parent)))
             except InputError as error:
                 problems.append(str(error))
     return found, problems
@@ -117,6 +132,13 @@ def distinct(sources: Iterable[Source]) -> list[Source]:
         ids.add(new_id)
         kept.append(replace(source, id=new_id))
     return kept
+
+
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return Path(folder).resolve() in Path(re.sub(r":\d+$", "", path)).resolve().parents  # 'rows.jsonl:3': a row
+    except (OSError, ValueError):
+        return False
 
 
 def _from_article(article) -> Source:

@@ -160,3 +160,18 @@ def test_extract_says_a_sources_folder_holds_no_articles(tmp_path, capsys):
     assert cli.main(["extract", str(tmp_path / "story"), "-o", str(out), "--processes", "1"]) == 0
     assert "sources: primary sources, not articles" in capsys.readouterr().err
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a"]
+
+
+def test_a_story_folders_sources_are_set_beside_that_storys_articles_alone(tmp_path):
+    from quotes.extract import extract_all
+
+    for story, text in (("bridge", ALPHA), ("ferry", BETA)):
+        folder = tmp_path / "run" / story
+        (folder / "sources").mkdir(parents=True)
+        (folder / f"{story}.txt").write_text(f"---\nevent_id: {story}\noutlet: {story.title()} Times\n---\n{text}")
+    (tmp_path / "run" / "bridge" / "sources" / "statement.txt").write_text(STATEMENT, encoding="utf-8")
+    tables = Tables(extract_all(read_articles([tmp_path / "run"]), processes=1, profile=True), keep_texts=True)
+    sources, _ = folder_sources([str(tmp_path / "run")])
+    write_reports(tables, tmp_path / "out", group_by="event_id", sources=sources, processes=1)
+    assert (tmp_path / "out" / "bridge" / "fidelity.csv").exists()
+    assert not (tmp_path / "out" / "ferry" / "fidelity.csv").exists()

@@ -228,11 +228,13 @@ class _Run:
     every_quote: bool = False
 
     def sources_of(self, story: str | None) -> list[Source]:
-        """The sources a story is checked against: in a grouped run those of no story in particular and
-        its own, else all."""
+        """The sources a story is checked against: in a grouped run those that name it, those found in the
+        folder its articles were read from, and those of no story in particular (``Source.is_for``)."""
         if not self.group_by:
             return list(self.sources)
-        return [s for s in self.sources if s.story is None or s.story == story]
+        values = self.tables.articles[self.group_by].astype("object")
+        read_from = list(self.tables.articles.loc[values.astype(str).eq(str(story)), "source"].dropna().astype(str))
+        return [s for s in self.sources if s.is_for(story, read_from)]
 
 
 # The run being written, set before the story workers fork, so that they inherit its tables unpickled.
