@@ -295,8 +295,15 @@ def _sources(args: argparse.Namespace) -> list:
     from quotes.fetch import Fetcher, default_cache
     from quotes.sources import distinct, folder_sources, read_source
 
-    fetcher = Fetcher(Path(args.cache) if args.cache else default_cache(), offline=args.offline)
-    given = [read_source(spec, fetcher) for spec in args.source]
+    given = []
+    if args.source:
+        fetcher = Fetcher(
+            Path(args.cache) if args.cache else default_cache(),
+            offline=args.offline,
+            deadline=args.fetch_deadline,
+            max_bytes=int(args.max_page_mb * 1e6),
+        )
+        given = [read_source(spec, fetcher) for spec in args.source]
     found, problems = folder_sources(args.paths)
     for problem in problems:
         print(f"quotes: skipped source {problem}", file=sys.stderr)
@@ -576,6 +583,38 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
+def _add_report_options(report: argparse.ArgumentParser) -> None:
+    """The options of ``quotes report`` beyond the common ones."""
+    report.add_argument("paths", nargs="*", help=INPUTS_HELP)
+    report.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
+    report.add_argument("-o", "--output", help="output folder (default: reports/NAME of the first input)")
+    report.add_argument(
+        "--group-by", help="a column of the articles (e.g. event_id): one report per story, plus index.md"
+    )
+    report.add_argument(
+        "--compare-by",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="with --group-by: add up the stories by this articles column too (e.g. political_leaning); repeatable."
+        " The roll-up by outlet is always there",
+    )
+    report.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="FILE_OR_URL",
+        help="a primary source (statement, speech, transcript: .txt, .html, .pdf or a URL) to check the quotes"
+        " against; repeatable. Its speaker and date come from a front-matter header or a manifest.csv beside it."
+        " A story folder's sources/ subfolder is read too",
+    )
+    report.add_argument(
+        "--every-quote",
+        action="store_true",
+        help="check every quote against the sources, not only the quotes of their speakers",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotes", description=__doc__)
     parser.add_argument("--version", action="version", version=f"quotes {_version()}")
@@ -605,34 +644,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report", parents=[common], help="compare outlets: markdown and HTML report, charts and tables"
     )
-    report.add_argument("paths", nargs="*", help=INPUTS_HELP)
-    report.add_argument("--manifest", help="CSV of metadata for .txt files (file,outlet,publisher,title,date,url)")
-    report.add_argument("-o", "--output", help="output folder (default: reports/NAME of the first input)")
-    report.add_argument(
-        "--group-by", help="a column of the articles (e.g. event_id): one report per story, plus index.md"
-    )
-    report.add_argument(
-        "--compare-by",
-        action="append",
-        default=[],
-        metavar="COLUMN",
-        help="with --group-by: add up the stories by this articles column too (e.g. political_leaning); repeatable."
-        " The roll-up by outlet is always there",
-    )
-    report.add_argument(
-        "--source",
-        action="append",
-        default=[],
-        metavar="FILE_OR_URL",
-        help="a primary source (statement, speech, transcript: .txt, .html, .pdf or a URL) to check the quotes"
-        " against; repeatable. Its speaker and date come from a front-matter header or a manifest.csv beside it."
-        " A story folder's sources/ subfolder is read too",
-    )
-    report.add_argument(
-        "--every-quote",
-        action="store_true",
-        help="check every quote against the sources, not only the quotes of their speakers",
-    )
+    _add_report_options(report)
     report.set_defaults(run=cmd_report)
 
     ev = sub.add_parser("eval", parents=[common], help="score extraction against gold JSONL")
