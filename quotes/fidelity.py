@@ -30,7 +30,8 @@ CLOSE = 0.3  # an indirect statement sharing fewer of its content words than thi
 PAIR_MARGIN = 0.15  # two sentences are the passage only when they share this much more than one
 NEAR = 10  # words: how far beyond a block the words at a quote's ends are looked for
 
-_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
+# A word, with the letters an outlet put in brackets to fit it to its sentence ('[T]hese', 'remain[s]').
+_WORD = re.compile(r"(?:\[[^\W\d_]{1,3}\])?[^\W_]+(?:[.'’-][^\W_]+)*(?:\[[^\W\d_]{1,3}\])?")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 _BRACKETED = re.compile(r"\[[^\]\n]*\]")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
@@ -99,9 +100,9 @@ def words(text: str, spans: list[tuple[int, int]] | None = None) -> list[Word]:
         brackets = [m.span() for m in _BRACKETED.finditer(piece)]
         last = 0
         for m in _WORD.finditer(piece):
-            inside = any(a <= m.start() < b for a, b in brackets)
+            inside = any(a <= m.start() and m.end() <= b for a, b in brackets)
             gap = bool(_ELLIPSIS.search(piece[last : m.start()])) and bool(found)
-            key = re.sub(r"[.'’-]", "", fold(m.group()))
+            key = re.sub(r"[.'’\[\]-]", "", fold(m.group()))
             found.append(Word(key, start + m.start(), start + m.end(), inside, gap))
             last = m.end()
     return found

@@ -101,6 +101,19 @@ def test_an_indirect_statement_far_from_the_source_has_no_close_passage_and_its_
     assert [(d.kind, d.source, d.quote) for d in found.differences] == [("quoted words", "not found", "bigger stadium")]
 
 
+@pytest.mark.parametrize(
+    ("quote", "verdict", "said"),
+    [
+        ('"[T]he plan protects the old fish market"', "verbatim", ["“[T]he” for “The” (style)"]),
+        ('"[N]obody will lose a berth"', "verbatim", ["“[N]obody” for “Nobody” (style)"]),
+        ('"Construction start[s] in the U.S. fiscal year"', "verbatim", ["“start[s]” for “starts” (style)"]),
+    ],
+)
+def test_letters_an_outlet_bracketed_into_a_word_belong_to_the_word(quote, verdict, said):
+    found = check(quote)
+    assert (found.verdict, [d.describe() for d in found.differences]) == (verdict, said)
+
+
 def test_words_in_brackets_are_never_aligned_and_an_ellipsis_is_noted():
     found = words("we [the council] listened … to every")
     assert [w.key for w in found if w.bracketed] == ["the", "council"]
