@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -13,7 +14,9 @@ from quotes.fidelity import CLASSES, PARAPHRASES, Finding, Record, judge, paraph
 from quotes.rules_data import load_speaker_rules
 from quotes.sources import Source
 from quotes.speakers.names import classify_name, could_be_one, fold
-from quotes.tables import Tables
+
+if TYPE_CHECKING:
+    from quotes.tables import Tables
 
 FIDELITY_COLUMNS = {
     "article_id": "the article the quote is in",

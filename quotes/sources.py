@@ -57,6 +57,8 @@ def read_source(spec: str, fetcher: Fetcher | None = None) -> Source:
     """One source from a file or URL; raises ``InputError`` with a clear message when it cannot be read."""
     if not is_url(spec):
         path = Path(spec)
+        if path.is_dir():
+            raise InputError(f"{spec}: is a folder; --source takes a file or URL (an input folder's sources/ is read)")
         if not path.is_file():
             raise InputError(f"{spec}: no such source file")
         if path.suffix.lower() == PDF_SUFFIX:

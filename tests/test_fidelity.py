@@ -267,6 +267,7 @@ def test_the_same_source_given_twice_is_read_once_with_what_either_says_of_it():
     ("name", "data", "message"),
     [
         ("missing.txt", None, "no such source file"),
+        ("folder", "dir", "is a folder"),
         ("empty.txt", b"", "empty file"),
         ("scan.pdf", b"%PDF-1.4 not really", "cannot read this PDF"),
     ],
@@ -274,7 +275,9 @@ def test_the_same_source_given_twice_is_read_once_with_what_either_says_of_it():
 def test_a_source_that_cannot_be_read_says_why(tmp_path, name, data, message):
     from quotes.read import InputError
 
-    if data is not None:
+    if data == "dir":
+        (tmp_path / name).mkdir()
+    elif data is not None:
         (tmp_path / name).write_bytes(data)
     with pytest.raises(InputError, match=message):
         read_source(str(tmp_path / name))
