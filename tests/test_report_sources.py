@@ -175,3 +175,26 @@ def test_a_story_folders_sources_are_set_beside_that_storys_articles_alone(tmp_p
     write_reports(tables, tmp_path / "out", group_by="event_id", sources=sources, processes=1)
     assert (tmp_path / "out" / "bridge" / "fidelity.csv").exists()
     assert not (tmp_path / "out" / "ferry" / "fidelity.csv").exists()
+
+
+def test_the_index_adds_up_every_storys_quotes_against_its_sources(tmp_path):
+    tables = _tables()
+    tables.articles["event_id"] = ["s1", "s2"]
+    source = Source("statement", STATEMENT, speakers=("Ann Lee",))
+    index = write_reports(tables, tmp_path, group_by="event_id", sources=[source], processes=1)
+    found = pd.read_csv(tmp_path / "fidelity.csv")
+    assert list(zip(found["event_id"], found["outlet"], found["verdict"], strict=True)) == [
+        ("s1", "Alpha", "verbatim"),
+        ("s1", "Alpha", "verbatim"),
+        ("s2", "Beta", "trimmed"),
+    ]
+    markdown = index.read_text(encoding="utf-8")
+    section = markdown[markdown.index("## Against the record, across stories") :]
+    rows = {cells[0]: cells[1:] for cells in (_cells(line) for line in section.splitlines() if line.startswith("| "))}
+    assert rows["outlet"] == ["verbatim", "trimmed", "verbatim share"]
+    assert rows["Alpha"] == ["2", "0", "100%"] and rows["Beta"] == ["0", "1", "0%"]
+    assert "2 stories" in section
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip("|").split("|")]

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from quotes.fidelity import CLASSES, PARAPHRASES
 from quotes.report.model import Bullets, Chart, Heading, Item, Link, Paragraph, Section, Table, text
-from quotes.report.sections import names, percent, plural
+from quotes.report.phrasing import names, percent, plural
 from quotes.rollup import Rollup
 
 TOP_SHOWN = 3  # speakers named per group in the roll-up's bullets
@@ -23,9 +24,30 @@ class RunIndex:
     outlets: list[str]
     articles: int
     rollups: list[Rollup]
+    fidelity: pd.DataFrame | None = None  # every story's quotes against its primary sources, when any
 
     def sections(self) -> list[Section]:
-        return [self.heading(), *(section for r in self.rollups for section in self.rollup(r)), self.files()]
+        rolled = [section for r in self.rollups for section in self.rollup(r)]
+        record = [self.against_record()] if self.fidelity is not None else []
+        return [self.heading(), *rolled, *record, self.files()]
+
+    def against_record(self) -> Section:
+        """Per outlet, across stories: how its quotes compare with the primary sources."""
+        found = self.fidelity
+        blocks = [Heading(2, "Against the record, across stories")]
+        if found.empty:
+            return Section("against_record", [*blocks, Paragraph(text("No quote is credited to a source's speaker."))])
+        counts = pd.crosstab(found["outlet"], found["verdict"])
+        counts = counts.reindex(columns=[c for c in CLASSES if c in counts.columns])
+        quotes = counts[[c for c in counts.columns if c not in PARAPHRASES]].sum(axis=1)
+        exact = counts["verbatim"] if "verbatim" in counts.columns else 0
+        shown = counts.assign(**{"verbatim share": (exact / quotes.where(quotes > 0)).map(percent)}).reset_index()
+        stories = found[self.group_by].nunique()
+        said = (
+            f"Quotes set beside the primary sources of {plural(stories, 'story', 'stories')}, per outlet (each story's"
+            " report shows every quote beside its passage):"
+        )
+        return Section("against_record", [*blocks, Paragraph(text(said)), Table(shown)])
 
     def heading(self) -> Section:
         shown = self.stories.assign(
@@ -116,6 +138,7 @@ class RunIndex:
     def files(self) -> Section:
         tables = ["stories", "articles", "quotes", "speakers"]
         tables += [name for r in self.rollups for name in r.frames()]
+        tables += ["fidelity"] if self.fidelity is not None else []
         return Section(
             "files",
             [

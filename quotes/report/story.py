@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes import charts
-from quotes.against import AgainstRecord
+from quotes.against import FIDELITY_COLUMNS, AgainstRecord, fidelity
 from quotes.compare import Comparison, compare, is_significant, outlets_of
 from quotes.report import html, markdown
 from quotes.report.html import chart_sources, png_uri
@@ -325,13 +325,16 @@ def _write_run(run: _Run, progress, rollups: list[Rollup], processes: int | None
     folder_of = FileNamer()  # story values are data: '..', 'a/b' or 'index.html' never pick where a report goes
     jobs = [(value, ids, folder_of(value)) for value, ids in stories(tables, group_by)]
     rows = _story_rows(run, jobs, progress, processes)
-    index = RunIndex(group_by, pd.DataFrame(rows), list(colours), len(tables.articles), rollups)
+    found = _run_fidelity(run, jobs)
+    index = RunIndex(group_by, pd.DataFrame(rows), list(colours), len(tables.articles), rollups, found)
     frames = {
         "stories": index.stories,
         "articles": tables.articles,
         "quotes": tables.quotes,
         "speakers": tables.speakers,
     }
+    if found is not None:
+        frames["fidelity"] = found
     for r in rollups:
         frames.update(r.frames())
     write_tables(frames, directory, run.csv_raw)
@@ -343,6 +346,18 @@ def _write_run(run: _Run, progress, rollups: list[Rollup], processes: int | None
     text = markdown.render(sections, chart_files)
     write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     return path
+
+
+def _run_fidelity(run: _Run, jobs: list[tuple[str, list[str], str]]) -> pd.DataFrame | None:
+    """Every story's fidelity table, with its story column, in story order (None without sources)."""
+    if not run.sources:
+        return None
+    parts = []
+    for value, article_ids, _ in jobs:
+        if sources := run.sources_of(value):
+            part = fidelity(run.tables.subset(article_ids), sources, run.every_quote)
+            parts.append(part.assign(**{run.group_by: value})[[run.group_by, *part.columns]])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[run.group_by, *FIDELITY_COLUMNS])
 
 
 def write_rollup_charts(rollups: list[Rollup], directory: Path) -> dict[str, str]:
