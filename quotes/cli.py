@@ -195,6 +195,7 @@ def _check_writable(path: Path) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from quotes.sources import sources_folders
     from quotes.tables import write_atomic_set, write_frame_to, write_jsonl
 
     if args.output:
@@ -204,14 +205,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if out.is_dir():
             raise Failure(f"{args.output}: is a folder; give a file name ending in .csv, .parquet or .jsonl")
         _check_writable(out)
-    from quotes.sources import sources_folders
-
-    for folder in sources_folders(args.paths or []):
+    tables = _run(args)
+    for folder in sources_folders(args.paths or []):  # after the inputs are checked: a bad one's error alone
         print(
             f"quotes: {folder}: primary sources, not articles (quotes report checks quotes against them)",
             file=sys.stderr,
         )
-    tables = _run(args)
     ok = int((tables.articles["status"] == "ok").sum())
     if args.output:
         out = Path(args.output)
