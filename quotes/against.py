@@ -26,6 +26,9 @@ FIDELITY_COLUMNS = {
     "speaker_name": "who the quote is credited to",
     "speaker_uncertain": "True when the run is unsure of the speaker (the report counts no claim on it elsewhere)",
     "source_id": "the primary source it was set beside",
+    "source_speaker": "in a transcript, the label of the turn the passage is in ('SECRETARY ESPER', 'Q'); else empty",
+    "as_in_source": "True when the quote's speaker is the transcript turn's speaker, False when another (a"
+    " reporter's question, another official); empty when the source is no transcript",
     "verdict": "verbatim, trimmed (words left out), edited (words changed or added), spliced (joined from"
     " distant passages), not found (under half its words in the source); for an indirect statement paraphrase, or"
     " no close passage (no sentence holds 30% of its content words)",
@@ -127,11 +130,38 @@ def _row(q, finding: Finding, record: Record) -> dict:
         "passage_start": start,
         "passage_end": end,
         "passage": record.text[start:end] if finding.passage else "",
+        **_credit(record, finding, q.speaker_name),
         "content": q.content,
         "differences": [d.describe() for d in finding.differences],
         "matched_starts": [a for a, _ in finding.matched],
         "matched_ends": [b for _, b in finding.matched],
     }
+
+
+# Transcript labels that are no one's name: the words are a question from the floor.
+QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "UNIDENTIFIED REPORTER"})
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "de", "van", "von"})
+
+
+def _credit(record: Record, finding: Finding, speaker_name) -> dict:
+    """Who the transcript gives the passage to, and whether that is the quote's speaker."""
+    found = finding.passage is not None and finding.verdict not in (*PARAPHRASES, "not found")
+    label = record.said_by(finding.passage[0]) if found else None
+    if label is None:
+        return {"source_speaker": None, "as_in_source": None}
+    same = None
+    if isinstance(speaker_name, str) and speaker_name:
+        name = _canonical(label_name(label))
+        same = label.upper() not in QUESTIONERS and (
+            fold(name) == fold(speaker_name) or could_be_one(name, speaker_name)
+        )
+    return {"source_speaker": label, "as_in_source": same}
+
+
+def label_name(label: str) -> str:
+    """A transcript's label in a name's case: 'SECRETARY OF DEFENSE MARK T. ESPER' -> 'Secretary of
+    Defense Mark T. Esper'."""
+    return " ".join(w.lower() if w.lower() in _SMALL_WORDS else w[:1] + w[1:].lower() for w in label.split())
 
 
 def coverage(found: pd.DataFrame, sources: list[Source], outlets: list[str]) -> pd.DataFrame:

@@ -28,6 +28,7 @@ MIN_BLOCK = 3  # words: a shorter run anywhere in a source is chance ('of the')
 FOUND = 0.5  # a quote with fewer of its words in the source than this is not found there
 CLOSE = 0.3  # an indirect statement sharing fewer of its content words than this paraphrases nothing
 PAIR_MARGIN = 0.15  # two sentences are the passage only when they share this much more than one
+MIN_TURNS = 2  # labelled lines that make a text a transcript
 NEAR = 10  # words: how far beyond a block the words at a quote's ends are looked for
 
 # A word, with the letters an outlet put in brackets to fit it to its sentence ('[T]hese', 'remain[s]').
@@ -36,6 +37,7 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 _BRACKETED = re.compile(r"\[[^\]\n]*\]")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _CREDIT = re.compile(r"[^\"“”\w]*[\"”][^\"“”]{1,120}[\"“][^\"“”\w]*")
+_TURN = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{0,60}?)[ \t]*:[ \t]+", re.MULTILINE)
 _CLOSER = {"(": ")", "[": "]"}
 _OPENER = {")": "(", "]": "["}
 _STEMMER = SnowballStemmer("english")
@@ -176,13 +178,22 @@ class Record:
     words: tuple[Word, ...]
     sentences: tuple[tuple[int, int], ...]
 
+    turns: tuple[tuple[int, int, str], ...] = ()  # a transcript's turns: (start, end, its speaker's label)
+
     @classmethod
     def of(cls, source_id: str, text: str) -> Record:
         sentences = []
         for line in re.finditer(r"[^\n]+", text):  # a paragraph break ends a sentence, whatever Punkt says
             spans = sentence_tokenizer().span_tokenize(line.group())
             sentences += [(line.start() + a, line.start() + b) for a, b in spans]
-        return cls(source_id, text, tuple(words(text)), tuple(sentences))
+        return cls(source_id, text, tuple(words(text)), tuple(sentences), transcript_turns(text))
+
+    def said_by(self, offset: int) -> str | None:
+        """The label of the transcript turn holding ``offset`` ('SECRETARY ESPER', 'Q'), if a transcript."""
+        for start, end, label in self.turns:
+            if start <= offset < end:
+                return label
+        return None
 
     @cached_property
     def keys(self) -> list[str]:
@@ -215,6 +226,17 @@ class Record:
     def crosses_sentence(self, start: int, end: int) -> bool:
         """True when a sentence of the source starts after ``start`` and at or before ``end``."""
         return any(start < a <= end for a, _ in self.sentences)
+
+
+def transcript_turns(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The turns of a transcript: each line opening with a speaker's label in capitals and a colon
+    ('SECRETARY ESPER: ...', 'Q: ...') runs to the next such line. A text with fewer than ``MIN_TURNS``
+    such lines is no transcript (a dateline or a heading may look like one)."""
+    labels = list(_TURN.finditer(text))
+    if len(labels) < MIN_TURNS:
+        return ()
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    return tuple((m.end(), end, m.group(1).strip()) for m, end in zip(labels, ends, strict=True))
 
 
 def judge(text: str, spans: list[tuple[int, int]], source: Record) -> Finding:

@@ -281,3 +281,43 @@ def test_a_source_that_cannot_be_read_says_why(tmp_path, name, data, message):
         (tmp_path / name).write_bytes(data)
     with pytest.raises(InputError, match=message):
         read_source(str(tmp_path / name))
+
+
+# --- transcripts -------------------------------------------------------------------------------------
+
+TRANSCRIPT = (
+    "MAYOR RUIZ: Good morning. We listened to every fisher in this town.\n"
+    "Q: Is it true that nobody will lose a berth, whatever the cost?\n"
+    "MAYOR RUIZ: Nobody will lose a berth. Construction starts next year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (TRANSCRIPT, ["MAYOR RUIZ", "Q", "MAYOR RUIZ"]),
+        ("WASHINGTON: The council met on Monday. It voted for the plan.", []),  # one label is a dateline
+        ("The plan: a new terminal.\nThe cost: 40 million dollars.", []),  # labels are in capitals
+    ],
+)
+def test_a_transcripts_turns_are_its_lines_led_by_a_label_in_capitals(text, labels):
+    from quotes.fidelity import transcript_turns
+
+    assert [label for _, _, label in transcript_turns(text)] == labels
+
+
+def test_a_quote_is_checked_against_the_speaker_of_its_transcript_turn():
+    article = (
+        'Mayor Ana Ruiz said: "We listened to every fisher in this town." '
+        'She added: "Is it true that nobody will lose a berth, whatever the cost?"'
+    )
+    tables = _Tables(
+        [
+            _quote(article, "We listened to every fisher in this town.", "direct", "Ana Ruiz", 0),
+            _quote(article, "Is it true that nobody will lose a berth, whatever the cost?", "direct", "Ana Ruiz", 1),
+        ],
+        {"a1": article},
+    )
+    table = fidelity(tables, [Source("briefing", TRANSCRIPT, speakers=("Ana Ruiz",))])
+    assert list(table["source_speaker"]) == ["MAYOR RUIZ", "Q"]
+    assert list(table["as_in_source"]) == [True, False]  # the second is a reporter's question

@@ -198,3 +198,23 @@ def test_the_index_adds_up_every_storys_quotes_against_its_sources(tmp_path):
 
 def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def test_the_section_says_when_an_outlet_credits_a_reporters_question_to_the_speaker(tmp_path):
+    transcript = (
+        "MAYOR LEE: The bridge is safe and it will reopen on Monday for all traffic.\n"
+        "Q: We thank the engineers, but who pays for the repairs?\n"
+        "MAYOR LEE: The city does.\n"
+    )
+    report = StoryReport("The bridge", _tables(), sources=[Source("briefing", transcript, speakers=("Ann Lee",))])
+    found = report.record.fidelity
+    assert list(zip(found["outlet"], found["source_speaker"], found["as_in_source"], strict=True)) == [
+        ("Alpha", "MAYOR LEE", True),
+        ("Alpha", "Q", False),
+        ("Beta", "MAYOR LEE", True),
+    ]
+    markdown = report.to_markdown()
+    assert "Credited otherwise than in the transcript:" in markdown
+    assert '- Alpha credits to Ann Lee words that briefing gives to Q: “"We thank the engineers."”' in markdown
+    report.write(tmp_path)
+    assert pd.read_parquet(tmp_path / "fidelity.parquet")["as_in_source"].tolist() == [True, False, True]

@@ -45,6 +45,7 @@ def against_record(record: AgainstRecord, tables) -> Section:
     if len(direct):
         blocks.append(Heading(3, "Quotes beside the source"))
         blocks.append(_side_by_side(direct, tables))
+        blocks += _credits(direct, tables, {s.id: source_title(s) for s in record.sources})
     paraphrases = found[found["verdict"].isin(PARAPHRASES)]
     if len(paraphrases):
         blocks.append(Heading(3, "Statements in the outlets' words"))
@@ -122,6 +123,30 @@ def _side_by_side(direct: pd.DataFrame, tables) -> Table:
     ).reset_index(drop=True)
     spans = {i: _spans(row, tables) for i, row in enumerate(direct.itertuples())}
     return Table(shown, row_spans=spans)
+
+
+def _credits(direct: pd.DataFrame, tables, titles: dict[str, str]) -> list:
+    """Where a transcript's turn gives the quoted words to someone else than the outlet does."""
+    placed = direct[direct["source_speaker"].notna()]
+    if placed.empty:
+        return []
+    other = placed[placed["as_in_source"].eq(False)]
+    if other.empty:
+        said = (
+            f"Each of the {plural(len(placed), 'quote')} found in a transcript is credited to the speaker of its turn."
+        )
+        return [Paragraph(text(said))]
+    items = [
+        Item(
+            text(
+                f"{r.outlet} credits to {r.speaker_name} words that {titles[r.source_id]} gives to"
+                f" {r.source_speaker}: “{shorten(r.content)}”"
+            ),
+            spans=_spans(r, tables),
+        )
+        for r in other.itertuples()
+    ]
+    return [Bullets(items, intro=text("Credited otherwise than in the transcript:"))]
 
 
 def _paraphrases(found: pd.DataFrame, tables) -> Table:
