@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from quotes.compare import uncertain_speakers
-from quotes.fidelity import CLASSES, PARAPHRASES, Finding, Record, judge, paraphrase
+from quotes.fidelity import CLASSES, FOUND_VERDICTS, Finding, Record, judge, paraphrase
 from quotes.rules_data import load_speaker_rules
 from quotes.sources import Source
 from quotes.speakers.names import classify_name, could_be_one, fold
@@ -63,6 +63,12 @@ def _canonical(name: str) -> str:
     return speaker.name if speaker is not None and speaker.name else name
 
 
+@lru_cache(maxsize=64)
+def prepared(source: Source) -> Record:
+    """A source made ready for alignment, once per run: every story and table of it reads the same one."""
+    return Record.of(source.id, source.text)
+
+
 def spoke_in(source: Source, speaker_name) -> bool:
     """True when a quote credited to ``speaker_name`` may come from ``source``: the source names no
     speaker, or one of its speakers is that speaker by name, alias or another form of the name."""
@@ -79,7 +85,7 @@ def fidelity(tables: Tables, sources: list[Source], every_quote: bool = False) -
     """One row per quote set beside a source (columns ``FIDELITY_COLUMNS``), against the source that
     renders it best: the quotes of each source's speakers (a source that names none is taken to be the
     words of each speaker with a direct quote found in it), or with ``every_quote`` all quotes."""
-    records = {s.id: Record.of(s.id, s.text) for s in sources}
+    records = {s.id: prepared(s) for s in sources}
     findings: dict[int, list[Finding]] = {}
     for i, q in enumerate(tables.quotes.itertuples(index=False)):
         text = tables.texts.get(q.article_id)
@@ -106,7 +112,7 @@ def _speakers_found(quotes: pd.DataFrame, findings: dict[int, list[Finding]], un
         (f.source_id, names.iloc[i])
         for i, found in findings.items()
         for f in found
-        if f.source_id in untagged and f.verdict not in (*PARAPHRASES, "not found") and isinstance(names.iloc[i], str)
+        if f.source_id in untagged and f.verdict in FOUND_VERDICTS and isinstance(names.iloc[i], str)
     }
     kept = {}
     for i, found in findings.items():
@@ -145,7 +151,7 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "de", "van", "v
 
 def _credit(record: Record, finding: Finding, speaker_name) -> dict:
     """Who the transcript gives the passage to, and whether that is the quote's speaker."""
-    found = finding.passage is not None and finding.verdict not in (*PARAPHRASES, "not found")
+    found = finding.passage is not None and finding.verdict in FOUND_VERDICTS
     label = record.said_by(finding.passage[0]) if found else None
     if label is None:
         return {"source_speaker": None, "as_in_source": None}
@@ -169,7 +175,7 @@ def coverage(found: pd.DataFrame, sources: list[Source], outlets: list[str]) -> 
     whether one of its indirect statements is closest to it (columns ``COVERAGE_COLUMNS``)."""
     rows = []
     for source in sources:
-        record = Record.of(source.id, source.text)
+        record = prepared(source)
         mine = found[found["source_id"] == source.id]
         sizes = [0] * len(record.sentences)
         for i in record.sentence_of:
@@ -177,9 +183,7 @@ def coverage(found: pd.DataFrame, sources: list[Source], outlets: list[str]) -> 
                 sizes[i] += 1
         for outlet in outlets:
             theirs = mine[mine["outlet"] == outlet]
-            quoted = _quoted_per_sentence(
-                record, _matched(theirs[~theirs["verdict"].isin([*PARAPHRASES, "not found"])])
-            )
+            quoted = _quoted_per_sentence(record, _matched(theirs[theirs["verdict"].isin(FOUND_VERDICTS)]))
             near = theirs[theirs["verdict"] == "paraphrase"]
             for index, (start, end) in enumerate(record.sentences):
                 rows.append(

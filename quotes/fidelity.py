@@ -44,6 +44,7 @@ _STEMMER = SnowballStemmer("english")
 
 CLASSES = ("verbatim", "trimmed", "edited", "spliced", "not found", "paraphrase", "no close passage")
 PARAPHRASES = ("paraphrase", "no close passage")  # the verdicts of an indirect statement
+FOUND_VERDICTS = ("verbatim", "trimmed", "edited", "spliced")  # a quote whose words are in the source
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from html import escape
 import pandas as pd
 
 from quotes.against import AgainstRecord
-from quotes.fidelity import PARAPHRASES
+from quotes.fidelity import FOUND_VERDICTS
 from quotes.report.against import source_key, source_title
 from quotes.safety import web_link
 from quotes.sources import Source
@@ -25,7 +25,7 @@ def source_columns(record: AgainstRecord, cuts: dict[str, set[int]], colours: di
 
 def _column(source: Source, record: AgainstRecord, cuts: set[int], colours: dict[str, str]) -> str:
     found = record.fidelity[record.fidelity["source_id"] == source.id]
-    quoted = found[~found["verdict"].isin([*PARAPHRASES, "not found"])]
+    quoted = found[found["verdict"].isin(FOUND_VERDICTS)]
     by_outlet: dict[tuple[int, int], set[str]] = {}
     for row in quoted.itertuples():
         for a, b in zip(row.matched_starts, row.matched_ends, strict=True):
