@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes import charts
-from quotes.against import FIDELITY_COLUMNS, AgainstRecord, fidelity
+from quotes.against import FIDELITY_COLUMNS, AgainstRecord
 from quotes.compare import Comparison, compare, is_significant, outlets_of
 from quotes.report import html, markdown
 from quotes.report.html import chart_sources, png_uri
@@ -241,8 +241,9 @@ class _Run:
 _CURRENT: list[_Run] = []
 
 
-def _write_story(job: tuple[str, list[str], str]) -> dict:
-    """Write one story's report into its folder; returns its row of the index."""
+def _write_story(job: tuple[str, list[str], str]) -> tuple[dict, pd.DataFrame | None]:
+    """Write one story's report into its folder; returns its row of the index and its fidelity table
+    (with its story column; None when it has no sources)."""
     value, article_ids, folder = job
     run = _CURRENT[-1]
     part = run.tables.subset(article_ids)
@@ -258,7 +259,11 @@ def _write_story(job: tuple[str, list[str], str]) -> dict:
     report.write(inside(run.directory, folder))
     overview = report.comparison.overview
     shared = report.comparison.statements
-    return {
+    found = None
+    if report.record is not None:
+        found = report.record.fidelity
+        found = found.assign(**{run.group_by: value})[[run.group_by, *found.columns]]
+    row = {
         run.group_by: value,
         "title": report.title,
         "folder": folder,
@@ -268,6 +273,7 @@ def _write_story(job: tuple[str, list[str], str]) -> dict:
         "speakers": part.quotes["speaker_id"].nunique(),
         "shared_sentences": int(shared.loc[shared["outlets"] > 1, "statement"].nunique()) if len(shared) else 0,
     }
+    return row, found
 
 
 class _Sized:
@@ -287,9 +293,11 @@ def _own_spool() -> None:
     _CURRENT[-1].tables.reopen_spool()
 
 
-def _story_rows(run: _Run, jobs: list[tuple[str, list[str], str]], progress, processes: int | None) -> list[dict]:
+def _written_stories(
+    run: _Run, jobs: list[tuple[str, list[str], str]], progress, processes: int | None
+) -> list[tuple[dict, pd.DataFrame | None]]:
     """Each story written, on ``processes`` forked workers when there are several stories (each story's
-    report is independent of the others'), else here; rows in story order."""
+    report is independent of the others'), else here; what ``_write_story`` returns, in story order."""
     import multiprocessing
 
     from quotes.engine import default_processes
@@ -324,8 +332,9 @@ def _write_run(run: _Run, progress, rollups: list[Rollup], processes: int | None
         return report.write(directory)
     folder_of = FileNamer()  # story values are data: '..', 'a/b' or 'index.html' never pick where a report goes
     jobs = [(value, ids, folder_of(value)) for value, ids in stories(tables, group_by)]
-    rows = _story_rows(run, jobs, progress, processes)
-    found = _run_fidelity(run, jobs)
+    written = _written_stories(run, jobs, progress, processes)
+    rows = [row for row, _ in written]
+    found = _run_fidelity(run, [part for _, part in written])
     index = RunIndex(group_by, pd.DataFrame(rows), list(colours), len(tables.articles), rollups, found)
     frames = {
         "stories": index.stories,
@@ -348,15 +357,11 @@ def _write_run(run: _Run, progress, rollups: list[Rollup], processes: int | None
     return path
 
 
-def _run_fidelity(run: _Run, jobs: list[tuple[str, list[str], str]]) -> pd.DataFrame | None:
-    """Every story's fidelity table, with its story column, in story order (None without sources)."""
+def _run_fidelity(run: _Run, parts: list[pd.DataFrame | None]) -> pd.DataFrame | None:
+    """The stories' fidelity tables as one, in story order (None without sources)."""
     if not run.sources:
         return None
-    parts = []
-    for value, article_ids, _ in jobs:
-        if sources := run.sources_of(value):
-            part = fidelity(run.tables.subset(article_ids), sources, run.every_quote)
-            parts.append(part.assign(**{run.group_by: value})[[run.group_by, *part.columns]])
+    parts = [part for part in parts if part is not None]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[run.group_by, *FIDELITY_COLUMNS])
 
 
