@@ -91,23 +91,29 @@ def _speakers_file(args: argparse.Namespace) -> SpeakerOverrides | None:
     return read_speakers_file(args.speakers) if args.speakers else None
 
 
+def _fetcher(args: argparse.Namespace):
+    """The fetcher of URLs the command's options ask for: cache, offline, deadline, largest page."""
+    from quotes.fetch import Fetcher, default_cache
+
+    return Fetcher(
+        Path(args.cache) if args.cache else default_cache(),
+        offline=args.offline,
+        deadline=args.fetch_deadline,
+        max_bytes=int(args.max_page_mb * 1e6),
+    )
+
+
 def _run(args: argparse.Namespace, for_report: bool = False) -> Tables:
     """Read and analyse the articles of ``args``; report skipped ones; fail when none could be processed."""
     from quotes.engine import default_processes
     from quotes.extract import extract_all
-    from quotes.fetch import Fetcher, default_cache
     from quotes.read import count_articles, read_articles
     from quotes.tables import Tables
 
     _check_inputs(args)
     overrides = _speakers_file(args)
     total = count_articles(args.paths, args.manifest, args.follow_links)
-    fetcher = Fetcher(
-        Path(args.cache) if args.cache else default_cache(),
-        offline=args.offline,
-        deadline=args.fetch_deadline,
-        max_bytes=int(args.max_page_mb * 1e6),
-    )
+    fetcher = _fetcher(args)
     _check_model(args.model)
     items = read_articles(
         args.paths, args.manifest, fetcher=fetcher, any_language=args.any_language, follow_links=args.follow_links
@@ -291,18 +297,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _sources(args: argparse.Namespace) -> list:
     """The primary sources: each ``--source`` (one that cannot be read ends the command, before any
     work) and those in the inputs' ``sources/`` folders (one that cannot be read is reported)."""
-    from quotes.fetch import Fetcher, default_cache
     from quotes.sources import distinct, folder_sources, read_source
 
-    given = []
-    if args.source:
-        fetcher = Fetcher(
-            Path(args.cache) if args.cache else default_cache(),
-            offline=args.offline,
-            deadline=args.fetch_deadline,
-            max_bytes=int(args.max_page_mb * 1e6),
-        )
-        given = [read_source(spec, fetcher) for spec in args.source]
+    fetcher = _fetcher(args) if args.source else None
+    given = [read_source(spec, fetcher) for spec in args.source]
     found, problems = folder_sources(args.paths)
     for problem in problems:
         print(f"quotes: skipped source {problem}", file=sys.stderr)
