@@ -111,18 +111,21 @@ def _speakers(found: pd.DataFrame) -> list[str]:
 
 
 def _side_by_side(direct: pd.DataFrame, tables) -> Table:
-    shown = pd.DataFrame(
-        {
-            "outlet": direct["outlet"],
-            "speaker": _speakers(direct),
-            "verdict": direct["verdict"],
-            "differences": ["; ".join(d) if len(d) else "none" for d in direct["differences"]],
-            "quote": direct["content"].map(shorten),
-            "source": [shorten(p) if p else "—" for p in direct["passage"]],
-        }
-    ).reset_index(drop=True)
-    spans = {i: _spans(row, tables) for i, row in enumerate(direct.itertuples())}
-    return Table(shown, row_spans=spans)
+    return _beside(
+        direct,
+        tables,
+        verdict=direct["verdict"],
+        differences=["; ".join(d) if len(d) else "none" for d in direct["differences"]],
+        quote=direct["content"].map(shorten),
+        source=[shorten(p) if p else "—" for p in direct["passage"]],
+    )
+
+
+def _beside(found: pd.DataFrame, tables, **columns) -> Table:
+    """A row per quote of ``found``: its outlet, its speaker and ``columns``; a row's click lights the
+    quote in its article and its passage in the source."""
+    shown = pd.DataFrame({"outlet": found["outlet"], "speaker": _speakers(found), **columns}).reset_index(drop=True)
+    return Table(shown, row_spans={i: _spans(row, tables) for i, row in enumerate(found.itertuples())})
 
 
 def _credits(direct: pd.DataFrame, tables, titles: dict[str, str]) -> list:
@@ -150,19 +153,15 @@ def _credits(direct: pd.DataFrame, tables, titles: dict[str, str]) -> list:
 
 
 def _paraphrases(found: pd.DataFrame, tables) -> Table:
-    shown = pd.DataFrame(
-        {
-            "outlet": found["outlet"],
-            "speaker": _speakers(found),
-            "verdict": found["verdict"],
-            "similarity": found["score"].map(percent),
-            "quoted words": ["; ".join(d) if len(d) else "" for d in found["differences"]],
-            "statement": found["content"].map(shorten),
-            "nearest passage": [shorten(p) if p else "—" for p in found["passage"]],
-        }
-    ).reset_index(drop=True)
-    spans = {i: _spans(row, tables) for i, row in enumerate(found.itertuples())}
-    return Table(shown, row_spans=spans)
+    return _beside(
+        found,
+        tables,
+        verdict=found["verdict"],
+        similarity=found["score"].map(percent),
+        **{"quoted words": ["; ".join(d) if len(d) else "" for d in found["differences"]]},
+        statement=found["content"].map(shorten),
+        **{"nearest passage": [shorten(p) if p else "—" for p in found["passage"]]},
+    )
 
 
 def _left_out(record: AgainstRecord) -> list:

@@ -10,12 +10,9 @@ import pandas as pd
 from quotes.against import AgainstRecord
 from quotes.fidelity import FOUND_VERDICTS
 from quotes.report.against import source_key, source_title
+from quotes.report.html import _attr
 from quotes.safety import web_link
 from quotes.sources import Source
-
-
-def _attr(value) -> str:
-    return escape(str(value), quote=True)
 
 
 def source_columns(record: AgainstRecord, cuts: dict[str, set[int]], colours: dict[str, str]) -> list[str]:
