@@ -19,12 +19,12 @@ from quotes.read import (
     MANIFEST_NAME,
     SOURCES_FOLDER,
     InputError,
-    decode,
     iso_date,
     make_article,
     read_articles,
     read_manifest,
 )
+from quotes.safety import clean_text
 
 PDF_SUFFIX = ".pdf"
 
@@ -173,5 +173,5 @@ def _pdf_article(path: Path):
     manifest = path.parent / MANIFEST_NAME
     meta = read_manifest(manifest).get(path.name, {}) if manifest.is_file() else {}
     meta = {**meta, "date": iso_date(meta.get("date"))}
-    text, _ = decode(text.encode("utf-8"), str(path))
+    text, _ = clean_text(text)  # a lone surrogate in a PDF's text becomes U+FFFD, as in any article
     return make_article(meta.pop("id", None) or path.stem, text, str(path), meta)
