@@ -60,8 +60,8 @@ BETA = (
 )
 
 
-@pytest.fixture()
-def two_outlets() -> Tables:
+def two_outlet_results() -> list[ArticleResult]:
+    """The two made-up outlets' articles, their quotes found by hand."""
     alpha = [
         _quote(
             ALPHA,
@@ -76,7 +76,12 @@ def two_outlets() -> Tables:
         _quote(BETA, '"The bridge is safe and will reopen Monday for all traffic,"', "Lee", "told", "Lee"),
         _quote(BETA, '"I will believe it when I see it."', "Tom Hart", "said", "Tom Hart"),
     ]
-    return Tables([_result("a1", "Alpha", ALPHA, alpha), _result("b1", "Beta", BETA, beta)])
+    return [_result("a1", "Alpha", ALPHA, alpha), _result("b1", "Beta", BETA, beta)]
+
+
+@pytest.fixture()
+def two_outlets() -> Tables:
+    return Tables(two_outlet_results())
 
 
 def test_speakers_matrix_counts_quotes_per_outlet_and_joins_the_surname(two_outlets):

@@ -16,7 +16,7 @@ from quotes.sources import Source, folder_sources
 from quotes.tables import Tables
 from quotes.wording import profile_article
 from tests.conftest import SEEDS
-from tests.test_report import ALPHA, BETA, _quote, _result
+from tests.test_report import ALPHA, BETA, two_outlet_results
 from tests.test_web import server  # noqa: F401, F811 (a fixture: pages served on 127.0.0.1)
 
 # The mayor's statement that both made-up outlets of ``test_report`` quote, written for these tests.
@@ -27,21 +27,7 @@ STATEMENT = (
 
 
 def _tables() -> Tables:
-    alpha = [
-        _quote(
-            ALPHA,
-            '"The bridge is safe and it will reopen on Monday for all traffic,"',
-            "Mayor Ann Lee",
-            "said",
-            "Ann Lee",
-        ),
-        _quote(ALPHA, '"We thank the engineers."', "Mayor Ann Lee", "said", "Ann Lee"),
-    ]
-    beta = [
-        _quote(BETA, '"The bridge is safe and will reopen Monday for all traffic,"', "Lee", "told", "Ann Lee"),
-        _quote(BETA, '"I will believe it when I see it."', "Tom Hart", "said", "Tom Hart"),
-    ]
-    return Tables([_result("a1", "Alpha", ALPHA, alpha), _result("b1", "Beta", BETA, beta)], keep_texts=True)
+    return Tables(two_outlet_results(), keep_texts=True)
 
 
 @pytest.fixture()
